@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Where the shared conformance material lives: $CONFORMANCE_DIR, else
+ * ../shared/conformance beside the clone. Null on a user's fresh clone, where
+ * the suites that need it skip with one line saying why.
+ */
+export function findConformanceDir(): string | null {
+  const candidates = [
+    process.env.CONFORMANCE_DIR,
+    path.resolve(__dirname, "../../../shared/conformance"),
+  ].filter((p): p is string => Boolean(p));
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+/** The one-line reason a conformance suite gives when it cannot run. */
+export function skipReason(what: string): string {
+  return `${what}: skipped, conformance material not found (set CONFORMANCE_DIR or place ../shared beside the clone)`;
+}
+
+/** The seed essay, when the shared folder is present. */
+export function findSeedFile(): string | null {
+  const dir = findConformanceDir();
+  const seed = dir ? path.resolve(dir, "../seed/000_528ec5eea072e5b8.txt") : null;
+  return seed && existsSync(seed) ? seed : null;
+}
