@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: point it at PostgreSQL, or start the app with `npm run demo`." })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string."),
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is not set: use a long random string (e.g. `openssl rand -base64 32`)." })
+    .min(16, "NEXTAUTH_SECRET is too short: use at least 16 random characters."),
+  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public address, e.g. https://reader.school.edu").optional(),
+  CONTENT_DIR: z.string().default("content"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | null = null;
+
+function firstProblem(error: z.ZodError): Error {
+  return new Error(`Configuration error: ${error.issues[0].message}`);
+}
+
+/** Only what the data layer needs, so scripts can use it without the web app's secrets. */
+export function getDatabaseEnv(): Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE"> {
+  const parsed = schema.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/**
+ * The environment, checked once. A missing or malformed variable stops the
+ * server with one line naming it, instead of failing later in a query.
+ */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { db } from "@/lib/db";
+
+/** How long a sign-in lasts: a school week. */
+export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+
+// next-auth's Prisma adapter owns the session rows. Credentials sign-in needs
+// next-auth's JWT strategy, so the JWT carries only the row's token (`sid`)
+// and every request checks the row: signing out deletes it, which invalidates
+// the cookie everywhere at once.
+const adapter = PrismaAdapter(db as never);
+
+/** Creates the server-side session row for a fresh sign-in. */
+export async function openSession(userId: string): Promise<string> {
+  const sessionToken = randomBytes(32).toString("base64url");
+  await adapter.createSession!({ sessionToken, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000) });
+  return sessionToken;
+}
+
+/** The signed-in user behind a session token, or null when it was closed or expired. */
+export async function readSession(sessionToken: string) {
+  const found = await adapter.getSessionAndUser!(sessionToken);
+  if (!found || found.session.expires.getTime() <= Date.now()) return null;
+  return { id: found.user.id, name: found.user.name ?? "", email: found.user.email };
+}
+
+/** Closes a session: the cookie that carries it stops working. */
+export async function closeSession(sessionToken: string): Promise<void> {
+  await db.session.deleteMany({ where: { sessionToken } });
+}

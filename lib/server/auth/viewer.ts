@@ -1,0 +1,31 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./auth-options";
+import { readSession } from "./session-store";
+
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The signed-in user, checked against the session row; null when signed out. */
+export async function getViewer(): Promise<Viewer | null> {
+  const session = (await getServerSession(authOptions)) as { sid?: unknown } | null;
+  if (!session || typeof session.sid !== "string") return null;
+  return readSession(session.sid);
+}
+
+/** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return viewer;
+}
+
+/** Only same-site paths are allowed as a return address after sign-in. */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
+  return value;
+}

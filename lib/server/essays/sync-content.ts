@@ -1,0 +1,85 @@
+import "server-only";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { ContentError, parseEssay } from "@/lib/content";
+import type { ParsedEssay } from "@/lib/content";
+import type { Db } from "@/lib/db";
+
+export interface SyncReport {
+  essays: number;
+  newRevisions: { slug: string; number: number; revisionId: string; previousRevisionId: string | null }[];
+  problems: { file: string; reason: string }[];
+}
+
+/** Any number: it only has to be the same for every app instance. */
+const SYNC_LOCK = 727_001;
+
+/**
+ * Brings the content folder into the database: a new file becomes an essay, a
+ * changed text becomes a new revision (old ones are kept), a bad file is
+ * recorded as a problem while the rest are still served. Safe to run from
+ * several instances at once: an advisory lock serialises them.
+ */
+export async function syncContent({ db, dir }: { db: Db; dir: string }): Promise<SyncReport> {
+  const { parsed, problems } = await readContentDir(dir);
+  const report: SyncReport = { essays: parsed.length, newRevisions: [], problems };
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`select pg_advisory_xact_lock(${SYNC_LOCK})`;
+      for (const essay of parsed) {
+        const row = await tx.essay.upsert({
+          where: { slug: essay.slug },
+          create: { slug: essay.slug, ...metaColumns(essay), origin: "file" },
+          update: metaColumns(essay),
+        });
+        const latest = await tx.essayRevision.findFirst({
+          where: { essayId: row.id },
+          orderBy: { number: "desc" },
+          select: { id: true, number: true, contentHash: true },
+        });
+        if (latest?.contentHash === essay.contentHash) continue;
+        const created = await tx.essayRevision.create({
+          data: {
+            essayId: row.id,
+            number: (latest?.number ?? 0) + 1,
+            contentHash: essay.contentHash,
+            text: essay.text,
+            blocks: essay.blocks as unknown as object,
+          },
+        });
+        report.newRevisions.push({
+          slug: essay.slug,
+          number: created.number,
+          revisionId: created.id,
+          previousRevisionId: latest?.id ?? null,
+        });
+      }
+      await tx.contentProblem.deleteMany({});
+      if (problems.length > 0) await tx.contentProblem.createMany({ data: problems });
+    },
+    { timeout: 60_000 },
+  );
+  return report;
+}
+
+function metaColumns(essay: ParsedEssay) {
+  const { title, author, source, sourceUrl, retrieved, notes } = essay.meta;
+  return { title, author, source, sourceUrl: sourceUrl ?? null, retrieved, notes };
+}
+
+/** Parses every .md file; a file that fails is reported, never fatal. */
+export async function readContentDir(dir: string) {
+  const parsed: ParsedEssay[] = [];
+  const problems: { file: string; reason: string }[] = [];
+  const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith(".md")).sort();
+  for (const name of names) {
+    try {
+      parsed.push(parseEssay(name, await readFile(path.join(dir, name))));
+    } catch (error) {
+      const reason = error instanceof ContentError ? error.reason : `could not be read (${(error as Error).message})`;
+      problems.push({ file: name, reason });
+    }
+  }
+  return { parsed, problems };
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { syncContent } from "./essays/sync-content";
+
+/**
+ * Start-up for one app instance: stop with one clear line if the environment
+ * is wrong, then sync the content folder and log what changed or failed.
+ */
+export async function startServer(): Promise<void> {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.CONTENT_DIR);
+  try {
+    const report = await syncContent({ db, dir });
+    for (const r of report.newRevisions) console.log(`[content] ${r.slug}: revision ${r.number}`);
+    for (const p of report.problems) console.error(`[content] ${p.file}: ${p.reason}`);
+    console.log(`[content] ${report.essays} essays in sync, ${report.problems.length} problems`);
+  } catch (error) {
+    // The app still serves what the database already holds.
+    console.error(`[content] sync failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,24 @@
+import path from "node:path";
+import { deployMigrations } from "./migrate";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/**
+ * Brings a database to the current schema and content: migrations, then the
+ * content folder. Loads the app's data layer only after DATABASE_URL is set.
+ */
+export async function prepareDatabase(url: string, options: { seedDemo: boolean }) {
+  deployMigrations(url);
+  process.env.DATABASE_URL = url;
+  const { db } = await import("@/lib/db");
+  const { syncContent } = await import("@/lib/server/essays/sync-content");
+  const report = await syncContent({ db, dir: path.join(ROOT, process.env.CONTENT_DIR ?? "content") });
+  for (const p of report.problems) console.error(`[content] ${p.file}: ${p.reason}`);
+  let seeded = false;
+  if (options.seedDemo) {
+    const { seedDemoClass } = await import("@/prisma/seed");
+    seeded = (await seedDemoClass(db)).created;
+  }
+  await db.$disconnect();
+  return { report, seeded };
+}
