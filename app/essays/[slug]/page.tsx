@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EssayText } from "@/components/reader/essay-text";
+import { Provenance } from "@/components/reader/provenance";
+import { requireViewer } from "@/lib/server/auth/viewer";
+import { findReadableEssay, findReaderAssignment } from "@/lib/server/essays/find-readable-essay";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ assignment?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: slug.replace(/-/g, " ") };
+}
+
+export default async function EssayPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { assignment: assignmentId } = await searchParams;
+  const viewer = await requireViewer(`/essays/${slug}${assignmentId ? `?assignment=${assignmentId}` : ""}`);
+  const essay = await findReadableEssay({ viewerId: viewer.id, slug });
+  if (!essay) notFound();
+  const assignment = await findReaderAssignment({ viewerId: viewer.id, essayId: essay.id, assignmentId });
+  const hasOwnTitle = essay.revision.blocks.some((b) => b.type === "heading" && b.level === 1);
+
+  return (
+    <div className="reader-layout">
+      <article className="reader-article" aria-labelledby="essay-title" data-revision={essay.revision.id}>
+        {assignment ? (
+          <p className="assignment-strip">
+            {assignment.className} · due{" "}
+            <time dateTime={assignment.dueAt.toISOString()}>
+              {assignment.dueAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+            </time>
+          </p>
+        ) : null}
+        {hasOwnTitle ? null : <h1 id="essay-title">{essay.meta.title}</h1>}
+        <Provenance meta={essay.meta} />
+        <EssayText
+          text={essay.revision.text}
+          blocks={essay.revision.blocks}
+          titleId={hasOwnTitle ? "essay-title" : undefined}
+        />
+      </article>
+      <aside className="annotation-column" aria-label="Annotations">
+        <h2 className="column-title">Annotations</h2>
+        <p className="muted">
+          {assignment
+            ? "Select a passage to highlight it, comment on it or flag an error."
+            : "This essay is not assigned to any of your classes, so there are no class annotations."}
+        </p>
+      </aside>
+    </div>
+  );
+}

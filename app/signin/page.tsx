@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getViewer, safeReturnPath } from "@/lib/server/auth/viewer";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+}) {
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.callbackUrl);
+  if (await getViewer()) redirect(returnTo === "/" ? "/assignments" : returnTo);
+  return (
+    <div className="narrow-page">
+      <h1>Sign in</h1>
+      {params.signedOut ? (
+        <p role="status" className="notice">
+          You are signed out.
+        </p>
+      ) : null}
+      {params.callbackUrl ? <p className="muted">Sign in to continue to the page you asked for.</p> : null}
+      <SignInForm returnTo={returnTo === "/" ? "/assignments" : returnTo} />
+    </div>
+  );
+}

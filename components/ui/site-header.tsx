@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { getViewer } from "@/lib/server/auth/viewer";
+import { SignOutButton } from "./sign-out-button";
+
+/** Brand, main navigation and who is signed in. */
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        Marginalia
+      </Link>
+      <nav aria-label="Main">
+        {viewer ? <Link href="/assignments">My assignments</Link> : null}
+      </nav>
+      <div className="session">
+        {viewer ? (
+          <>
+            <span className="session-name" data-testid="session-name">
+              {viewer.name}
+            </span>
+            <SignOutButton />
+          </>
+        ) : (
+          <Link href="/signin" className="button button-quiet">
+            Sign in
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}
