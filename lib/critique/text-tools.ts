@@ -1,0 +1,136 @@
+import type { Hint, HintKind, Segment } from "./types";
+import type { FlagCategory } from "./categories";
+
+/** A word found in a segment, with its offsets in the canonical text. */
+export interface WordToken {
+  start: number;
+  end: number;
+  /** The word as written, possessive "'s" removed. */
+  raw: string;
+  /** Lower-case, diacritics and hyphens removed: the form words are compared in. */
+  norm: string;
+  /** True when the word opens its block or follows . ! ? — its capital says nothing. */
+  sentenceInitial: boolean;
+}
+
+// Letters with inner apostrophes or hyphens ("Stalin’s", "De-Stalinization").
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+const POSSESSIVE = /['’]s$/u;
+
+// Letters that Unicode does not decompose into a base letter plus a mark.
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ı: "i", ß: "ss", æ: "ae", Æ: "Ae", œ: "oe", Œ: "Oe" };
+
+/** Lower-cases and strips diacritics and hyphens so spelling variants compare equal. */
+export function normalizeWord(word: string): string {
+  return word
+    .replace(/[łŁøØđĐıßæÆœŒ]/gu, (c) => UNDECOMPOSED[c])
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/-/g, "")
+    .toLowerCase();
+}
+
+/** The words of one segment, in order. */
+export function tokenize(segment: Segment): WordToken[] {
+  const out: WordToken[] = [];
+  for (const m of segment.text.matchAll(WORD)) {
+    const raw = m[0].replace(POSSESSIVE, "");
+    const at = m.index ?? 0;
+    out.push({
+      start: segment.start + at,
+      end: segment.start + at + raw.length,
+      raw,
+      norm: normalizeWord(raw),
+      sentenceInitial: isSentenceInitial(segment.text, at),
+    });
+  }
+  return out;
+}
+
+/** True when nothing but opening quotes/brackets stands between `at` and a sentence start. */
+export function isSentenceInitial(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[\s"'‘“([]/u.test(text[i])) i--;
+  return i < 0 || /[.!?:;]/.test(text[i]);
+}
+
+/** True when the word starts with a capital letter. */
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Gives `replacement` the capitalization of `original` (ALL CAPS, Capitalized or as is). */
+export function matchCase(original: string, replacement: string): string {
+  if (original.length > 1 && original === original.toUpperCase() && /\p{L}/u.test(original)) {
+    return replacement.toUpperCase();
+  }
+  if (isCapitalized(original) && !isCapitalized(replacement)) {
+    return replacement[0].toUpperCase() + replacement.slice(1);
+  }
+  return replacement;
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transposition),
+ * giving up with `limit + 1` as soon as the answer must exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, prev2[j - 2] + 1);
+      }
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+// Letter pairs that are British/American variants, not mistakes (ise/ize, defence/defense).
+const VARIANT_PAIRS = new Set(["sz", "zs", "cs", "sc"]);
+
+/** True when two normalized words differ by one s/z or c/s swap, or by "our"/"or". */
+export function isSpellingVariant(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    const diffs = [...a].map((c, i) => (c === b[i] ? "" : c + b[i])).filter(Boolean);
+    return diffs.length === 1 && VARIANT_PAIRS.has(diffs[0]);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.length === short.length + 1 && long.replace("our", "or") === short;
+}
+
+/** Length of the common prefix of two strings. */
+export function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Builds a hint, cutting `exact` from the text so it always matches the span. */
+export function makeHint(
+  text: string,
+  fields: { start: number; end: number; kind: HintKind; category: FlagCategory; message: string; suggestion?: string; confidence: number },
+): Hint {
+  return {
+    start: fields.start,
+    end: fields.end,
+    exact: text.slice(fields.start, fields.end),
+    kind: fields.kind,
+    category: fields.category,
+    message: fields.message,
+    ...(fields.suggestion !== undefined ? { suggestion: fields.suggestion } : {}),
+    // Rounded so that output is stable and readable; two decimals is all a ranking needs.
+    confidence: Math.round(Math.min(1, Math.max(0, fields.confidence)) * 100) / 100,
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { blocksInput, hintsOf, summarize } from "./helpers";
+
+const confusables = (...paragraphs: string[]) => hintsOf("confusable-word", blocksInput(paragraphs));
+const pairs = (...paragraphs: string[]) => confusables(...paragraphs).map((h) => [h.exact, h.suggestion]);
+
+describe("confusable-word", () => {
+  it("positive: “change the coarse of” → “course”, with the capital kept at a sentence start", () => {
+    expect(pairs("Truly wished to change the coarse of the development.", "Of coarse, nobody objected.")).toEqual([
+      ["coarse", "course"],
+      ["coarse", "course"],
+    ]);
+  });
+
+  it.each([
+    ["They feared they would loose power.", "loose", "lose"],
+    ["It was a lose alliance of factions.", "lose", "loose"],
+    ["The principle reason was fear.", "principle", "principal"],
+    ["In principal, the party ruled collectively.", "principal", "principle"],
+    ["The speech had a profound affect on the delegates.", "affect", "effect"],
+    ["The reforms took affect in 1957.", "affect", "effect"],
+    ["Khrushchev was bolder then Malenkov.", "then", "than"],
+    ["Since than, the party had changed.", "than", "then"],
+    ["The army kept it's own newspaper.", "it's", "its"],
+    ["Its not clear who wrote it.", "Its", "It’s"],
+    ["Their was no opposition left.", "Their", "There"],
+    ["The peasants defended there land.", "there", "their"],
+    ["The famine had lead to unrest.", "lead", "led"],
+    ["The army was lead by Zhukov.", "lead", "led"],
+    ["The new plan complimented the reforms.", "complimented", "complemented"],
+    ["Germany refused to except the terms.", "except", "accept"],
+    ["It was unclear weather the Presidium agreed.", "weather", "whether"],
+    ["Beria played a key roll in the purges.", "roll", "role"],
+    ["He gave the police free reign.", "reign", "rein"],
+    ["The defeat sapped the army's moral.", "moral", "morale"],
+    ["The tenants of Marxism were rewritten.", "tenants", "tenets"],
+    ["Political descent was crushed.", "descent", "dissent"],
+    ["The harvests of the proceeding years failed.", "proceeding", "preceding"],
+    ["They where forced to confess.", "where", "were"],
+  ])("positive: %s", (sentence, wrong, right) => {
+    expect(pairs(sentence)).toEqual([[wrong, right]]);
+  });
+
+  it("negative: the same words used correctly, and ambiguous contexts left alone", () => {
+    expect(
+      summarize(
+        confusables(
+          "The course of the war changed; of course, the coarse bread of the camps was remembered.",
+          "A loose coalition could lose power; in principle the principal architect kept the principle of collective leadership.",
+          "The effect on the party was profound, and it would affect them for years. The reforms took effect in principal cities.",
+          "He was more cautious than Molotov, and then he spoke. It's clear that its own army obeyed. Their leaders were there.",
+          "They led the army, and lead was mined in the Urals. The plans complemented each other; he complimented her.",
+          "They would accept the terms, except the last. The weather was cold whether or not they marched. A roll call followed.",
+          "His reign ended; the moral authority of the party; the tenants of the estate; a descent into chaos; the proceedings.",
+          "Where they went, they were watched. Those where the state had failed were few.",
+          "Life in the villages was harder then. Things were better then, than they became later.",
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
