@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { defineConfig } from "prisma6/config";
 
 // Prisma 6.19's CLI with its WebAssembly schema engine (`engine: "js"`): the
@@ -17,7 +18,8 @@ export default defineConfig({
   async adapter() {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: the migrate runner must provide it.");
-    // Let the CLI exit as soon as it is done instead of waiting out idle connections.
-    return new PrismaPg({ connectionString: url, allowExitOnIdle: true, idleTimeoutMillis: 200 });
+    // Our own pool, so the CLI exits as soon as it is done instead of waiting
+    // out the default 10 s idle timeout of the adapter's pool.
+    return new PrismaPg(new pg.Pool({ connectionString: url, allowExitOnIdle: true, idleTimeoutMillis: 100 }));
   },
 });

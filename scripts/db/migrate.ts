@@ -36,7 +36,8 @@ export function toPrisma6Schema(source: string, target: string): string {
 /** Runs the Prisma 6.19 CLI with our migrate config; returns its exit code and output. */
 export function runPrisma6(args: string[], databaseUrl: string) {
   toPrisma6Schema(readFileSync(path.join(ROOT, "prisma/schema.prisma"), "utf8"), path.join(WORK, "schema.prisma"));
-  const result = spawnSync(process.execPath, [CLI, ...args, "--config", CONFIG], {
+  const preload = path.join(__dirname, "unref-long-timers.cjs");
+  const result = spawnSync(process.execPath, ["--require", preload, CLI, ...args, "--config", CONFIG], {
     cwd: ROOT,
     encoding: "utf8",
     env: {

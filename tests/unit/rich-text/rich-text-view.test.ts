@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { RichTextView, USER_LINK_REL } from "@/components/ui/rich-text-view";
-import { findConformanceDir, skipReason } from "../../helpers/conformance";
+import { findConformanceDir, suiteTitle } from "../../helpers/conformance";
 import { doc, docWithLink, HOSTILE_HREFS, link, nestedQuotes, para, richComment, text } from "./fixtures";
 
 function render(input: unknown): string {
@@ -111,7 +111,7 @@ describe("RichTextView renders through the whitelist", () => {
 const conformanceDir = findConformanceDir();
 const payloadFile = conformanceDir ? path.join(conformanceDir, "xss", "payloads.json") : null;
 
-describe.skipIf(!conformanceDir)(skipReason("XSS payload corpus"), () => {
+describe.skipIf(!conformanceDir)(suiteTitle("XSS payload corpus"), () => {
   interface Payload {
     id: string;
     payload: string;

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fromW3CAnnotation, toAnnotationCollection, toW3CAnnotation, W3C_MOTIVATIONS } from "@/lib/w3c";
-import { findConformanceDir, skipReason } from "../../helpers/conformance";
+import { findConformanceDir, suiteTitle } from "../../helpers/conformance";
 import {
   COLLECTION_MUSTS,
   loadMotivationList,
@@ -23,7 +23,7 @@ function samples(sub: string): [string, unknown][] {
     .map((f) => [f, readSample(path.join(folder, f))]);
 }
 
-describe.skipIf(!dir)(skipReason("W3C MUST schemas"), () => {
+describe.skipIf(!dir)(suiteTitle("W3C MUST schemas"), () => {
   const root = dir as string;
   const validate = loadMustValidator(root);
   const motivations = loadMotivationList(root);
