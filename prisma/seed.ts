@@ -6,17 +6,9 @@
  */
 import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/server/auth/password";
+import { DEMO_CLASS, DEMO_ESSAY_SLUG, DEMO_JOIN_CODE, DEMO_USERS } from "./demo-users";
 
-export const DEMO_CLASS = "History 11B";
-export const DEMO_ESSAY_SLUG = "destalinization-origins";
-export const DEMO_JOIN_CODE = "HIST11B";
-
-export const DEMO_USERS = [
-  { name: "Ms. Okafor", email: "teacher@demo.school", password: "teach-history-11b", role: "teacher" },
-  { name: "Ana Petrova", email: "ana@demo.school", password: "read-history-11b", role: "student" },
-  { name: "Ben Hughes", email: "ben@demo.school", password: "read-history-11b", role: "student" },
-  { name: "Chloe Martin", email: "chloe@demo.school", password: "read-history-11b", role: "student" },
-] as const;
+export { DEMO_CLASS, DEMO_ESSAY_SLUG, DEMO_JOIN_CODE, DEMO_USERS } from "./demo-users";
 
 /** Creates the demo class if it is missing; the essay must already be synced. */
 export async function seedDemoClass(db: Db): Promise<{ assignmentId: string; created: boolean }> {

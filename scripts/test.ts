@@ -1,0 +1,103 @@
+/**
+ * `npm test`: the whole suite, in the order that fails fastest — typecheck,
+ * lint, unit, integration (real PostgreSQL), e2e (real Chromium). Every step
+ * runs even when an earlier one fails, so one run shows everything; the exit
+ * code is non-zero if any step failed. Pass step names to run only those.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+interface Step {
+  name: string;
+  command: string[];
+  before?: () => void;
+}
+
+const STEPS: Step[] = [
+  { name: "typecheck", command: ["npx", "tsc", "--noEmit", "-p", "."] },
+  { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
+  { name: "unit", command: ["npx", "vitest", "run"] },
+  { name: "integration", command: ["npx", "vitest", "run", "--config", "tests/integration/vitest.config.ts"] },
+  { name: "e2e", command: ["npx", "playwright", "test"], before: ensureChromium },
+];
+
+/** Chromium for Playwright: Debian's package, installed with apt when we are root on Debian. */
+function ensureChromium(): void {
+  const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(executable)) return;
+  const canApt = !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && existsSync("/etc/debian_version");
+  if (!canApt) {
+    throw new Error(`e2e needs Chromium at ${executable}: install Debian's "chromium" package, or set CHROMIUM_PATH.`);
+  }
+  console.log("Installing Debian's chromium for the e2e suite (apt-get)…");
+  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
+    const run = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (run.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed: install "chromium" by hand, or set CHROMIUM_PATH.`);
+  }
+}
+
+/** Test counts from vitest's and Playwright's closing lines. */
+function countResults(output: string): { passed: number; failed: number; skipped: number } {
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
+  const vitest = /^\s*Tests\s+(.*)$/m.exec(plain);
+  const pick = (text: string, word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(text)?.[1] ?? 0);
+  if (vitest) return { passed: pick(vitest[1], "passed"), failed: pick(vitest[1], "failed"), skipped: pick(vitest[1], "skipped") };
+  const lines = plain.split("\n").filter((l) => /^\s+\d+ (passed|failed|skipped|flaky)/.test(l)).join(" ");
+  return { passed: pick(lines, "passed"), failed: pick(lines, "failed"), skipped: pick(lines, "skipped") };
+}
+
+function runStep(step: Step): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const [cmd, ...args] = step.command;
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "1" } });
+    let output = "";
+    child.stdout.on("data", (d) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on("data", (d) => {
+      output += d;
+      process.stderr.write(d);
+    });
+    child.on("close", (code) => resolve({ ok: code === 0, output }));
+  });
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const steps = only.length ? STEPS.filter((s) => only.includes(s.name)) : STEPS;
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const summary: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  let failedSteps = 0;
+  let silentFailures = 0;
+  for (const step of steps) {
+    console.log(`\n━━ ${step.name} ━━`);
+    const started = Date.now();
+    let result: { ok: boolean; output: string };
+    try {
+      step.before?.();
+      result = await runStep(step);
+    } catch (error) {
+      console.error((error as Error).message);
+      result = { ok: false, output: "" };
+    }
+    const counts = countResults(result.output);
+    passed += counts.passed;
+    failed += counts.failed;
+    skipped += counts.skipped;
+    if (!result.ok) failedSteps += 1;
+    // A failed step with no failing test to show for it (tsc, eslint, a crash) counts as one failure.
+    if (!result.ok && counts.failed === 0) silentFailures += 1;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const detail = counts.passed + counts.failed + counts.skipped > 0 ? ` (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped)` : "";
+    summary.push(`${result.ok ? "ok  " : "FAIL"} ${step.name.padEnd(12)} ${seconds.padStart(6)} s${detail}`);
+  }
+  console.log(`\n━━ summary ━━\n${summary.join("\n")}`);
+  console.log(`\n${passed} passed, ${failed + silentFailures} failed, ${skipped} skipped`);
+  process.exit(failedSteps > 0 ? 1 : 0);
+}
+
+void main();
