@@ -24,3 +24,5 @@ const globalForDb = globalThis as unknown as { __db?: Client };
  */
 export const db: Client = globalForDb.__db ?? (globalForDb.__db = createClient());
 export type Db = Client;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

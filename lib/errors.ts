@@ -1,22 +1,28 @@
 export type AppErrorCode =
   | "invalid"
   | "not_found"
+  | "forbidden"
   | "unauthenticated"
   | "conflict"
   | "too_large"
   | "rate_limited"
   | "unavailable"
-  | "forbidden_origin";
+  | "forbidden_origin"
+  | "unsupported_media"
+  | "internal";
 
 const STATUS: Record<AppErrorCode, number> = {
   invalid: 422,
   not_found: 404,
+  forbidden: 403,
   unauthenticated: 401,
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
   unavailable: 503,
   forbidden_origin: 403,
+  unsupported_media: 415,
+  internal: 500,
 };
 
 /** A failure the user can be told about in one sentence; routes map `code` to a status. */

@@ -35,3 +35,5 @@ export type {
   TextQuoteSelector,
   TextSelector,
 } from "./types";
+export { verifySelectors } from "./verify-selectors";
+export type { SubmittedSelectors } from "./verify-selectors";

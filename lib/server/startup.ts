@@ -19,7 +19,10 @@ export async function startServer(): Promise<void> {
   const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.CONTENT_DIR);
   try {
     const report = await syncContent({ db, dir });
-    for (const r of report.newRevisions) console.log(`[content] ${r.slug}: revision ${r.number}`);
+    for (const r of report.newRevisions) {
+      const moved = r.reanchored ? ` (annotations: ${JSON.stringify(r.reanchored)})` : "";
+      console.log(`[content] ${r.slug}: revision ${r.number}${moved}`);
+    }
     for (const p of report.problems) console.error(`[content] ${p.file}: ${p.reason}`);
     console.log(`[content] ${report.essays} essays in sync, ${report.problems.length} problems`);
   } catch (error) {

@@ -81,3 +81,40 @@ describe("content sync", () => {
     expect((await revisionsOf(slug)).map((r) => r.number)).toEqual([1, 2, 3]);
   });
 });
+
+describe("content sync carries annotations to the new revision", () => {
+  it("re-anchors an annotation in the same sync that creates the revision", async () => {
+    const slugB = `carry-${suffix}`;
+    writeFileSync(path.join(dir, `${slugB}.md`), essayFile("Stalin died in 1953. The speech came in 1956."));
+    await syncContent({ db, dir });
+    const essay = await db.essay.findUniqueOrThrow({ where: { slug: slugB }, include: { revisions: true } });
+    const user = await db.user.create({ data: { name: "Carrier", email: `carrier-${suffix}@test.school` } });
+    const classroom = await db.classroom.create({ data: { name: "C", joinCode: `C${suffix}` } });
+    const assignment = await db.assignment.create({ data: { classroomId: classroom.id, essayId: essay.id, dueAt: new Date() } });
+    const text = essay.revisions[0].text;
+    const start = text.indexOf("1956");
+    const annotation = await db.annotation.create({
+      data: {
+        id: `carry-${suffix}`,
+        assignmentId: assignment.id,
+        authorId: user.id,
+        revisionId: essay.revisions[0].id,
+        kind: "highlight",
+        exact: "1956",
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(start + 4, start + 36),
+        startCp: start,
+        endCp: start + 4,
+      },
+    });
+
+    writeFileSync(path.join(dir, `${slugB}.md`), essayFile("Joseph Stalin died in March 1953. The speech came in 1956."));
+    const report = await syncContent({ db, dir });
+    const revision = report.newRevisions.find((r) => r.slug === slugB)!;
+    expect(revision.reanchored).toMatchObject({ total: 1, anchored: 1 });
+    const moved = await db.annotation.findUniqueOrThrow({ where: { id: annotation.id } });
+    const newText = (await db.essayRevision.findUniqueOrThrow({ where: { id: revision.revisionId } })).text;
+    expect(moved.revisionId).toBe(revision.revisionId);
+    expect(newText.slice(moved.startCp, moved.endCp)).toBe("1956");
+  });
+});

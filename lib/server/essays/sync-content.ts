@@ -4,10 +4,17 @@ import path from "node:path";
 import { ContentError, parseEssay } from "@/lib/content";
 import type { ParsedEssay } from "@/lib/content";
 import type { Db } from "@/lib/db";
+import { reanchorEssay, type ReanchorSummary } from "./reanchor-essay";
 
 export interface SyncReport {
   essays: number;
-  newRevisions: { slug: string; number: number; revisionId: string; previousRevisionId: string | null }[];
+  newRevisions: {
+    slug: string;
+    number: number;
+    revisionId: string;
+    previousRevisionId: string | null;
+    reanchored: ReanchorSummary | null;
+  }[];
   problems: { file: string; reason: string }[];
 }
 
@@ -48,11 +55,15 @@ export async function syncContent({ db, dir }: { db: Db; dir: string }): Promise
             blocks: essay.blocks as unknown as object,
           },
         });
+        // Carry the annotations across in the same transaction: readers never see
+        // the new text with annotations still pointing into the old one.
+        const reanchored = latest ? await reanchorEssay(tx, { essayId: row.id, toRevisionId: created.id }) : null;
         report.newRevisions.push({
           slug: essay.slug,
           number: created.number,
           revisionId: created.id,
           previousRevisionId: latest?.id ?? null,
+          reanchored,
         });
       }
       await tx.contentProblem.deleteMany({});

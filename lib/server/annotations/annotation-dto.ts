@@ -1,0 +1,102 @@
+import "server-only";
+import { createTextIndex, indexToUtf16, type OffsetIndex } from "@/lib/anchoring";
+import type { AnnotationDTO, AuthorDTO, ReplyDTO } from "@/lib/annotations/types";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TiptapDoc } from "@/lib/rich-text";
+
+/** What every annotation query loads: the row, its author and its replies. */
+export const annotationInclude = {
+  author: { select: { id: true, name: true } },
+  replies: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
+} satisfies Prisma.AnnotationInclude;
+
+type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
+type ReplyRow = AnnotationRow["replies"][number];
+
+/** Who the authors are to this viewer: teachers, and classmates' names or "Classmate N". */
+export interface DtoContext {
+  viewerId: string;
+  teacherIds: Set<string>;
+  /** Anonymous labels for students, when the assignment hides names from peers. */
+  anonymousLabels: Map<string, string> | null;
+  revision: { id: string; text: string; index: OffsetIndex };
+}
+
+/** Loads the class context once per request, not once per annotation. */
+export async function loadDtoContext(options: {
+  viewerId: string;
+  classroomId: string;
+  role: "teacher" | "student";
+  anonymousPeers: boolean;
+  revision: { id: string; text: string };
+}): Promise<DtoContext> {
+  const members = await db.membership.findMany({
+    where: { classroomId: options.classroomId },
+    orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+    select: { userId: true, role: true },
+  });
+  const teacherIds = new Set(members.filter((m) => m.role === "teacher").map((m) => m.userId));
+  // Teachers always see names; students see classmates as stable "Classmate N".
+  const anonymousLabels =
+    options.anonymousPeers && options.role === "student"
+      ? new Map(members.filter((m) => m.role === "student").map((m, i) => [m.userId, `Classmate ${i + 1}`]))
+      : null;
+  return {
+    viewerId: options.viewerId,
+    teacherIds,
+    anonymousLabels,
+    revision: { id: options.revision.id, text: options.revision.text, index: createTextIndex(options.revision.text) },
+  };
+}
+
+function toAuthor(author: { id: string; name: string }, ctx: DtoContext): AuthorDTO {
+  const isTeacher = ctx.teacherIds.has(author.id);
+  const hidden = !isTeacher && author.id !== ctx.viewerId ? ctx.anonymousLabels?.get(author.id) : undefined;
+  return { id: hidden ? `anon:${hidden}` : author.id, name: hidden ?? author.name, isTeacher };
+}
+
+export function toReplyDTO(reply: ReplyRow, ctx: DtoContext): ReplyDTO {
+  const isDeleted = reply.deletedAt !== null;
+  return {
+    id: reply.id,
+    annotationId: reply.annotationId,
+    author: toAuthor(reply.author, ctx),
+    body: isDeleted ? null : (reply.body as unknown as TiptapDoc),
+    isDeleted,
+    isMine: reply.authorId === ctx.viewerId,
+    version: reply.version,
+    createdAt: reply.createdAt.toISOString(),
+    updatedAt: reply.updatedAt.toISOString(),
+  };
+}
+
+/** Maps a row to what the reader receives; positions become UTF-16 spans on the current revision. */
+export function toAnnotationDTO(row: AnnotationRow, ctx: DtoContext): AnnotationDTO {
+  const isPlaced = row.anchorStatus !== "orphan" && row.revisionId === ctx.revision.id;
+  const span = isPlaced
+    ? { start: indexToUtf16(ctx.revision.index, row.startCp), end: indexToUtf16(ctx.revision.index, row.endCp) }
+    : null;
+  const isDeleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    assignmentId: row.assignmentId,
+    kind: row.kind,
+    scope: row.scope,
+    author: toAuthor(row.author, ctx),
+    isMine: row.authorId === ctx.viewerId,
+    quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    position: { start: row.startCp, end: row.endCp },
+    span,
+    anchorStatus: isPlaced ? row.anchorStatus : "orphan",
+    ...(row.anchorStatus === "replaced" && span ? { currentText: ctx.revision.text.slice(span.start, span.end) } : {}),
+    body: isDeleted ? null : ((row.body as unknown as TiptapDoc | null) ?? null),
+    tags: isDeleted ? [] : row.tags,
+    version: row.version,
+    isDeleted,
+    isHidden: row.hiddenAt !== null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    replies: row.replies.map((r) => toReplyDTO(r, ctx)),
+  };
+}

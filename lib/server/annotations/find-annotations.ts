@@ -1,0 +1,61 @@
+import "server-only";
+import type { AnnotationDTO, AnnotationListDTO } from "@/lib/annotations/types";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { annotationInclude, loadDtoContext, toAnnotationDTO } from "./annotation-dto";
+import { visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
+
+/** Every annotation of an assignment the viewer may see, in text order; 404 for non-members. */
+export async function findAnnotations({
+  viewerId,
+  assignmentId,
+}: {
+  viewerId: string;
+  assignmentId: string;
+}): Promise<AnnotationListDTO> {
+  const access = await findAssignmentAccess({ viewerId, assignmentId });
+  if (!access) throw notFound("That assignment");
+  // Read the log position first: anything newer reaches the reader through the live stream.
+  const last = await db.changeEvent.findFirst({ where: { assignmentId }, orderBy: { id: "desc" }, select: { id: true } });
+  const rows = await db.annotation.findMany({
+    where: { AND: [{ assignmentId }, visibleAnnotationWhere(viewerId)] },
+    include: annotationInclude,
+    orderBy: [{ startCp: "asc" }, { createdAt: "asc" }],
+  });
+  const ctx = await dtoContextFor(access, viewerId);
+  return {
+    assignmentId,
+    revisionId: access.revision.id,
+    viewer: { id: viewerId, role: access.role },
+    lastEventId: (last?.id ?? BigInt(0)).toString(),
+    annotations: rows.map((row) => toAnnotationDTO(row, ctx)),
+  };
+}
+
+/** One annotation, if the viewer may see it; otherwise the same 404 as a missing id. */
+export async function findAnnotation({ viewerId, annotationId }: { viewerId: string; annotationId: string }) {
+  const row = await db.annotation.findFirst({
+    where: visibleAnnotationById(viewerId, annotationId),
+    include: annotationInclude,
+  });
+  if (!row) throw notFound("That annotation");
+  const access = await findAssignmentAccess({ viewerId, assignmentId: row.assignmentId });
+  if (!access) throw notFound("That annotation");
+  return { annotation: toAnnotationDTO(row, await dtoContextFor(access, viewerId)), row, access };
+}
+
+/** Reloads one annotation as a DTO after a write. */
+export async function reloadAnnotation(viewerId: string, annotationId: string): Promise<AnnotationDTO> {
+  return (await findAnnotation({ viewerId, annotationId })).annotation;
+}
+
+export function dtoContextFor(access: AssignmentAccess, viewerId: string) {
+  return loadDtoContext({
+    viewerId,
+    classroomId: access.assignment.classroomId,
+    role: access.role,
+    anonymousPeers: access.assignment.anonymousPeers,
+    revision: access.revision,
+  });
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import pg from "pg";
+import type { ChangeEventDTO } from "@/lib/annotations/types";
+import { db } from "@/lib/db";
+import { getDatabaseEnv } from "@/lib/env";
+import { LIVE_CHANNEL } from "./record-change";
+
+export interface LiveSubscriber {
+  viewerId: string;
+  isTeacher: boolean;
+  /** Id of the last event this reader has; only newer ones are sent. */
+  lastId: bigint;
+  send: (event: ChangeEventDTO) => void;
+  /** Too much was missed to replay: the reader should reload everything. */
+  reset: (lastId: string) => void;
+}
+
+interface EventRow {
+  id: bigint;
+  type: string;
+  entityId: string;
+  actorId: string | null;
+  scope: "private" | "class" | "teachers" | null;
+  ownerId: string | null;
+}
+
+/** A reader catching up from further back than this reloads instead of replaying. */
+const MAX_REPLAY = 500;
+/** Safety net for a NOTIFY lost while the listener reconnected. */
+const POLL_MS = 5_000;
+
+/** Whether a reader may hear of an event: the same rule as seeing the annotation. */
+export function canHear(event: Pick<EventRow, "scope" | "ownerId">, sub: Pick<LiveSubscriber, "viewerId" | "isTeacher">) {
+  if (event.scope === null || event.ownerId === sub.viewerId) return true;
+  if (event.scope === "class") return true;
+  return event.scope === "teachers" && sub.isTeacher;
+}
+
+/**
+ * One per app instance: a single LISTEN connection fans PostgreSQL
+ * notifications out to this instance's open streams. Each stream replays the
+ * change log from its last event id, so a reconnect misses nothing, and
+ * several instances sharing one database all hear every write.
+ */
+class LiveHub {
+  private channels = new Map<string, Set<LiveSubscriber>>();
+  private pumping = new Map<string, Promise<void>>();
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private poller: NodeJS.Timeout | null = null;
+
+  async subscribe(assignmentId: string, sub: LiveSubscriber): Promise<() => void> {
+    let subs = this.channels.get(assignmentId);
+    if (!subs) this.channels.set(assignmentId, (subs = new Set()));
+    subs.add(sub);
+    void this.ensureListening();
+    this.ensurePolling();
+    await this.pump(assignmentId);
+    return () => {
+      subs.delete(sub);
+      if (subs.size === 0) this.channels.delete(assignmentId);
+    };
+  }
+
+  /** Sends each subscriber of the assignment the events it has not seen and may hear. */
+  pump(assignmentId: string): Promise<void> {
+    const running = this.pumping.get(assignmentId);
+    if (running) return running.then(() => this.pump(assignmentId));
+    const job = this.deliver(assignmentId).finally(() => this.pumping.delete(assignmentId));
+    this.pumping.set(assignmentId, job);
+    return job;
+  }
+
+  private async deliver(assignmentId: string) {
+    const subs = this.channels.get(assignmentId);
+    if (!subs || subs.size === 0) return;
+    const from = [...subs].reduce((min, s) => (s.lastId < min ? s.lastId : min), subs.values().next().value!.lastId);
+    let rows: EventRow[];
+    try {
+      rows = await db.changeEvent.findMany({
+        where: { assignmentId, id: { gt: from } },
+        orderBy: { id: "asc" },
+        take: MAX_REPLAY + 1,
+        select: { id: true, type: true, entityId: true, actorId: true, scope: true, ownerId: true },
+      });
+    } catch {
+      return; // database away: the poller tries again
+    }
+    const newest = rows.at(-1)?.id;
+    for (const sub of subs) {
+      const unseen = rows.filter((r) => r.id > sub.lastId);
+      if (unseen.length > MAX_REPLAY && newest !== undefined) {
+        sub.lastId = newest;
+        sub.reset(newest.toString());
+        continue;
+      }
+      for (const row of unseen) {
+        sub.lastId = row.id;
+        if (canHear(row, sub)) {
+          sub.send({ id: row.id.toString(), type: row.type as ChangeEventDTO["type"], entityId: row.entityId, actorId: row.actorId });
+        }
+      }
+    }
+  }
+
+  private ensurePolling() {
+    if (this.poller) return;
+    this.poller = setInterval(() => {
+      for (const id of this.channels.keys()) void this.pump(id);
+    }, POLL_MS);
+    this.poller.unref();
+  }
+
+  private ensureListening(): Promise<void> {
+    if (this.client || this.connecting) return this.connecting ?? Promise.resolve();
+    this.connecting = (async () => {
+      const client = new pg.Client({ connectionString: getDatabaseEnv().DATABASE_URL });
+      try {
+        await client.connect();
+        await client.query(`listen ${LIVE_CHANNEL}`);
+      } catch {
+        await client.end().catch(() => {});
+        setTimeout(() => void this.ensureListening(), 1_000).unref();
+        return;
+      } finally {
+        this.connecting = null;
+      }
+      client.on("notification", (msg) => {
+        if (msg.payload) void this.pump(msg.payload);
+      });
+      const drop = () => {
+        if (this.client !== client) return;
+        this.client = null;
+        client.end().catch(() => {});
+        setTimeout(() => void this.ensureListening(), 1_000).unref();
+      };
+      client.on("error", drop);
+      client.on("end", drop);
+      this.client = client;
+      // Catch up on anything written while we were not listening.
+      for (const id of this.channels.keys()) void this.pump(id);
+    })();
+    return this.connecting;
+  }
+}
+
+const globalForHub = globalThis as unknown as { __liveHub?: LiveHub };
+
+/** This instance's hub. */
+export const liveHub: LiveHub = globalForHub.__liveHub ?? (globalForHub.__liveHub = new LiveHub());

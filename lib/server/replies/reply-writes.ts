@@ -1,0 +1,115 @@
+import "server-only";
+import type { ReplyDTO } from "@/lib/annotations/types";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { toReplyDTO } from "@/lib/server/annotations/annotation-dto";
+import { checkBody, toJson } from "@/lib/server/annotations/check-body";
+import { dtoContextFor, findAnnotation } from "@/lib/server/annotations/find-annotations";
+import { staleEdit } from "@/lib/server/annotations/update-annotation";
+import { visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
+import { recordChange } from "@/lib/server/live/record-change";
+
+const replyInclude = { author: { select: { id: true, name: true } } } as const;
+
+/**
+ * Replies to an annotation the viewer can see. Replies inherit the thread's
+ * scope. The id comes from the client, so a retried request is answered with
+ * the first reply instead of a second one.
+ */
+export async function createReply({
+  viewerId,
+  annotationId,
+  input,
+}: {
+  viewerId: string;
+  annotationId: string;
+  input: { id: string; body: unknown };
+}): Promise<{ reply: ReplyDTO; isNew: boolean }> {
+  const { row, access } = await findAnnotation({ viewerId, annotationId });
+  const existing = await db.reply.findUnique({ where: { id: input.id }, select: { authorId: true, annotationId: true } });
+  if (existing && (existing.authorId !== viewerId || existing.annotationId !== annotationId)) {
+    throw new AppError("conflict", "That reply id is already taken. Reload the page and try again.");
+  }
+  if (!existing) {
+    if (row.deletedAt) throw new AppError("conflict", "This thread's comment was deleted; replies are closed.");
+    const body = checkBody(input.body, "reply");
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.reply.create({ data: { id: input.id, annotationId, authorId: viewerId, body: toJson(body) } });
+        await recordChange(tx, {
+          assignmentId: row.assignmentId,
+          type: "reply.created",
+          entityId: input.id,
+          actorId: viewerId,
+          scope: row.scope,
+          ownerId: row.authorId,
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  }
+  const reply = await db.reply.findUniqueOrThrow({ where: { id: input.id }, include: replyInclude });
+  return { reply: toReplyDTO(reply, await dtoContextFor(access, viewerId)), isNew: !existing };
+}
+
+/** A reply the viewer can see (its thread is visible), with its thread's row. */
+async function findVisibleReply(viewerId: string, replyId: string) {
+  const reply = await db.reply.findFirst({
+    where: { id: replyId, annotation: visibleAnnotationWhere(viewerId) },
+    include: { ...replyInclude, annotation: { select: { assignmentId: true, scope: true, authorId: true } } },
+  });
+  if (!reply) throw notFound("That reply");
+  return reply;
+}
+
+/** Edits your own reply, guarded by its version (409 when stale). */
+export async function updateReply({
+  viewerId,
+  replyId,
+  input,
+}: {
+  viewerId: string;
+  replyId: string;
+  input: { version: number; body: unknown };
+}): Promise<ReplyDTO> {
+  const reply = await findVisibleReply(viewerId, replyId);
+  if (reply.authorId !== viewerId) throw new AppError("forbidden", "You can only edit your own replies.");
+  const body = checkBody(input.body, "reply");
+  await writeReply(viewerId, reply, input.version, "reply.updated", { body: toJson(body) });
+  const { access } = await findAnnotation({ viewerId, annotationId: reply.annotationId });
+  const fresh = await db.reply.findUniqueOrThrow({ where: { id: replyId }, include: replyInclude });
+  return toReplyDTO(fresh, await dtoContextFor(access, viewerId));
+}
+
+/** Deletes your own reply; the thread shows "deleted" in its place. */
+export async function deleteReply({ viewerId, replyId, version }: { viewerId: string; replyId: string; version: number }) {
+  const reply = await findVisibleReply(viewerId, replyId);
+  if (reply.authorId !== viewerId) throw new AppError("forbidden", "You can only delete your own replies.");
+  await writeReply(viewerId, reply, version, "reply.deleted", { deletedAt: new Date(), body: {} });
+}
+
+async function writeReply(
+  viewerId: string,
+  reply: Awaited<ReturnType<typeof findVisibleReply>>,
+  version: number,
+  type: "reply.updated" | "reply.deleted",
+  data: Prisma.ReplyUpdateManyMutationInput,
+) {
+  await db.$transaction(async (tx) => {
+    const written = await tx.reply.updateMany({
+      where: { id: reply.id, authorId: viewerId, version, deletedAt: null },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (written.count === 0) throw staleEdit({ id: reply.id });
+    await recordChange(tx, {
+      assignmentId: reply.annotation.assignmentId,
+      type,
+      entityId: reply.id,
+      actorId: viewerId,
+      scope: reply.annotation.scope,
+      ownerId: reply.annotation.authorId,
+    });
+  });
+}

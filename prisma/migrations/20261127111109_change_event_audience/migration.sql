@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "change_events" ADD COLUMN     "ownerId" TEXT,
+ADD COLUMN     "scope" "Scope";
+

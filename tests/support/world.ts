@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { describe as describeSpan } from "@/lib/anchoring";
+import { db } from "@/lib/db";
+import { richTextFromPlain } from "@/lib/rich-text";
+import { syncContent } from "@/lib/server/essays/sync-content";
+import type { CreateAnnotationInput } from "@/lib/validation/annotation";
+
+const CONTENT = path.resolve(__dirname, "../../content");
+let counter = 0;
+
+/** A user with a unique email. */
+export async function makeUser(name: string) {
+  counter += 1;
+  return db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}.${counter}@test.school` } });
+}
+
+/**
+ * Two classes reading the seed essay: class A (teacher, two students) and
+ * class B (its own teacher and student), each with an assignment.
+ */
+export async function makeWorld() {
+  await syncContent({ db, dir: CONTENT });
+  const essay = await db.essay.findUniqueOrThrow({
+    where: { slug: "destalinization-origins" },
+    include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  const [teacher, ana, ben, otherTeacher, outsider] = await Promise.all(
+    ["Teacher A", "Ana", "Ben", "Teacher B", "Olga Outsider"].map(makeUser),
+  );
+  const classA = await db.classroom.create({
+    data: {
+      name: "Class A",
+      joinCode: `A${Date.now()}${counter++}`,
+      memberships: {
+        create: [
+          { userId: teacher.id, role: "teacher" },
+          { userId: ana.id, role: "student" },
+          { userId: ben.id, role: "student" },
+        ],
+      },
+    },
+  });
+  const classB = await db.classroom.create({
+    data: {
+      name: "Class B",
+      joinCode: `B${Date.now()}${counter++}`,
+      memberships: { create: [{ userId: otherTeacher.id, role: "teacher" }, { userId: outsider.id, role: "student" }] },
+    },
+  });
+  const dueAt = new Date(Date.now() + 7 * 86_400_000);
+  const assignmentA = await db.assignment.create({ data: { classroomId: classA.id, essayId: essay.id, dueAt } });
+  const assignmentB = await db.assignment.create({ data: { classroomId: classB.id, essayId: essay.id, dueAt } });
+  return {
+    essay,
+    revision: essay.revisions[0],
+    users: { teacher, ana, ben, otherTeacher, outsider },
+    assignmentA,
+    assignmentB,
+  };
+}
+
+/** Selectors for the first occurrence of `words` in the text (after `after`, if given). */
+export function select(text: string, words: string, after = 0) {
+  const start = text.indexOf(words, after);
+  if (start < 0) throw new Error(`"${words}" is not in the text`);
+  const { quote, position } = describeSpan(text, start, start + words.length);
+  return { quote: { exact: quote.exact, prefix: quote.prefix ?? "", suffix: quote.suffix ?? "" }, position };
+}
+
+/** A create request as the reader would send it. */
+export function commentInput(
+  text: string,
+  words: string,
+  overrides: Partial<CreateAnnotationInput> & { comment?: string } = {},
+): CreateAnnotationInput {
+  const { comment = "A comment.", ...rest } = overrides;
+  return {
+    id: randomUUID(),
+    kind: "comment",
+    scope: "class",
+    ...select(text, words),
+    body: richTextFromPlain(comment),
+    tags: [],
+    ...rest,
+  };
+}
