@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EssayText } from "@/components/reader/essay-text";
 import { Provenance } from "@/components/reader/provenance";
+import { ReaderView } from "@/components/reader/reader-view";
+import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findReadableEssay, findReaderAssignment } from "@/lib/server/essays/find-readable-essay";
 
@@ -15,39 +17,51 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EssayPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { assignment: assignmentId } = await searchParams;
-  const viewer = await requireViewer(`/essays/${slug}${assignmentId ? `?assignment=${assignmentId}` : ""}`);
+  const viewer = await requireViewer(`/essays/${slug}${assignmentId ? `?assignment=${encodeURIComponent(assignmentId)}` : ""}`);
   const essay = await findReadableEssay({ viewerId: viewer.id, slug });
   if (!essay) notFound();
   const assignment = await findReaderAssignment({ viewerId: viewer.id, essayId: essay.id, assignmentId });
   const hasOwnTitle = essay.revision.blocks.some((b) => b.type === "heading" && b.level === 1);
+  const titleId = "essay-title";
 
-  return (
-    <div className="reader-layout">
-      <article className="reader-article" aria-labelledby="essay-title" data-revision={essay.revision.id}>
-        {assignment ? (
-          <p className="assignment-strip">
-            {assignment.className} · due{" "}
-            <time dateTime={assignment.dueAt.toISOString()}>
-              {assignment.dueAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
-            </time>
-          </p>
-        ) : null}
-        {hasOwnTitle ? null : <h1 id="essay-title">{essay.meta.title}</h1>}
-        <Provenance meta={essay.meta} />
-        <EssayText
-          text={essay.revision.text}
-          blocks={essay.revision.blocks}
-          titleId={hasOwnTitle ? "essay-title" : undefined}
-        />
-      </article>
-      <aside className="annotation-column" aria-label="Annotations">
-        <h2 className="column-title">Annotations</h2>
-        <p className="muted">
-          {assignment
-            ? "Select a passage to highlight it, comment on it or flag an error."
-            : "This essay is not assigned to any of your classes, so there are no class annotations."}
+  const header = (
+    <>
+      {assignment ? (
+        <p className="assignment-strip">
+          {assignment.className} · due{" "}
+          <time dateTime={assignment.dueAt.toISOString()}>
+            {assignment.dueAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+          </time>
         </p>
-      </aside>
-    </div>
+      ) : null}
+      {hasOwnTitle ? null : <h1 id={titleId}>{essay.meta.title}</h1>}
+      <Provenance meta={essay.meta} />
+    </>
+  );
+
+  if (!assignment) {
+    return (
+      <div className="reader-layout">
+        <article className="reader-article" aria-labelledby={titleId} data-revision={essay.revision.id}>
+          {header}
+          <EssayText text={essay.revision.text} blocks={essay.revision.blocks} titleId={hasOwnTitle ? titleId : undefined} />
+        </article>
+        <aside className="annotation-column" aria-label="Annotations">
+          <h2 className="column-title">Annotations</h2>
+          <p className="muted">This essay is not assigned to any of your classes, so there are no class annotations.</p>
+        </aside>
+      </div>
+    );
+  }
+
+  const initial = await findAnnotations({ viewerId: viewer.id, assignmentId: assignment.id });
+  return (
+    <ReaderView
+      text={essay.revision.text}
+      blocks={essay.revision.blocks}
+      titleId={titleId}
+      initial={initial}
+      header={header}
+    />
   );
 }

@@ -1,0 +1,200 @@
+"use client";
+
+import { useId, useRef } from "react";
+import type { AnnotationDTO, ClassRole, ReplyDTO, Scope } from "@/lib/annotations/types";
+import { kindLabel, possessive, scopeLabel } from "@/lib/format/annotation-labels";
+import type { TiptapDoc } from "@/lib/rich-text";
+import { RichTextView } from "@/components/ui/rich-text-view";
+import { AnnotationEditForm } from "./annotation-edit-form";
+import { AuthorName, PostedAt } from "./author-name";
+import { CommentEditor } from "./comment-editor";
+import { DeleteConfirm } from "./delete-confirm";
+import { QuotePassage } from "./quote-passage";
+import { ReplyItem } from "./reply-item";
+import { usePanel } from "./use-panel";
+
+/** Result of a save: an error message to show, or nothing on success. */
+type SaveResult = Promise<string | null | void>;
+
+/** Props for ThreadCard. */
+export interface ThreadCardProps {
+  annotation: AnnotationDTO;
+  viewerId: string;
+  viewerRole: ClassRole;
+  /** The card whose passage is selected in the essay; gets the "is-active" border. */
+  isActive: boolean;
+  /** Called when the card is clicked or receives focus (also from its buttons). */
+  onActivate: (id: string) => void;
+  onReply: (annotationId: string, doc: TiptapDoc) => SaveResult;
+  onEdit: (annotation: AnnotationDTO, patch: { body?: TiptapDoc; tags?: string[]; scope?: Scope }) => SaveResult;
+  onDelete: (annotation: AnnotationDTO) => SaveResult;
+  onEditReply: (reply: ReplyDTO, doc: TiptapDoc) => SaveResult;
+  onDeleteReply: (reply: ReplyDTO) => SaveResult;
+  /** Makes tags buttons (e.g. to filter by tag); without it they are plain text. */
+  onTagClick?: (tag: string) => void;
+}
+
+/**
+ * One annotation thread: what kind, whose, when, who can see it, the quoted
+ * passage, the body, tags and replies, with Reply / Edit / Delete inline.
+ * Stored text is rendered only through RichTextView.
+ */
+export function ThreadCard(props: ThreadCardProps) {
+  const { annotation: a, viewerId, viewerRole, isActive, onActivate, onTagClick } = props;
+  const headingId = useId();
+  const rootRef = useRef<HTMLElement>(null);
+  const panel = usePanel<"reply" | "edit" | "delete">(rootRef);
+
+  const isMine = a.isMine || a.author.id === viewerId;
+  const isTeacher = viewerRole === "teacher";
+  // The API should not send someone else's hidden annotation to a student;
+  // if it ever does, not showing it is the safe failure.
+  if (a.isHidden && !isMine && !isTeacher) return null;
+
+  const kind = a.kind;
+  const whose = `${possessive(a.author.name, isMine)} ${kind}`;
+  const canChange = isMine && !a.isDeleted;
+  const activate = () => {
+    if (!isActive) onActivate(a.id);
+  };
+
+  return (
+    <article
+      ref={rootRef}
+      className={`annotation-card${isActive ? " is-active" : ""}${a.isDeleted ? " is-deleted" : ""}`}
+      aria-labelledby={headingId}
+      aria-current={isActive ? "true" : undefined}
+      data-annotation-id={a.id}
+      tabIndex={0}
+      onClick={activate}
+      onFocus={activate}
+    >
+      <header className="annotation-header">
+        <h3 id={headingId} className="annotation-heading">
+          <span className="annotation-kind">{kindLabel(kind)}</span> by{" "}
+          <AuthorName author={a.author} isMine={isMine} />
+        </h3>
+        <p className="annotation-meta">
+          <PostedAt createdAt={a.createdAt} updatedAt={a.updatedAt} isDeleted={a.isDeleted} />
+          <span className={`annotation-badge annotation-scope is-${a.scope}`}>
+            <span className="visually-hidden">Visible to: </span>
+            {scopeLabel(a.scope)}
+          </span>
+        </p>
+        {a.isHidden ? (
+          <p className="annotation-hidden-note">
+            {isMine
+              ? "Hidden by your teacher. Only you and your teachers can see it."
+              : "Hidden by a teacher. Only its author and teachers can see it."}
+          </p>
+        ) : null}
+      </header>
+
+      <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} />
+
+      {a.isDeleted ? (
+        <p className="annotation-deleted">This {kind} was deleted.</p>
+      ) : panel.open === "edit" ? (
+        <AnnotationEditForm
+          annotation={a}
+          onEdit={props.onEdit}
+          onCancel={() => panel.close()}
+          onDone={() => panel.close()}
+        />
+      ) : a.body ? (
+        <RichTextView doc={a.body} className="annotation-body rich-text" />
+      ) : null}
+
+      {!a.isDeleted && a.tags.length > 0 && panel.open !== "edit" ? (
+        <ul className="annotation-tags" aria-label="Tags">
+          {a.tags.map((tag) => (
+            <li key={tag}>
+              {onTagClick ? (
+                <button
+                  type="button"
+                  className="annotation-tag"
+                  aria-label={`Show annotations tagged ${tag}`}
+                  onClick={() => onTagClick(tag)}
+                >
+                  {tag}
+                </button>
+              ) : (
+                <span className="annotation-tag">{tag}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {panel.open === "delete" && canChange ? (
+        <DeleteConfirm
+          what={`your ${kind}`}
+          note={a.replies.length > 0 ? "Its replies stay visible." : undefined}
+          onConfirm={() => props.onDelete(a)}
+          onCancel={() => panel.close()}
+          onDone={() => panel.close(true)}
+        />
+      ) : null}
+
+      {panel.open === null ? (
+        <div className="annotation-actions">
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            ref={panel.trigger("reply")}
+            aria-label={`Reply to ${whose}`}
+            onClick={() => panel.show("reply")}
+          >
+            Reply
+          </button>
+          {canChange ? (
+            <>
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                ref={panel.trigger("edit")}
+                aria-label={`Edit ${whose}`}
+                onClick={() => panel.show("edit")}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                ref={panel.trigger("delete")}
+                aria-label={`Delete ${whose}`}
+                onClick={() => panel.show("delete")}
+              >
+                Delete
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+
+      {a.replies.length > 0 ? (
+        <ol className="annotation-replies" aria-label={`Replies to ${whose}`}>
+          {a.replies.map((reply) => (
+            <ReplyItem key={reply.id} reply={reply} onEditReply={props.onEditReply} onDeleteReply={props.onDeleteReply} />
+          ))}
+        </ol>
+      ) : null}
+
+      {panel.open === "reply" ? (
+        <CommentEditor
+          label={`Reply to ${whose}`}
+          noun="reply"
+          placeholder="Write a reply…"
+          submitLabel="Post reply"
+          autoFocus
+          onCancel={() => panel.close()}
+          onSubmit={async (doc) => {
+            const error = await props.onReply(a.id, doc);
+            if (!error) panel.close();
+            return error;
+          }}
+        />
+      ) : null}
+    </article>
+  );
+}

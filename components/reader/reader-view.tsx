@@ -1,0 +1,206 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { describe as describeSpan } from "@/lib/anchoring";
+import { applyFilter, collectAuthors, collectTags, DEFAULT_FILTER, type AnnotationFilter } from "@/lib/annotations/filters";
+import type { AnnotationListDTO, Scope } from "@/lib/annotations/types";
+import type { Block } from "@/lib/content";
+import { AnnotatedText } from "./annotated-text";
+import { AnnotationColumn } from "./annotation-column";
+import { isSelectionIn, moveSelection, readSelection, selectionRect, startKeyboardSelection } from "./dom-selection";
+import { NewComment } from "./new-comment";
+import { SelectionToolbar } from "./selection-toolbar";
+import { useAnnotations } from "./use-annotations";
+import "./reader.css";
+
+interface Props {
+  text: string;
+  blocks: Block[];
+  titleId?: string;
+  initial: AnnotationListDTO;
+  /** Rendered above the essay text inside the article (assignment strip, provenance). */
+  header: React.ReactNode;
+}
+
+type Pending = { start: number; end: number; rect: DOMRect };
+
+/**
+ * The annotated reader: select text (mouse, touch or keyboard) to highlight
+ * or comment, see the class's highlights drawn on the text, and follow the
+ * threads in the column beside it, live.
+ */
+export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
+  const { list, live, create, update, remove, reply, editReply, deleteReply } = useAnnotations(initial);
+  const articleRef = useRef<HTMLElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [composing, setComposing] = useState<{ start: number; end: number } | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<AnnotationFilter>(DEFAULT_FILTER);
+  const [defaultScope, setDefaultScope] = useState<Scope>("class");
+  const [status, setStatus] = useState("");
+  const [isBusy, setBusy] = useState(false);
+  const isTeacher = list.viewer.role === "teacher";
+
+  const visible = useMemo(() => applyFilter(list.annotations, filter), [list.annotations, filter]);
+  const placed = visible.filter((a) => a.span);
+  const orphans = list.annotations.filter((a) => !a.span);
+
+  // Follow the selection: show the toolbar while essay text is selected.
+  useEffect(() => {
+    const onChange = () => {
+      const root = articleRef.current;
+      if (!root || !isSelectionIn(root)) return setPending(null);
+      const span = readSelection(root, text);
+      const rect = selectionRect();
+      setPending(span && rect ? { ...span, rect } : null);
+    };
+    document.addEventListener("selectionchange", onChange);
+    return () => document.removeEventListener("selectionchange", onChange);
+  }, [text]);
+
+  const selectors = useCallback(
+    (span: { start: number; end: number }) => {
+      const { quote, position } = describeSpan(text, span.start, span.end);
+      return { quote: { exact: quote.exact, prefix: quote.prefix ?? "", suffix: quote.suffix ?? "" }, position };
+    },
+    [text],
+  );
+
+  const highlight = useCallback(async () => {
+    if (!pending || isBusy) return;
+    setBusy(true);
+    const res = await create({ kind: "highlight", scope: defaultScope, ...selectors(pending) });
+    setBusy(false);
+    if (res.ok) {
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      setActiveId(res.data.annotation.id);
+      setStatus(`Highlighted “${res.data.annotation.quote.exact.slice(0, 60)}”.`);
+    } else {
+      setStatus(res.message);
+    }
+  }, [pending, isBusy, create, defaultScope, selectors]);
+
+  const startComment = useCallback(() => {
+    if (!pending) return;
+    setComposing({ start: pending.start, end: pending.end });
+    setPending(null);
+  }, [pending]);
+
+  // Keyboard: H / C act on the selection, Esc drops it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (!pending || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      const key = event.key.toLowerCase();
+      if (key === "h") {
+        event.preventDefault();
+        void highlight();
+      } else if (key === "c") {
+        event.preventDefault();
+        startComment();
+      } else if (key === "escape") {
+        window.getSelection()?.removeAllRanges();
+        setPending(null);
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [pending, highlight, startComment]);
+
+  // Caret browsing inside the essay: Enter starts a selection, (Shift+)arrows move or extend it.
+  const onArticleKey = (event: React.KeyboardEvent<HTMLElement>) => {
+    const root = articleRef.current;
+    if (!root || (event.target as HTMLElement).closest("a, button, input, select, textarea")) return;
+    if (event.key === "Enter" && (!isSelectionIn(root) || window.getSelection()?.isCollapsed)) {
+      event.preventDefault();
+      startKeyboardSelection(root);
+      return;
+    }
+    if (isSelectionIn(root) && moveSelection(event.key, event.shiftKey, event.ctrlKey || event.altKey)) {
+      event.preventDefault();
+    }
+  };
+
+  const openThread = useCallback((id: string) => {
+    setActiveId(id);
+    document.querySelector<HTMLElement>(`[data-annotation-id="${id}"]`)?.focus({ preventScroll: false });
+  }, []);
+
+  const activate = useCallback((id: string) => {
+    setActiveId(id);
+    const mark = document.querySelector(`mark[data-ids~="${CSS.escape(id)}"]`);
+    // Scroll only when the passage is off screen: moving the page under a
+    // pointer between mousedown and mouseup would swallow the click.
+    const rect = mark?.getBoundingClientRect();
+    if (mark && rect && (rect.bottom < 0 || rect.top > window.innerHeight)) mark.scrollIntoView({ block: "center" });
+  }, []);
+
+  return (
+    <div className="reader-layout">
+      <article
+        ref={articleRef}
+        className="reader-article"
+        aria-labelledby={titleId}
+        aria-describedby="keyboard-help"
+        tabIndex={0}
+        onKeyDown={onArticleKey}
+      >
+        {header}
+        <p id="keyboard-help" className="visually-hidden">
+          To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
+          Press H to highlight the selection or C to comment on it.
+        </p>
+        <AnnotatedText
+          text={text}
+          blocks={blocks}
+          annotations={placed}
+          activeId={activeId}
+          titleId={titleId}
+          onOpen={openThread}
+        />
+      </article>
+      {pending ? (
+        <SelectionToolbar rect={pending.rect} onHighlight={highlight} onComment={startComment} isBusy={isBusy} />
+      ) : null}
+      <AnnotationColumn
+        list={list}
+        visible={visible}
+        orphans={orphans}
+        filter={filter}
+        onFilter={setFilter}
+        authors={collectAuthors(list.annotations)}
+        tags={collectTags(list.annotations)}
+        isTeacher={isTeacher}
+        live={live}
+        activeId={activeId}
+        onActivate={activate}
+        defaultScope={defaultScope}
+        onDefaultScope={setDefaultScope}
+        actions={{ reply, update, remove, editReply, deleteReply }}
+        composer={
+          composing ? (
+            <NewComment
+              quote={text.slice(composing.start, composing.end)}
+              defaultScope={defaultScope}
+              onCancel={() => setComposing(null)}
+              onSubmit={async ({ body, scope, tags }) => {
+                const res = await create({ kind: "comment", scope, body, tags, ...selectors(composing) });
+                if (!res.ok) return res.message;
+                setComposing(null);
+                window.getSelection()?.removeAllRanges();
+                setStatus("Comment posted.");
+                requestAnimationFrame(() => openThread(res.data.annotation.id));
+                return null;
+              }}
+            />
+          ) : null
+        }
+      />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}
