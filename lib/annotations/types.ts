@@ -38,6 +38,58 @@ export interface QuoteDTO {
   suffix: string;
 }
 
+export type FlagCategory =
+  | "date_number"
+  | "name_place"
+  | "term_spelling"
+  | "misquote"
+  | "unsupported"
+  | "loaded_language"
+  | "contested"
+  | "page_artifact";
+export type FlagStatus = "open" | "verified" | "rejected" | "needs_evidence" | "merged";
+
+export interface EvidenceDTO {
+  title: string;
+  author: string;
+  year: string;
+  /** http(s) only; checked on the server. */
+  url: string | null;
+  locator: string;
+  quote: string;
+}
+
+export interface AuditEntryDTO {
+  actor: AuthorDTO | null;
+  action: string;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  at: string;
+}
+
+/** The structured part of an annotation of kind "flag". */
+export interface FlagDTO {
+  category: FlagCategory;
+  /** Replacement for exactly the flagged span; "" means delete it. */
+  correction: string;
+  rationale: TiptapDoc | null;
+  evidence: EvidenceDTO[];
+  status: FlagStatus;
+  /** The teacher's reason for a rejection or a request for evidence. */
+  statusReason: string | null;
+  /** Set when a later revision of the source reads as the correction. */
+  fixedInSource: boolean;
+  /** When merged, the flag it was merged into. */
+  mergedIntoId: string | null;
+  votes: { agree: number; disagree: number };
+  /** The viewer's own vote, if any. */
+  myVote: { value: "agree" | "disagree"; reason: string } | null;
+  /** Everyone credited with finding it (author + finders of merged flags). */
+  finders: AuthorDTO[];
+  audit: AuditEntryDTO[];
+}
+
 export interface AnnotationDTO {
   id: string;
   assignmentId: string;
@@ -62,12 +114,19 @@ export interface AnnotationDTO {
   createdAt: string;
   updatedAt: string;
   replies: ReplyDTO[];
+  /** Present when kind is "flag". */
+  flag?: FlagDTO;
 }
 
 export interface AnnotationListDTO {
   assignmentId: string;
   revisionId: string;
   viewer: { id: string; role: ClassRole };
+  /**
+   * Whether classmates' flags are shown yet (assignment setting: always, after
+   * your own first flag, or after the due date). Teachers always see them.
+   */
+  peerFlagsVisible: boolean;
   /** Id of the newest change already reflected here: the live stream starts after it. */
   lastEventId: string;
   annotations: AnnotationDTO[];

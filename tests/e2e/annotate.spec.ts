@@ -1,10 +1,12 @@
+import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, signIn, test } from "./support/fixtures";
+import { apiRequest } from "./support/api";
 import { dragSelect } from "./support/text-selection";
 
 const READER = "/assignments";
 
-async function openEssay(page: import("@playwright/test").Page) {
+async function openEssay(page: Page) {
   await page.getByRole("link", { name: "DeStalinization, The Origins." }).click();
   await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
 }
@@ -80,6 +82,21 @@ test.describe("annotating together", () => {
     await ben.reload();
     await expect(ben.getByText(`For everyone ${stamp}`)).toBeVisible();
     await expect(ben.getByText(`Just for me ${stamp}`)).toHaveCount(0);
+
+    // Every route answers Ben as if the private note did not exist.
+    const privateId = await ana.locator("article[data-annotation-id]", { hasText: `Just for me ${stamp}` }).getAttribute("data-annotation-id");
+    const base = new URL(ben.url()).origin;
+    const asBen = (method: string, url: string, body?: unknown) => apiRequest(benContext, base, method, url, body);
+    expect((await asBen("GET", `/api/annotations/${privateId}`)).status).toBe(404);
+    expect((await asBen("PATCH", `/api/annotations/${privateId}`, { version: 1, tags: ["x"] })).status).toBe(404);
+    expect((await asBen("DELETE", `/api/annotations/${privateId}`, { version: 1 })).status).toBe(404);
+    const reply = await asBen("POST", `/api/annotations/${privateId}/replies`, {
+      id: crypto.randomUUID(),
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "hi" }] }] },
+    });
+    expect(reply.status).toBe(404);
+    const missing = await asBen("GET", `/api/annotations/${crypto.randomUUID()}`);
+    expect(await missing.json()).toEqual(await (await asBen("GET", `/api/annotations/${privateId}`)).json());
     await anaContext.close();
     await benContext.close();
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createTextIndex, indexToUtf16, type OffsetIndex } from "@/lib/anchoring";
-import type { AnnotationDTO, AuthorDTO, ReplyDTO } from "@/lib/annotations/types";
+import type { AnnotationDTO, AuthorDTO, FlagDTO, ReplyDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TiptapDoc } from "@/lib/rich-text";
@@ -9,6 +9,13 @@ import type { TiptapDoc } from "@/lib/rich-text";
 export const annotationInclude = {
   author: { select: { id: true, name: true } },
   replies: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
+  flag: {
+    include: {
+      evidence: { orderBy: { position: "asc" } },
+      votes: { select: { voterId: true, value: true, reason: true } },
+      credits: { orderBy: { createdAt: "asc" }, include: { user: { select: { id: true, name: true } } } },
+    },
+  },
 } satisfies Prisma.AnnotationInclude;
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
@@ -21,6 +28,30 @@ export interface DtoContext {
   /** Anonymous labels for students, when the assignment hides names from peers. */
   anonymousLabels: Map<string, string> | null;
   revision: { id: string; text: string; index: OffsetIndex };
+  /** Audit trail per flag (annotation id), oldest first. */
+  audits: Map<string, AuditRow[]>;
+}
+
+export interface AuditRow {
+  actor: { id: string; name: string } | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  createdAt: Date;
+}
+
+/** Loads the audit trails of the given flags in one query. */
+export async function loadAudits(flagIds: string[]): Promise<Map<string, AuditRow[]>> {
+  const map = new Map<string, AuditRow[]>();
+  if (flagIds.length === 0) return map;
+  const rows = await db.auditEvent.findMany({
+    where: { entityType: "flag", entityId: { in: flagIds } },
+    orderBy: { createdAt: "asc" },
+    include: { actor: { select: { id: true, name: true } } },
+  });
+  for (const row of rows) map.set(row.entityId, [...(map.get(row.entityId) ?? []), row]);
+  return map;
 }
 
 /** Loads the class context once per request, not once per annotation. */
@@ -30,6 +61,7 @@ export async function loadDtoContext(options: {
   role: "teacher" | "student";
   anonymousPeers: boolean;
   revision: { id: string; text: string };
+  flagIds?: string[];
 }): Promise<DtoContext> {
   const members = await db.membership.findMany({
     where: { classroomId: options.classroomId },
@@ -47,6 +79,7 @@ export async function loadDtoContext(options: {
     teacherIds,
     anonymousLabels,
     revision: { id: options.revision.id, text: options.revision.text, index: createTextIndex(options.revision.text) },
+    audits: await loadAudits(options.flagIds ?? []),
   };
 }
 
@@ -98,5 +131,35 @@ export function toAnnotationDTO(row: AnnotationRow, ctx: DtoContext): Annotation
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     replies: row.replies.map((r) => toReplyDTO(r, ctx)),
+    ...(row.flag ? { flag: toFlagDTO(row, row.flag, ctx) } : {}),
+  };
+}
+
+function toFlagDTO(row: AnnotationRow, flag: NonNullable<AnnotationRow["flag"]>, ctx: DtoContext): FlagDTO {
+  const mine = flag.votes.find((v) => v.voterId === ctx.viewerId);
+  const finders = flag.credits.length > 0 ? flag.credits.map((c) => c.user) : [row.author];
+  return {
+    category: flag.category,
+    correction: flag.correction,
+    rationale: (flag.rationale as unknown as TiptapDoc | null) ?? null,
+    evidence: flag.evidence.map(({ title, author, year, url, locator, quote }) => ({ title, author, year, url, locator, quote })),
+    status: flag.status,
+    statusReason: flag.statusReason,
+    fixedInSource: flag.fixedInSourceAt !== null,
+    mergedIntoId: flag.mergedIntoId,
+    votes: {
+      agree: flag.votes.filter((v) => v.value === "agree").length,
+      disagree: flag.votes.filter((v) => v.value === "disagree").length,
+    },
+    myVote: mine ? { value: mine.value, reason: mine.reason } : null,
+    finders: finders.map((f) => toAuthor(f, ctx)),
+    audit: (ctx.audits.get(row.id) ?? []).map((a) => ({
+      actor: a.actor ? toAuthor(a.actor, ctx) : null,
+      action: a.action,
+      from: a.fromState,
+      to: a.toState,
+      reason: a.reason,
+      at: a.createdAt.toISOString(),
+    })),
   };
 }

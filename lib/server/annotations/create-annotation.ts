@@ -63,6 +63,7 @@ export async function createAnnotation({
         actorId: viewerId,
         scope: input.scope,
         ownerId: viewerId,
+        kind: input.kind,
       });
     });
   } catch (error) {

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { annotationInclude, loadDtoContext, toAnnotationDTO } from "./annotation-dto";
-import { visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
+import { peerFlagsVisibleTo, visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
 
 /** Every annotation of an assignment the viewer may see, in text order; 404 for non-members. */
 export async function findAnnotations({
@@ -23,11 +23,12 @@ export async function findAnnotations({
     include: annotationInclude,
     orderBy: [{ startCp: "asc" }, { createdAt: "asc" }],
   });
-  const ctx = await dtoContextFor(access, viewerId);
+  const ctx = await dtoContextFor(access, viewerId, flagIdsOf(rows));
   return {
     assignmentId,
     revisionId: access.revision.id,
     viewer: { id: viewerId, role: access.role },
+    peerFlagsVisible: peerFlagsVisibleTo(access, await hasOwnFlag(viewerId, assignmentId)),
     lastEventId: (last?.id ?? BigInt(0)).toString(),
     annotations: rows.map((row) => toAnnotationDTO(row, ctx)),
   };
@@ -42,7 +43,7 @@ export async function findAnnotation({ viewerId, annotationId }: { viewerId: str
   if (!row) throw notFound("That annotation");
   const access = await findAssignmentAccess({ viewerId, assignmentId: row.assignmentId });
   if (!access) throw notFound("That annotation");
-  return { annotation: toAnnotationDTO(row, await dtoContextFor(access, viewerId)), row, access };
+  return { annotation: toAnnotationDTO(row, await dtoContextFor(access, viewerId, flagIdsOf([row]))), row, access };
 }
 
 /** Reloads one annotation as a DTO after a write. */
@@ -50,12 +51,26 @@ export async function reloadAnnotation(viewerId: string, annotationId: string): 
   return (await findAnnotation({ viewerId, annotationId })).annotation;
 }
 
-export function dtoContextFor(access: AssignmentAccess, viewerId: string) {
+export function dtoContextFor(access: AssignmentAccess, viewerId: string, flagIds: string[] = []) {
   return loadDtoContext({
     viewerId,
     classroomId: access.assignment.classroomId,
     role: access.role,
     anonymousPeers: access.assignment.anonymousPeers,
     revision: access.revision,
+    flagIds,
   });
+}
+
+function flagIdsOf(rows: { id: string; kind: string }[]): string[] {
+  return rows.filter((r) => r.kind === "flag").map((r) => r.id);
+}
+
+/** Whether the viewer has posted a flag on this assignment (unlocks peers' flags under "after own flag"). */
+export async function hasOwnFlag(viewerId: string, assignmentId: string): Promise<boolean> {
+  const own = await db.annotation.findFirst({
+    where: { assignmentId, authorId: viewerId, kind: "flag", deletedAt: null },
+    select: { id: true },
+  });
+  return own !== null;
 }

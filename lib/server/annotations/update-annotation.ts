@@ -46,6 +46,7 @@ export async function updateAnnotation({
       // Narrowing the scope must still reach those who could see it before.
       scope: widerScope(row.scope, input.scope ?? row.scope),
       ownerId: viewerId,
+      kind: row.kind,
     });
   });
   return reloadAnnotation(viewerId, annotationId);
@@ -76,6 +77,7 @@ export async function deleteAnnotation({
       actorId: viewerId,
       scope: row.scope,
       ownerId: viewerId,
+      kind: row.kind,
     });
   });
 }

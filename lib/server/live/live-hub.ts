@@ -11,6 +11,8 @@ export interface LiveSubscriber {
   /** Id of the last event this reader has; only newer ones are sent. */
   lastId: bigint;
   send: (event: ChangeEventDTO) => void;
+  /** Whether classmates' flags are visible to this reader yet (asked only when a flag event comes). */
+  canSeePeerFlags: () => Promise<boolean>;
   /** Too much was missed to replay: the reader should reload everything. */
   reset: (lastId: string) => void;
 }
@@ -22,6 +24,7 @@ interface EventRow {
   actorId: string | null;
   scope: "private" | "class" | "teachers" | null;
   ownerId: string | null;
+  kind: "highlight" | "comment" | "flag" | null;
 }
 
 /** A reader catching up from further back than this reloads instead of replaying. */
@@ -81,7 +84,7 @@ class LiveHub {
         where: { assignmentId, id: { gt: from } },
         orderBy: { id: "asc" },
         take: MAX_REPLAY + 1,
-        select: { id: true, type: true, entityId: true, actorId: true, scope: true, ownerId: true },
+        select: { id: true, type: true, entityId: true, actorId: true, scope: true, ownerId: true, kind: true },
       });
     } catch {
       return; // database away: the poller tries again
@@ -94,9 +97,12 @@ class LiveHub {
         sub.reset(newest.toString());
         continue;
       }
+      let peerFlags: boolean | null = null;
       for (const row of unseen) {
         sub.lastId = row.id;
-        if (canHear(row, sub)) {
+        const isPeerFlag = row.kind === "flag" && row.ownerId !== sub.viewerId && !sub.isTeacher;
+        if (isPeerFlag && peerFlags === null) peerFlags = await sub.canSeePeerFlags().catch(() => false);
+        if (canHear(row, sub) && (!isPeerFlag || peerFlags)) {
           sub.send({ id: row.id.toString(), type: row.type as ChangeEventDTO["type"], entityId: row.entityId, actorId: row.actorId });
         }
       }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChangeEventDTO, Scope } from "@/lib/annotations/types";
+import type { AnnotationKind, ChangeEventDTO, Scope } from "@/lib/annotations/types";
 import type { Tx } from "@/lib/db";
 
 /** The PostgreSQL channel every app instance listens on. */
@@ -20,6 +20,8 @@ export async function recordChange(
     /** Scope and author of the root annotation: who may hear of this change. */
     scope: Scope | null;
     ownerId: string | null;
+    /** Kind of the root annotation (null for whole-assignment events). */
+    kind: AnnotationKind | null;
   },
 ): Promise<void> {
   await tx.changeEvent.create({ data: change });

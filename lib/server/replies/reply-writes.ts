@@ -44,6 +44,7 @@ export async function createReply({
           actorId: viewerId,
           scope: row.scope,
           ownerId: row.authorId,
+          kind: row.kind,
         });
       });
     } catch (error) {
@@ -58,7 +59,7 @@ export async function createReply({
 async function findVisibleReply(viewerId: string, replyId: string) {
   const reply = await db.reply.findFirst({
     where: { id: replyId, annotation: visibleAnnotationWhere(viewerId) },
-    include: { ...replyInclude, annotation: { select: { assignmentId: true, scope: true, authorId: true } } },
+    include: { ...replyInclude, annotation: { select: { assignmentId: true, scope: true, authorId: true, kind: true } } },
   });
   if (!reply) throw notFound("That reply");
   return reply;
@@ -110,6 +111,7 @@ async function writeReply(
       actorId: viewerId,
       scope: reply.annotation.scope,
       ownerId: reply.annotation.authorId,
+      kind: reply.annotation.kind,
     });
   });
 }

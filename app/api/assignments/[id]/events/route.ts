@@ -2,6 +2,8 @@ import { AppError } from "@/lib/errors";
 import { getViewer } from "@/lib/server/auth/viewer";
 import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { errorResponse, toAppError } from "@/lib/server/http/error-response";
+import { hasOwnFlag } from "@/lib/server/annotations/find-annotations";
+import { peerFlagsVisibleTo } from "@/lib/server/annotations/visibility";
 import { liveHub } from "@/lib/server/live/live-hub";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +25,13 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     if (!access) throw new AppError("not_found", "That assignment was not found.");
     const since = req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("since") ?? "0";
     const lastId = /^\d{1,19}$/.test(since) ? BigInt(since) : BigInt(0);
-    return new Response(openStream(req, id, { viewerId: viewer.id, isTeacher: access.role === "teacher", lastId }), {
+    const who = {
+      viewerId: viewer.id,
+      isTeacher: access.role === "teacher",
+      lastId,
+      canSeePeerFlags: async () => peerFlagsVisibleTo(access, await hasOwnFlag(viewer.id, id)),
+    };
+    return new Response(openStream(req, id, who), {
       headers: {
         "Content-Type": "text/event-stream; charset=utf-8",
         "Cache-Control": "no-cache, no-transform",
@@ -36,7 +44,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   }
 }
 
-function openStream(req: Request, assignmentId: string, who: { viewerId: string; isTeacher: boolean; lastId: bigint }) {
+function openStream(
+  req: Request,
+  assignmentId: string,
+  who: { viewerId: string; isTeacher: boolean; lastId: bigint; canSeePeerFlags: () => Promise<boolean> },
+) {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({

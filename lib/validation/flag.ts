@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { FLAG_CATEGORIES } from "@/lib/critique/categories";
+import { positionSchema, quoteSchema, scopeSchema, tagsSchema } from "./annotation";
+
+const short = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} can be at most ${max} characters.`).default("");
+
+export const evidenceSchema = z.object({
+  title: z.string().trim().min(1, "Give each source a title.").max(300, "A source title can be at most 300 characters."),
+  author: short("An author", 200),
+  year: short("A year", 20),
+  url: z
+    .union([z.literal(""), z.null(), z.url({ protocol: /^https?$/, error: "A source link must start with http:// or https://." })])
+    .optional()
+    .transform((v) => (v ? v : null)),
+  locator: short("A page or locator", 100),
+  quote: short("A quoted passage", 1000),
+});
+
+export const createFlagSchema = z.object({
+  id: z.uuid("The flag id must be a UUID."),
+  scope: scopeSchema.default("class"),
+  quote: quoteSchema,
+  position: positionSchema,
+  category: z.enum(FLAG_CATEGORIES, { error: "Choose what kind of error this is." }),
+  /** Replacement for exactly the flagged span; "" means "delete this". */
+  correction: z.string().max(2000, "A correction can be at most 2,000 characters."),
+  /** Tiptap JSON, checked by lib/rich-text. */
+  rationale: z.unknown().optional(),
+  evidence: z.array(evidenceSchema).max(10, "Cite at most 10 sources.").default([]),
+  tags: tagsSchema.default([]),
+});
+
+export const voteSchema = z.object({
+  value: z.enum(["agree", "disagree"], { error: "Vote agree or disagree." }),
+  reason: short("A reason", 500),
+});
+
+export const reviewFlagSchema = z
+  .object({
+    status: z.enum(["verified", "rejected", "needs_evidence", "open"], { error: "Choose verified, rejected or needs evidence." }),
+    reason: short("A reason", 1000),
+    /** When verifying, the teacher may edit the correction. */
+    correction: z.string().max(2000).optional(),
+  })
+  .refine((r) => r.status !== "rejected" || r.reason.length > 0, {
+    message: "Say why the flag is rejected: the student sees your reason.",
+    path: ["reason"],
+  });
+
+export const mergeFlagsSchema = z.object({
+  /** The flag the other one is merged into; both finders stay credited. */
+  intoId: z.string().min(1),
+});
+
+export type CreateFlagInput = z.infer<typeof createFlagSchema>;
+export type ReviewFlagInput = z.infer<typeof reviewFlagSchema>;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "change_events" ADD COLUMN     "kind" "AnnotationKind";
+

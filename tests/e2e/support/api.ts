@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { BrowserContext } from "@playwright/test";
+
+/** What tests/e2e/support/serve.ts wrote: the e2e database and app address. */
+export function e2eState(): { databaseUrl: string; adminUrl: string; baseUrl: string } {
+  return JSON.parse(readFileSync(path.resolve(__dirname, "../../../.data/e2e-state.json"), "utf8"));
+}
+
+/** The browser context's cookies as a Cookie header, for requests made outside the browser. */
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+/** A same-origin JSON request with the context's session, as the reader's own fetch sends it. */
+export async function apiRequest(context: BrowserContext, baseUrl: string, method: string, url: string, body?: unknown) {
+  return fetch(`${baseUrl}${url}`, {
+    method,
+    headers: { Cookie: await cookieHeader(context), Origin: baseUrl, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Reads Server-Sent Events until `until` returns true or the time runs out; returns the events seen. */
+export async function readEvents(
+  url: string,
+  headers: Record<string, string>,
+  until: (events: { id?: string; event?: string; data?: string }[]) => boolean,
+  timeoutMs = 8_000,
+) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const events: { id?: string; event?: string; data?: string }[] = [];
+  try {
+    const res = await fetch(url, { headers, signal: controller.signal });
+    const reader = res.body!.getReader();
+    let buffer = "";
+    while (!until(events)) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += new TextDecoder().decode(value);
+      let cut: number;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const chunk = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const event: { id?: string; event?: string; data?: string } = {};
+        for (const line of chunk.split("\n")) {
+          const [field, ...rest] = line.split(":");
+          const value = rest.join(":").trimStart();
+          if (field === "id" || field === "event" || field === "data") event[field] = value;
+        }
+        if (event.event) events.push(event);
+      }
+    }
+  } catch (error) {
+    if ((error as Error).name !== "AbortError") throw error;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return events;
+}
