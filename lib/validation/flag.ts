@@ -55,3 +55,13 @@ export const mergeFlagsSchema = z.object({
 
 export type CreateFlagInput = z.infer<typeof createFlagSchema>;
 export type ReviewFlagInput = z.infer<typeof reviewFlagSchema>;
+
+export const editFlagSchema = z.object({
+  version: z.number().int().positive(),
+  category: z.enum(FLAG_CATEGORIES).optional(),
+  correction: z.string().max(2000, "A correction can be at most 2,000 characters.").optional(),
+  rationale: z.unknown().optional(),
+  evidence: z.array(evidenceSchema).max(10, "Cite at most 10 sources.").optional(),
+});
+
+export type EditFlagInput = z.infer<typeof editFlagSchema>;

@@ -49,6 +49,17 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   removeStaleLock(dataDir);
+  // Another process of ours (a second test run, a helper) already runs this
+  // cluster: share it, and leave stopping it to the process that started it.
+  if (isRunning(dataDir)) {
+    const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+    await ensureDatabase(adminUrl, options.database);
+    return {
+      adminUrl,
+      url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+      stop: async () => {},
+    };
+  }
   try {
     await server.start();
   } catch (error) {
@@ -77,6 +88,11 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   } finally {
     await client.end();
   }
+}
+
+function isRunning(dataDir: string): boolean {
+  const lock = path.join(dataDir, "postmaster.pid");
+  return existsSync(lock);
 }
 
 function removeStaleLock(dataDir: string) {

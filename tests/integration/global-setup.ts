@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminUrl", server.adminUrl);
   return async () => {
-    await dropOldDatabases(server.adminUrl, "it");
+    await dropOldDatabases(server.adminUrl, "it", new URL(databaseUrl).pathname.slice(1));
     await server.stop();
   };
 }

@@ -2,18 +2,30 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { deployMigrations, diffDatamodels, latestSnapshot, listMigrations, runPrisma6 } from "../../scripts/db/migrate";
 import { readCatalog, runSql } from "../support/catalog";
-import { createFreshDatabase } from "../support/test-database";
+import { createFreshDatabase, dropOldDatabases } from "../support/test-database";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCHEMA = path.join(ROOT, "prisma/schema.prisma");
 const adminUrl = inject("adminUrl");
+const created: string[] = [];
+
+/** A fresh database for one check, dropped when the file is done. */
+async function freshDatabase(): Promise<string> {
+  const url = await createFreshDatabase(adminUrl, "itm");
+  created.push(new URL(url).pathname.slice(1));
+  return url;
+}
+
+afterAll(async () => {
+  for (const name of created) await dropOldDatabases(adminUrl, "itm", name);
+});
 
 describe("Prisma Migrate files", () => {
   it("apply to an empty database and are recorded in _prisma_migrations", async () => {
-    const url = await createFreshDatabase(adminUrl, "it");
+    const url = await freshDatabase();
     deployMigrations(url);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -37,9 +49,9 @@ describe("Prisma Migrate files", () => {
   });
 
   it("describe the same database as schema.prisma (no drift)", async () => {
-    const migrated = await createFreshDatabase(adminUrl, "it");
+    const migrated = await freshDatabase();
     deployMigrations(migrated);
-    const fromSchema = await createFreshDatabase(adminUrl, "it");
+    const fromSchema = await freshDatabase();
     await runSql(fromSchema, diffDatamodels(null, SCHEMA, fromSchema));
 
     const [a, b] = await Promise.all([readCatalog(migrated), readCatalog(fromSchema)]);
@@ -48,9 +60,9 @@ describe("Prisma Migrate files", () => {
   });
 
   it("would notice drift: a column the migrations lack makes the catalogs differ", async () => {
-    const migrated = await createFreshDatabase(adminUrl, "it");
+    const migrated = await freshDatabase();
     deployMigrations(migrated);
-    const drifted = await createFreshDatabase(adminUrl, "it");
+    const drifted = await freshDatabase();
     await runSql(drifted, diffDatamodels(null, SCHEMA, drifted));
     await runSql(drifted, 'alter table "users" add column "nickname" text');
     expect(await readCatalog(drifted)).not.toEqual(await readCatalog(migrated));
@@ -59,7 +71,7 @@ describe("Prisma Migrate files", () => {
   it("keep a snapshot of schema.prisma with the latest migration, equal to the current datamodel", async () => {
     const snapshot = latestSnapshot();
     expect(snapshot).not.toBeNull();
-    const url = await createFreshDatabase(adminUrl, "it");
+    const url = await freshDatabase();
     const sql = diffDatamodels(snapshot, SCHEMA, url);
     expect(sql).not.toMatch(/\b(CREATE|ALTER|DROP)\b/);
   });

@@ -39,14 +39,22 @@ export async function createFreshDatabase(adminUrl: string, prefix: string): Pro
   return url.toString();
 }
 
-/** Drops databases left by earlier runs with this prefix (not the current one). */
-export async function dropOldDatabases(adminUrl: string, prefix: string, keep: string[] = []): Promise<void> {
+/** Databases older than this are leftovers of runs that died; younger ones may belong to a run in progress. */
+const ABANDONED_AFTER_MS = 3 * 60 * 60 * 1000;
+
+/**
+ * Drops this prefix's databases left by earlier runs that are old enough to be
+ * abandoned, or exactly `only` (a run's own database at its end).
+ */
+export async function dropOldDatabases(adminUrl: string, prefix: string, only?: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like $1", [`${prefix}\\_%`]);
     for (const { datname } of rows) {
-      if (keep.includes(datname)) continue;
+      const created = parseInt(datname.split("_")[1] ?? "", 36);
+      const isAbandoned = Number.isFinite(created) && Date.now() - created > ABANDONED_AFTER_MS;
+      if (only ? datname !== only : !isAbandoned) continue;
       await client.query(`drop database if exists "${datname}" with (force)`);
     }
   } finally {

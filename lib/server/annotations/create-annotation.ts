@@ -1,7 +1,10 @@
 import "server-only";
 import { verifySelectors } from "@/lib/anchoring";
 import type { AnnotationDTO } from "@/lib/annotations/types";
-import { db } from "@/lib/db";
+import type { FlagCategory } from "@/lib/annotations/types";
+import { db, type Tx } from "@/lib/db";
+import type { TiptapDoc } from "@/lib/rich-text";
+import type { CreateFlagInput } from "@/lib/validation/flag";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
@@ -10,19 +13,33 @@ import type { CreateAnnotationInput } from "@/lib/validation/annotation";
 import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
 
+/** What a flag adds to an annotation; written in the same transaction. */
+export interface FlagPart {
+  category: FlagCategory;
+  correction: string;
+  rationale: TiptapDoc;
+  evidence: CreateFlagInput["evidence"];
+}
+
+type CreateInput = Omit<CreateAnnotationInput, "kind"> & { kind: "highlight" | "comment" | "flag" };
+
 /**
- * Creates a highlight or comment on the assignment's current revision. The id
- * comes from the client: repeating a request returns the first result instead
- * of making a duplicate. Selectors must match the revision's text exactly.
+ * Creates a highlight, comment or error flag on the assignment's current
+ * revision. The id comes from the client: repeating a request returns the
+ * first result instead of making a duplicate. Selectors must match the
+ * revision's text exactly. A flag's row, evidence, finder credit and first
+ * audit entry are written with the annotation in one transaction.
  */
 export async function createAnnotation({
   viewerId,
   assignmentId,
   input,
+  flag,
 }: {
   viewerId: string;
   assignmentId: string;
-  input: CreateAnnotationInput;
+  input: CreateInput;
+  flag?: FlagPart;
 }): Promise<{ annotation: AnnotationDTO; isNew: boolean }> {
   const access = await findAssignmentAccess({ viewerId, assignmentId });
   if (!access) throw notFound("That assignment");
@@ -56,6 +73,7 @@ export async function createAnnotation({
           tags: input.tags,
         },
       });
+      if (flag) await writeFlagPart(tx, input.id, viewerId, flag);
       await recordChange(tx, {
         assignmentId,
         type: "annotation.created",
@@ -75,6 +93,22 @@ export async function createAnnotation({
     throw error;
   }
   return { annotation: await reloadAnnotation(viewerId, input.id), isNew: true };
+}
+
+async function writeFlagPart(tx: Tx, annotationId: string, authorId: string, flag: FlagPart) {
+  await tx.flag.create({
+    data: {
+      annotationId,
+      category: flag.category,
+      correction: flag.correction,
+      rationale: toJson(flag.rationale),
+      evidence: { create: flag.evidence.map((e, position) => ({ ...e, position })) },
+      credits: { create: { userId: authorId, fromAnnotationId: annotationId } },
+    },
+  });
+  await tx.auditEvent.create({
+    data: { actorId: authorId, entityType: "flag", entityId: annotationId, action: "created", toState: "open" },
+  });
 }
 
 /** The viewer's own earlier create with this id; another user's id is a conflict that reveals nothing. */

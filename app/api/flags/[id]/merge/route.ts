@@ -1,0 +1,11 @@
+import { apiRoute, parseInput } from "@/lib/server/http/api-route";
+import { mergeFlags } from "@/lib/server/flags/review-flag";
+import { mergeFlagsSchema } from "@/lib/validation/flag";
+
+export const dynamic = "force-dynamic";
+
+/** A teacher merges this flag into another on the same span with the same correction. */
+export const POST = apiRoute<{ id: string }>(async ({ params, viewer, json }) => {
+  const { intoId } = parseInput(mergeFlagsSchema, json);
+  return { annotation: await mergeFlags({ viewerId: viewer.id, annotationId: params.id, intoId }) };
+});
