@@ -11,7 +11,12 @@ export async function SiteHeader() {
         Marginalia
       </Link>
       <nav aria-label="Main">
-        {viewer ? <Link href="/assignments">My assignments</Link> : null}
+        {viewer ? (
+          <>
+            <Link href="/assignments">My assignments</Link>
+            <Link href="/classes">Classes</Link>
+          </>
+        ) : null}
       </nav>
       <div className="session">
         {viewer ? (
@@ -22,9 +27,12 @@ export async function SiteHeader() {
             <SignOutButton />
           </>
         ) : (
-          <Link href="/signin" className="button button-quiet">
-            Sign in
-          </Link>
+          <>
+            <Link href="/signup">Create account</Link>
+            <Link href="/signin" className="button button-quiet">
+              Sign in
+            </Link>
+          </>
         )}
       </div>
     </header>

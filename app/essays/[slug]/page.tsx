@@ -27,12 +27,16 @@ export default async function EssayPage({ params, searchParams }: Props) {
   const header = (
     <>
       {assignment ? (
-        <p className="assignment-strip">
-          {assignment.className} · due{" "}
-          <time dateTime={assignment.dueAt.toISOString()}>
-            {assignment.dueAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
-          </time>
-        </p>
+        <nav className="assignment-strip" aria-label="Assignment">
+          <span>
+            {assignment.className} · due{" "}
+            <time dateTime={assignment.dueAt.toISOString()}>
+              {assignment.dueAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+            </time>
+          </span>
+          <a href={`/essays/${essay.slug}/errata?assignment=${assignment.id}`}>Errata</a>
+          {assignment.role === "teacher" ? <a href={`/assignments/${assignment.id}/review`}>Review</a> : null}
+        </nav>
       ) : null}
       {hasOwnTitle ? null : <h1 id={titleId}>{essay.meta.title}</h1>}
       <Provenance meta={essay.meta} />

@@ -40,6 +40,23 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
   };
 }
 
+/**
+ * The same wrapper for the few routes that work signed out (sign-up): the
+ * same-origin check, body limit and error mapping, without requiring a session.
+ */
+export function publicApiRoute(handler: (ctx: { req: Request; json: unknown }) => Promise<Response | object>) {
+  return async (req: Request): Promise<Response> => {
+    try {
+      checkSameOrigin(req);
+      const json = await readJson(req, MAX_JSON_BYTES);
+      const result = await handler({ req, json });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(toAppError(error));
+    }
+  };
+}
+
 /** Parses a JSON body of at most `limit` bytes; anything else is a clear 413/415/422. */
 async function readJson(req: Request, limit: number): Promise<unknown> {
   if (req.method === "DELETE" && !req.headers.get("content-length") && !req.body) return {};

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateClassForm } from "@/components/classes/create-class-form";
+import { requireViewer } from "@/lib/server/auth/viewer";
+import { listMyClasses } from "@/lib/server/classes/find-classes";
+
+export const metadata: Metadata = { title: "Classes" };
+
+export default async function ClassesPage() {
+  const viewer = await requireViewer("/classes");
+  const classes = await listMyClasses({ viewerId: viewer.id });
+  return (
+    <div className="page">
+      <h1>Classes</h1>
+      {classes.length === 0 ? <p className="muted">You are not in any class yet.</p> : null}
+      <ul className="card-list" aria-label="Your classes">
+        {classes.map((c) => (
+          <li key={c.id} className="card">
+            {c.role === "teacher" ? (
+              <Link className="card-title" href={`/classes/${c.id}`}>
+                {c.name}
+              </Link>
+            ) : (
+              <span className="card-title">{c.name}</span>
+            )}
+            <p className="muted">
+              {c.role === "teacher" ? `You teach this class · ${c.students} students` : "You are a student in this class"}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <h2>Start a class</h2>
+      <CreateClassForm />
+      <h2>Join a class</h2>
+      <p>
+        Have a code from your teacher? <Link href="/join">Join a class</Link>.
+      </p>
+    </div>
+  );
+}

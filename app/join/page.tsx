@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { JoinForm } from "@/components/classes/join-form";
+import { getViewer } from "@/lib/server/auth/viewer";
+
+export const metadata: Metadata = { title: "Join a class" };
+
+export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
+  const { code = "" } = await searchParams;
+  const viewer = await getViewer();
+  const safeCode = code.slice(0, 12);
+  return (
+    <div className="narrow-page">
+      <h1>Join a class</h1>
+      {viewer ? (
+        <JoinForm code={safeCode} />
+      ) : (
+        <>
+          <p>To join, create an account with the class code, or sign in if you already have one.</p>
+          <p>
+            <Link className="button" href={`/signup?code=${encodeURIComponent(safeCode)}`}>
+              Create an account
+            </Link>{" "}
+            <Link className="button button-quiet" href={`/signin?callbackUrl=${encodeURIComponent(`/join?code=${safeCode}`)}`}>
+              Sign in
+            </Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "@/components/ui/api-client";
+
+interface Member {
+  id: string;
+  name: string;
+  email: string;
+  role: "teacher" | "student";
+  mustChangePassword: boolean;
+}
+
+interface Props {
+  viewerId: string;
+  classroom: {
+    id: string;
+    name: string;
+    joinCode: string;
+    members: Member[];
+    assignments: { id: string; dueAt: string; slug: string; title: string }[];
+  };
+}
+
+type Added = { name: string; email: string; oneTimePassword: string | null };
+
+/** The teacher's page for one class: join code, roster, adding people, assignments. */
+export function ClassAdmin({ viewerId, classroom }: Props) {
+  const router = useRouter();
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [added, setAdded] = useState<Added[] | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
+  const joinLink = typeof window === "undefined" ? `/join?code=${classroom.joinCode}` : `${window.location.origin}/join?code=${classroom.joinCode}`;
+
+  const act = async (method: string, url: string, body: unknown, done: string) => {
+    const res = await callApi<Record<string, unknown>>(method, url, body);
+    setStatus(res.ok ? { ok: true, text: done } : { ok: false, text: res.message });
+    if (res.ok) router.refresh();
+    return res;
+  };
+
+  const students = classroom.members.filter((m) => m.role === "student");
+  const teachers = classroom.members.filter((m) => m.role === "teacher");
+
+  return (
+    <div className="stack">
+      {status ? (
+        <p role={status.ok ? "status" : "alert"} className={status.ok ? "notice" : "form-error"}>
+          {status.text}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="code-title" className="card">
+        <h2 id="code-title">Join code</h2>
+        <p>
+          Code: <strong data-testid="join-code" className="join-code">{classroom.joinCode}</strong>
+        </p>
+        <p>
+          Join link: <code>{joinLink}</code>
+        </p>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => act("POST", `/api/classes/${classroom.id}/join-code`, {}, "A new join code is ready. The old one no longer works.")}
+        >
+          Renew the code
+        </button>
+      </section>
+
+      <section aria-labelledby="roster-title" className="card">
+        <h2 id="roster-title">Students ({students.length})</h2>
+        {students.length === 0 ? <p className="muted">No students yet: share the join code, or add them below.</p> : null}
+        <table className="data-table">
+          <caption className="visually-hidden">Students in {classroom.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {students.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  {m.name}
+                  {m.mustChangePassword ? <span className="badge badge-warn">one-time password</span> : null}
+                </td>
+                <td>{m.email}</td>
+                <td>
+                  {confirmRemove === m.id ? (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-small button-danger"
+                        onClick={async () => {
+                          await act("DELETE", `/api/classes/${classroom.id}/members/${m.id}`, {}, `${m.name} was removed from the class.`);
+                          setConfirmRemove(null);
+                        }}
+                      >
+                        Yes, remove {m.name}
+                      </button>{" "}
+                      <button type="button" className="button button-small button-quiet" onClick={() => setConfirmRemove(null)}>
+                        Keep
+                      </button>
+                    </>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button-small button-quiet"
+                      aria-label={`Remove ${m.name} from the class`}
+                      onClick={() => setConfirmRemove(m.id)}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form
+          className="stack"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            const list = String(new FormData(form).get("list") ?? "");
+            const res = await act("POST", `/api/classes/${classroom.id}/students`, { list }, "Students added.");
+            if (res.ok) {
+              setAdded((res.data as { added: Added[] }).added);
+              form.reset();
+            }
+          }}
+        >
+          <label className="field">
+            <span>Add students: one per line, as “Name, email”</span>
+            <textarea name="list" rows={4} placeholder={"Dana Ortiz, dana@school.edu\nEli Novak <eli@school.edu>"} />
+          </label>
+          <button className="button" type="submit">
+            Add students
+          </button>
+        </form>
+        {added ? (
+          <div role="region" aria-labelledby="passwords-title" className="notice">
+            <h3 id="passwords-title">One-time passwords: copy them now, they are not shown again</h3>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">One-time password</th>
+                </tr>
+              </thead>
+              <tbody>
+                {added.map((a) => (
+                  <tr key={a.email}>
+                    <td>{a.name}</td>
+                    <td>{a.email}</td>
+                    <td>{a.oneTimePassword ? <code>{a.oneTimePassword}</code> : "already had an account"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="teachers-title" className="card">
+        <h2 id="teachers-title">Teachers</h2>
+        <ul>
+          {teachers.map((t) => (
+            <li key={t.id}>
+              {t.name} ({t.email}){t.id === viewerId ? " — you" : ""}
+            </li>
+          ))}
+        </ul>
+        <form
+          className="inline-form"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const email = String(new FormData(event.currentTarget).get("email") ?? "");
+            await act("POST", `/api/classes/${classroom.id}/teachers`, { email }, "Co-teacher added.");
+          }}
+        >
+          <label className="field">
+            <span>Add a co-teacher by email</span>
+            <input name="email" type="email" required />
+          </label>
+          <button className="button button-quiet" type="submit">
+            Add teacher
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="assignments-title" className="card">
+        <h2 id="assignments-title">Assignments</h2>
+        {classroom.assignments.length === 0 ? <p className="muted">Nothing assigned yet.</p> : null}
+        <ul>
+          {classroom.assignments.map((a) => (
+            <li key={a.id}>
+              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due {a.dueAt.slice(0, 10)} ·{" "}
+              <a href={`/assignments/${a.id}/review`}>Review</a>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a className="button" href={`/classes/${classroom.id}/assign`}>
+            Assign a reading
+          </a>
+        </p>
+      </section>
+    </div>
+  );
+}

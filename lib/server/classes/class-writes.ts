@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { newJoinCode } from "./join-code";
+
+/** Classes the viewer teaches, as a `where`: the teacher check is part of every query. */
+export function taughtClass(viewerId: string, classroomId: string): Prisma.ClassroomWhereInput {
+  return { id: classroomId, memberships: { some: { userId: viewerId, role: "teacher" } } };
+}
+
+/** Creates a class with the viewer as its teacher and a fresh join code. */
+export async function createClass({ viewerId, name }: { viewerId: string; name: string }) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await db.classroom.create({
+        data: { name, joinCode: newJoinCode(), memberships: { create: { userId: viewerId, role: "teacher" } } },
+      });
+    } catch (error) {
+      // A code collision is astronomically rare; try another.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  }
+  throw new AppError("unavailable", "Could not make a join code. Try again.");
+}
+
+/** Joins the class whose code this is, as a student. Joining twice changes nothing. */
+export async function joinClassByCode({ userId, code }: { userId: string; code: string }) {
+  const classroom = await db.classroom.findUnique({ where: { joinCode: code } });
+  if (!classroom) throw new AppError("invalid", "That join code is not valid. Check it with your teacher: codes change when a teacher renews them.");
+  await db.membership.upsert({
+    where: { userId_classroomId: { userId, classroomId: classroom.id } },
+    create: { userId, classroomId: classroom.id, role: "student" },
+    update: {},
+  });
+  return classroom;
+}
+
+/** Replaces the join code; the old one stops working at once. */
+export async function regenerateJoinCode({ viewerId, classroomId }: { viewerId: string; classroomId: string }) {
+  const found = await db.classroom.findFirst({ where: taughtClass(viewerId, classroomId), select: { id: true } });
+  if (!found) throw notFound("That class");
+  return db.classroom.update({ where: { id: classroomId }, data: { joinCode: newJoinCode() } });
+}
+
+/** Removes a student from the class (their annotations stay with the assignment's history). */
+export async function removeStudent({ viewerId, classroomId, userId }: { viewerId: string; classroomId: string; userId: string }) {
+  const found = await db.classroom.findFirst({ where: taughtClass(viewerId, classroomId), select: { id: true } });
+  if (!found) throw notFound("That class");
+  const removed = await db.membership.deleteMany({ where: { classroomId, userId, role: "student" } });
+  if (removed.count === 0) throw notFound("That student");
+}
+
+/** Adds an existing account as a co-teacher of the class. */
+export async function addTeacher({ viewerId, classroomId, email }: { viewerId: string; classroomId: string; email: string }) {
+  const found = await db.classroom.findFirst({ where: taughtClass(viewerId, classroomId), select: { id: true } });
+  if (!found) throw notFound("That class");
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) throw new AppError("invalid", "No account uses that email yet. Ask your colleague to sign up first.");
+  await db.membership.upsert({
+    where: { userId_classroomId: { userId: user.id, classroomId } },
+    create: { userId: user.id, classroomId, role: "teacher" },
+    update: { role: "teacher" },
+  });
+}

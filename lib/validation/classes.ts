@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+export const classNameSchema = z
+  .string()
+  .trim()
+  .min(2, "Give the class a name of at least 2 characters.")
+  .max(80, "A class name can be at most 80 characters.");
+
+/** Join codes are shown to students: no 0/O or 1/I/L to misread. */
+export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((c) => c.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^[A-Z0-9]{4,12}$/, "A join code is 4 to 12 letters and digits."));
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your name.")
+  .max(80, "A name can be at most 80 characters.")
+  .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), "A name cannot contain control characters.");
+
+export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address.").max(320);
+
+export const passwordSchema = z
+  .string()
+  .min(10, "Use a password of at least 10 characters.")
+  .max(200, "A password can be at most 200 characters.");
+
+export const signUpSchema = z.object({
+  name: displayNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  joinCode: z.union([z.literal(""), joinCodeSchema]).optional(),
+});
+
+export const createClassSchema = z.object({ name: classNameSchema });
+
+export const addStudentsSchema = z.object({
+  /** One student per line: "Name, email" or "Name <email>". */
+  list: z.string().max(20_000, "Paste at most about 300 students at a time."),
+});
+
+export const addTeacherSchema = z.object({ email: emailSchema });
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
