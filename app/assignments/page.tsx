@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { COMPLETION_LABELS } from "@/lib/annotations/completion";
 import { listAssignments } from "@/lib/server/assignments/list-assignments";
 import { requireViewer } from "@/lib/server/auth/viewer";
 
 export const metadata: Metadata = { title: "My assignments" };
+
+const BADGE = { complete: "badge-ok", past_due: "badge-warn", in_progress: "badge-info", not_started: "" } as const;
 
 export default async function AssignmentsPage() {
   const viewer = await requireViewer("/assignments");
@@ -12,7 +15,10 @@ export default async function AssignmentsPage() {
     <div className="page">
       <h1>My assignments</h1>
       {assignments.length === 0 ? (
-        <p className="muted">You have no assignments yet. When your teacher assigns a reading, it appears here.</p>
+        <p className="muted">
+          You have no assignments yet. When your teacher assigns a reading, it appears here. Have a class code?{" "}
+          <Link href="/join">Join a class</Link>.
+        </p>
       ) : (
         <ul className="card-list" aria-label="Assignments">
           {assignments.map((a) => (
@@ -26,8 +32,19 @@ export default async function AssignmentsPage() {
                 <time dateTime={a.dueAt.toISOString()}>
                   {a.dueAt.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long" })}
                 </time>
-                {a.isPastDue ? <span className="badge badge-warn">past due</span> : null}
+                {a.status ? <span className={`badge ${BADGE[a.status]}`}>{COMPLETION_LABELS[a.status]}</span> : null}
+                {a.role === "teacher" && a.isPastDue ? <span className="badge badge-warn">past due</span> : null}
               </p>
+              {a.role === "student" ? (
+                <p className="muted">
+                  {a.counts.highlights}/{a.minimums.highlights} highlights · {a.counts.comments}/{a.minimums.comments} comments ·{" "}
+                  {a.counts.flags}/{a.minimums.flags} flags
+                </p>
+              ) : (
+                <p>
+                  <Link href={`/assignments/${a.id}/review`}>Review the class&rsquo;s reading</Link>
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
 import "server-only";
+import { completionStatus, type CompletionStatus } from "@/lib/annotations/completion";
 import { db } from "@/lib/db";
 
-/** Assignments of every class the viewer belongs to, soonest due first. */
+/** Assignments of every class the viewer belongs to, soonest due first, with the viewer's progress. */
 export async function listAssignments({ viewerId }: { viewerId: string }) {
   const rows = await db.assignment.findMany({
     where: { classroom: { memberships: { some: { userId: viewerId } } } },
@@ -9,21 +10,40 @@ export async function listAssignments({ viewerId }: { viewerId: string }) {
     select: {
       id: true,
       dueAt: true,
+      minHighlights: true,
+      minComments: true,
+      minFlags: true,
       classroom: { select: { id: true, name: true, memberships: { where: { userId: viewerId }, select: { role: true } } } },
       essay: { select: { slug: true, title: true } },
     },
   });
-  const now = Date.now();
-  return rows.map((r) => ({
-    id: r.id,
-    dueAt: r.dueAt,
-    isPastDue: r.dueAt.getTime() < now,
-    classId: r.classroom.id,
-    className: r.classroom.name,
-    role: r.classroom.memberships[0]?.role ?? "student",
-    essaySlug: r.essay.slug,
-    essayTitle: r.essay.title,
-  }));
+  const counts = await db.annotation.groupBy({
+    by: ["assignmentId", "kind"],
+    where: { authorId: viewerId, deletedAt: null, assignmentId: { in: rows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
+  const countOf = (assignmentId: string, kind: string) =>
+    counts.find((c) => c.assignmentId === assignmentId && c.kind === kind)?._count._all ?? 0;
+  const now = new Date();
+  return rows.map((r) => {
+    const mine = { highlights: countOf(r.id, "highlight"), comments: countOf(r.id, "comment"), flags: countOf(r.id, "flag") };
+    const role = r.classroom.memberships[0]?.role ?? "student";
+    return {
+      id: r.id,
+      dueAt: r.dueAt,
+      isPastDue: r.dueAt.getTime() < now.getTime(),
+      classId: r.classroom.id,
+      className: r.classroom.name,
+      role,
+      essaySlug: r.essay.slug,
+      essayTitle: r.essay.title,
+      counts: mine,
+      minimums: { highlights: r.minHighlights, comments: r.minComments, flags: r.minFlags },
+      status: (role === "student"
+        ? completionStatus(mine, { highlights: r.minHighlights, comments: r.minComments, flags: r.minFlags }, r.dueAt, now)
+        : null) as CompletionStatus | null,
+    };
+  });
 }
 
 export type AssignmentSummary = Awaited<ReturnType<typeof listAssignments>>[number];
