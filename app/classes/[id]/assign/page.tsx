@@ -13,13 +13,17 @@ export default async function AssignPage({ params }: { params: Promise<{ id: str
   const found = await findTaughtClass({ viewerId: viewer.id, classroomId: id });
   if (!found) notFound();
   const essays = await listAssignableEssays({ viewerId: viewer.id });
-  const due = new Date(Date.now() + 7 * 86_400_000);
-  due.setHours(17, 0, 0, 0);
-  const defaultDue = `${due.toISOString().slice(0, 10)}T17:00`;
+  const defaultDue = aWeekFromToday();
   return (
     <div className="narrow-page wide">
       <h1>Assign a reading to {found.name}</h1>
       <AssignForm classroomId={id} essays={essays} defaultDue={defaultDue} />
     </div>
   );
+}
+
+/** Next week, 5 pm, as a datetime-local value: the usual due date. */
+function aWeekFromToday(): string {
+  const due = new Date(Date.now() + 7 * 86_400_000);
+  return `${due.toISOString().slice(0, 10)}T17:00`;
 }
