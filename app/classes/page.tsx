@@ -3,12 +3,15 @@ import Link from "next/link";
 import { CreateClassForm } from "@/components/classes/create-class-form";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { listMyClasses } from "@/lib/server/classes/find-classes";
+import { listOwnReadings } from "@/lib/server/essays/reading-writes";
 
 export const metadata: Metadata = { title: "Classes" };
 
 export default async function ClassesPage() {
   const viewer = await requireViewer("/classes");
   const classes = await listMyClasses({ viewerId: viewer.id });
+  const readings = await listOwnReadings({ viewerId: viewer.id });
+  const isTeacher = classes.some((c) => c.role === "teacher");
   return (
     <div className="page">
       <h1>Classes</h1>
@@ -29,6 +32,25 @@ export default async function ClassesPage() {
           </li>
         ))}
       </ul>
+      {isTeacher ? (
+        <>
+          <h2>Your readings</h2>
+          {readings.length === 0 ? <p className="muted">You have not added a reading yet.</p> : null}
+          <ul>
+            {readings.map((r) => (
+              <li key={r.id}>
+                <Link href={`/essays/${r.slug}`}>{r.title}</Link> · <Link href={`/readings/${r.id}/edit`}>Edit</Link>
+                {r.isShared ? " · shared with other teachers" : ""}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link className="button button-quiet" href="/readings/new">
+              Add a reading
+            </Link>
+          </p>
+        </>
+      ) : null}
       <h2>Start a class</h2>
       <CreateClassForm />
       <h2>Join a class</h2>

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
 import { checkSameOrigin } from "./same-origin";
 import { errorResponse, toAppError } from "./error-response";
+import { readBoundedBody } from "./read-body";
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -25,14 +26,16 @@ type Handler<P> = (ctx: Context<P>) => Promise<Response | object>;
  * A user sees a sentence, never a stack trace.
  */
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: { maxBytes?: number } = {}) {
-  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+  // Next's generated route types check `context.params` against the folder's
+  // own params; the handler declares what it reads, so accept any here.
+  return async (req: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
       if (isMutation) checkSameOrigin(req);
       const viewer = await getViewer();
       if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
       const json = isMutation ? await readJson(req, options.maxBytes ?? MAX_JSON_BYTES) : undefined;
-      const result = await handler({ req, params: await context.params, viewer, json });
+      const result = await handler({ req, params: (await context.params) as P, viewer, json });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(toAppError(error));
@@ -64,32 +67,13 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");
   }
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > limit) throw tooLarge(limit);
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = (await readBoundedBody(req, limit)).toString("utf8");
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("invalid", "The request body is not valid JSON.");
   }
-}
-
-function tooLarge(limit: number) {
-  return new AppError("too_large", `The request is larger than ${Math.round(limit / 1024)} KB.`);
 }
 
 /** Parses `input` with `schema`, turning failures into a 422 that lists each problem. */

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReadingForm } from "@/components/classes/reading-form";
+import { requireViewer } from "@/lib/server/auth/viewer";
+import { findOwnReading } from "@/lib/server/essays/reading-writes";
+
+export const metadata: Metadata = { title: "Edit a reading" };
+
+export default async function EditReadingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewer(`/readings/${id}/edit`);
+  const essay = await findOwnReading({ viewerId: viewer.id, essayId: id });
+  if (!essay) notFound();
+  return (
+    <div className="narrow-page wide">
+      <h1>Edit “{essay.title}”</h1>
+      <p className="muted">
+        Revision {essay.revisions[0]?.number}. Saving changed text makes a new revision; annotations move with their passages.
+      </p>
+      <ReadingForm
+        essayId={essay.id}
+        initial={{
+          title: essay.title,
+          author: essay.author,
+          source: essay.source,
+          sourceUrl: essay.sourceUrl ?? "",
+          retrieved: essay.retrieved,
+          notes: essay.notes,
+          text: blocksToMarkdown(essay.revisions[0]?.text ?? "", essay.revisions[0]?.blocks),
+          format: "md",
+          isShared: essay.isShared,
+        }}
+      />
+    </div>
+  );
+}
+
+/** The stored revision back as Markdown, so editing starts from the current text. */
+function blocksToMarkdown(text: string, blocks: unknown): string {
+  const list = (blocks as { type: string; level?: number; start: number; end: number }[] | undefined) ?? [];
+  return list
+    .map((b) => {
+      const words = text.slice(b.start, b.end);
+      if (b.type === "heading") return `${"#".repeat(b.level ?? 2)} ${words}`;
+      if (b.type === "listItem") return `- ${words}`;
+      if (b.type === "quote") return `> ${words}`;
+      return words;
+    })
+    .join("\n\n");
+}

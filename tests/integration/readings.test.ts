@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { findAnnotation } from "@/lib/server/annotations/find-annotations";
+import { createClass } from "@/lib/server/classes/class-writes";
+import { findReadableEssay } from "@/lib/server/essays/find-readable-essay";
+import { addReading, editReading } from "@/lib/server/essays/reading-writes";
+import type { ReadingInput } from "@/lib/validation/reading";
+import { makeUser, select } from "../support/world";
+
+const base: ReadingInput = {
+  title: "The Thaw, a primary source",
+  author: "Ilya Ehrenburg (excerpt)",
+  source: "Typed by the teacher from a printed anthology",
+  sourceUrl: "",
+  retrieved: "2026-11-20",
+  notes: "Excerpt; spelling kept.",
+  text: "# The Thaw\n\nIn 1954 the novel gave its name to a period.\n\n- Writers spoke more freely.",
+  format: "md",
+  isShared: false,
+};
+
+async function codeOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+let teacher: { id: string };
+let student: { id: string };
+let stranger: { id: string };
+
+beforeAll(async () => {
+  teacher = await makeUser("Reading Teacher");
+  student = await makeUser("Reading Student");
+  stranger = await makeUser("Stranger Student");
+  const classroom = await createClass({ viewerId: teacher.id, name: "Readers" });
+  await db.membership.create({ data: { userId: student.id, classroomId: classroom.id, role: "student" } });
+});
+
+describe("teacher-added readings", () => {
+  it("becomes an essay with revision 1, parsed like a content file, and only teachers may add one", async () => {
+    const essay = await addReading({ viewerId: teacher.id, input: base });
+    const readable = await findReadableEssay({ viewerId: teacher.id, slug: essay.slug });
+    expect(readable?.revision.number).toBe(1);
+    expect(readable?.revision.blocks.map((b) => b.type)).toEqual(["heading", "paragraph", "listItem"]);
+    expect(await codeOf(addReading({ viewerId: student.id, input: base }))).toBe("forbidden");
+    const again = await addReading({ viewerId: teacher.id, input: base });
+    expect(again.slug).not.toBe(essay.slug);
+  });
+
+  it("is visible to the classes it is assigned to, not to others unless shared", async () => {
+    const essay = await addReading({ viewerId: teacher.id, input: { ...base, title: "Private reading" } });
+    const classroom = await db.membership.findFirstOrThrow({ where: { userId: teacher.id, role: "teacher" } });
+    expect(await findReadableEssay({ viewerId: student.id, slug: essay.slug })).toBeNull();
+    await db.assignment.create({ data: { classroomId: classroom.classroomId, essayId: essay.id, dueAt: new Date(Date.now() + 86_400_000) } });
+    expect(await findReadableEssay({ viewerId: student.id, slug: essay.slug })).not.toBeNull();
+    expect(await findReadableEssay({ viewerId: stranger.id, slug: essay.slug })).toBeNull();
+    await editReading({ viewerId: teacher.id, essayId: essay.id, input: { ...base, title: "Private reading", isShared: true } });
+    expect(await findReadableEssay({ viewerId: stranger.id, slug: essay.slug })).not.toBeNull();
+  });
+
+  it("treats plain text as paragraphs, never as Markdown syntax", async () => {
+    const essay = await addReading({ viewerId: teacher.id, input: { ...base, title: "Plain", format: "txt", text: "# not a heading\n\n- not a bullet" } });
+    const readable = await findReadableEssay({ viewerId: teacher.id, slug: essay.slug });
+    expect(readable?.revision.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph"]);
+  });
+
+  it("makes a new revision on edit and carries annotations across", async () => {
+    const essay = await addReading({ viewerId: teacher.id, input: { ...base, title: "Edited reading" } });
+    const classroom = await db.membership.findFirstOrThrow({ where: { userId: teacher.id, role: "teacher" } });
+    const assignment = await db.assignment.create({
+      data: { classroomId: classroom.classroomId, essayId: essay.id, dueAt: new Date(Date.now() + 86_400_000) },
+    });
+    const text = (await findReadableEssay({ viewerId: teacher.id, slug: essay.slug }))!.revision.text;
+    const { annotation } = await createAnnotation({
+      viewerId: student.id,
+      assignmentId: assignment.id,
+      input: { id: randomUUID(), kind: "highlight", scope: "class", tags: [], ...select(text, "gave its name") },
+    });
+    const saved = await editReading({
+      viewerId: teacher.id,
+      essayId: essay.id,
+      input: { ...base, title: "Edited reading", text: "# The Thaw\n\nPublished in 1954, the novel gave its name to a period.\n\n- Writers spoke more freely." },
+    });
+    expect(saved.newRevision).toBe(2);
+    expect(saved.reanchored).toMatchObject({ anchored: 1 });
+    const moved = await findAnnotation({ viewerId: student.id, annotationId: annotation.id });
+    const newText = (await findReadableEssay({ viewerId: teacher.id, slug: essay.slug }))!.revision.text;
+    expect(newText.slice(moved.annotation.span!.start, moved.annotation.span!.end)).toBe("gave its name");
+    expect(await codeOf(editReading({ viewerId: student.id, essayId: essay.id, input: base }))).toBe("not_found");
+  });
+
+  it("refuses a reading with no text with a clear reason", async () => {
+    expect(await codeOf(addReading({ viewerId: teacher.id, input: { ...base, text: "   " } }))).toBe("invalid");
+  });
+});
