@@ -21,9 +21,14 @@ export async function SiteHeader() {
       <div className="session">
         {viewer ? (
           <>
-            <span className="session-name" data-testid="session-name">
+            {viewer.mustChangePassword ? (
+              <Link href="/account" className="badge badge-warn">
+                Choose your own password
+              </Link>
+            ) : null}
+            <Link href="/account" className="session-name" data-testid="session-name">
               {viewer.name}
-            </span>
+            </Link>
             <SignOutButton />
           </>
         ) : (

@@ -21,7 +21,7 @@ describe("next-auth's Prisma adapter on the real database", () => {
   it("round-trips a session: open, read, close", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     const token = await openSession(user.id);
-    expect(await readSession(token)).toEqual({ id: user.id, name: "Ada Lovelace", email });
+    expect(await readSession(token)).toEqual({ id: user.id, name: "Ada Lovelace", email, mustChangePassword: false });
     const stored = await adapter.getSessionAndUser!(token);
     expect(stored?.session.userId).toBe(user.id);
     await closeSession(token);
@@ -59,5 +59,23 @@ describe("credentials sign-in", () => {
     expect(await authorize({ email, password: "wrong" })).toBeNull();
     expect(await authorize({ email: "nobody@test.school", password: "correct horse" })).toBeNull();
     expect(await authorize({ email: "not an email", password: "" })).toBeNull();
+  });
+});
+
+describe("changing a one-time password", () => {
+  it("checks the current password, clears the mark and closes the other sessions", async () => {
+    const { changePassword } = await import("@/lib/server/users/change-password");
+    const user = await db.user.update({
+      where: { email },
+      data: { passwordHash: await hashPassword("handed-out-1"), mustChangePassword: true },
+    });
+    const here = await openSession(user.id);
+    const elsewhere = await openSession(user.id);
+    await expect(changePassword({ viewerId: user.id, sessionToken: here, current: "wrong", next: "my-own-password" })).rejects.toThrow(
+      /current password/,
+    );
+    await changePassword({ viewerId: user.id, sessionToken: here, current: "handed-out-1", next: "my-own-password" });
+    expect(await readSession(here)).toMatchObject({ mustChangePassword: false });
+    expect(await readSession(elsewhere)).toBeNull();
   });
 });

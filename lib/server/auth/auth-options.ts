@@ -3,8 +3,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { SIGN_IN_ERROR } from "@/lib/format/sign-in-errors";
+import { isDatabaseUnavailable } from "@/lib/server/http/error-response";
 import { verifyPassword } from "./password";
+import { sessionCookie } from "./session-cookie";
 import { closeSession, openSession, SESSION_MAX_AGE_S } from "./session-store";
+import { beginSignInAttempt, SignInThrottledError } from "./sign-in-throttle";
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -14,21 +18,33 @@ const credentials = z.object({
 /** next-auth configuration: email + password, server-side session rows. */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
-  pages: { signIn: "/signin" },
+  // Errors land on our sign-in page as ?error=<code>, which it turns into a sentence.
+  pages: { signIn: "/signin", error: "/signin" },
+  cookies: { sessionToken: sessionCookie(process.env.NEXTAUTH_URL) },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          omit: { passwordHash: false },
-        });
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
-        if (!user || !ok) return null;
-        return { id: user.id, name: user.name, email: user.email };
+        try {
+          const attempt = await beginSignInAttempt({ email: parsed.data.email, headers: req?.headers });
+          const user = await db.user.findUnique({
+            where: { email: parsed.data.email },
+            omit: { passwordHash: false },
+          });
+          const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+          if (!user || !ok) return null;
+          await attempt.succeeded();
+          return { id: user.id, name: user.name, email: user.email };
+        } catch (error) {
+          // next-auth puts the thrown message in the browser's URL: only codes go there.
+          if (error instanceof SignInThrottledError) throw error;
+          if (isDatabaseUnavailable(error)) throw new Error(SIGN_IN_ERROR.unavailable);
+          console.error("[auth] sign-in failed", error);
+          throw new Error(SIGN_IN_ERROR.failed);
+        }
       },
     }),
   ],

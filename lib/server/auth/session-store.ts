@@ -23,7 +23,8 @@ export async function openSession(userId: string): Promise<string> {
 export async function readSession(sessionToken: string) {
   const found = await adapter.getSessionAndUser!(sessionToken);
   if (!found || found.session.expires.getTime() <= Date.now()) return null;
-  return { id: found.user.id, name: found.user.name ?? "", email: found.user.email };
+  const user = found.user as typeof found.user & { mustChangePassword?: boolean };
+  return { id: user.id, name: user.name ?? "", email: user.email, mustChangePassword: Boolean(user.mustChangePassword) };
 }
 
 /** Closes a session: the cookie that carries it stops working. */

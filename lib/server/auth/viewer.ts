@@ -8,6 +8,8 @@ export interface Viewer {
   id: string;
   name: string;
   email: string;
+  /** Signed in with a one-time password a teacher handed out: must choose their own. */
+  mustChangePassword: boolean;
 }
 
 /** The signed-in user, checked against the session row; null when signed out. */
