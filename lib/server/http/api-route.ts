@@ -64,7 +64,7 @@ export function publicApiRoute(handler: (ctx: { req: Request; json: unknown }) =
 async function readJson(req: Request, limit: number): Promise<unknown> {
   if (req.method === "DELETE" && !req.headers.get("content-length") && !req.body) return {};
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) {
+  if (!/^application\/(ld\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");
   }
   const text = (await readBoundedBody(req, limit)).toString("utf8");
