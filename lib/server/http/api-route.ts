@@ -62,7 +62,9 @@ export function publicApiRoute(handler: (ctx: { req: Request; json: unknown }) =
 
 /** Parses a JSON body of at most `limit` bytes; anything else is a clear 413/415/422. */
 async function readJson(req: Request, limit: number): Promise<unknown> {
-  if (req.method === "DELETE" && !req.headers.get("content-length") && !req.body) return {};
+  // No body at all (a bare DELETE, a POST with Content-Length: 0) is an empty object, whatever its type.
+  const length = req.headers.get("content-length");
+  if (length === "0" || (!length && !req.body)) return {};
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(ld\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReviewView } from "@/components/review/review-view";
+import { readerHref } from "@/lib/review/reader-href";
+import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
+import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
+import { findReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
+import { requireViewer } from "@/lib/server/auth/viewer";
+import { findHintsForAssignment } from "@/lib/server/hints/find-hints-for-assignment";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Review" };
+
+/**
+ * The teacher's review page for one assignment. Only teachers of its class
+ * get it; students and other classes' teachers get the same 404 as a missing
+ * assignment, and a signed-out visitor is sent to sign in first.
+ */
+export default async function ReviewPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireViewer(`/assignments/${encodeURIComponent(id)}/review`);
+  const assignment = await findReviewAssignment({ viewerId: viewer.id, assignmentId: id });
+  if (!assignment) notFound();
+
+  const ask = { viewerId: viewer.id, assignmentId: assignment.id };
+  const [hints, key, report] = await Promise.all([findHintsForAssignment(ask), listAnswerKey(ask), findKeyReport(ask)]);
+  const dueAt = assignment.dueAt;
+
+  return (
+    <div className="page review-page">
+      <p className="assignment-strip">
+        {assignment.className} · due{" "}
+        <time dateTime={dueAt.toISOString()}>
+          {dueAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+        </time>
+      </p>
+      <h1>Review: {assignment.essay.title}</h1>
+      <p>
+        <Link href={readerHref({ id: assignment.id, essaySlug: assignment.essay.slug })}>Back to the reader</Link>
+      </p>
+      <ReviewView
+        text={assignment.revision.text}
+        initial={{
+          assignmentId: assignment.id,
+          settings: { peerFlagVisibility: assignment.peerFlagVisibility, hintVisibility: assignment.hintVisibility },
+          hints: { revisionId: hints.revisionId, hints: hints.hints },
+          key,
+          report,
+        }}
+      />
+    </div>
+  );
+}

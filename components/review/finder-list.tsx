@@ -1,0 +1,34 @@
+import type { FinderDTO } from "@/lib/review/types";
+
+/** Props for FinderList. */
+export interface FinderListProps {
+  found: readonly FinderDTO[];
+  partial: readonly FinderDTO[];
+  /** False when the entry's words are no longer in the text. */
+  isPlaced?: boolean;
+}
+
+function names(finders: readonly FinderDTO[]): string {
+  return finders.map((f) => (f.flagIds.length > 1 ? `${f.student.name} (${f.flagIds.length} flags)` : f.student.name)).join(", ");
+}
+
+/** "Found by Ana, Ben · Right place, other category: Cleo", in words, never colour alone. */
+export function FinderList({ found, partial, isPlaced = true }: FinderListProps) {
+  if (!isPlaced) {
+    return <p className="review-note">This passage is no longer in the current text, so nobody can find it. Delete the entry or add it again.</p>;
+  }
+  return (
+    <dl className="review-facts">
+      <div>
+        <dt>Found by</dt>
+        <dd>{found.length > 0 ? names(found) : "nobody yet"}</dd>
+      </div>
+      {partial.length > 0 ? (
+        <div>
+          <dt>Right place, other category</dt>
+          <dd>{names(partial)}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
