@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import type { AnnotationDTO, ClassRole, ReplyDTO, Scope } from "@/lib/annotations/types";
 import { kindLabel, possessive, scopeLabel } from "@/lib/format/annotation-labels";
 import type { TiptapDoc } from "@/lib/rich-text";
@@ -32,6 +32,8 @@ export interface ThreadCardProps {
   onDeleteReply: (reply: ReplyDTO) => SaveResult;
   /** Makes tags buttons (e.g. to filter by tag); without it they are plain text. */
   onTagClick?: (tag: string) => void;
+  /** The flag's own details and controls, for kind "flag"; flags are edited there, not with the generic Edit. */
+  flagSection?: ReactNode;
 }
 
 /**
@@ -92,6 +94,8 @@ export function ThreadCard(props: ThreadCardProps) {
 
       <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} />
 
+      {a.isDeleted ? null : props.flagSection}
+
       {a.isDeleted ? (
         <p className="annotation-deleted">This {kind} was deleted.</p>
       ) : panel.open === "edit" ? (
@@ -149,15 +153,17 @@ export function ThreadCard(props: ThreadCardProps) {
           </button>
           {canChange ? (
             <>
-              <button
-                type="button"
-                className="button button-quiet button-small"
-                ref={panel.trigger("edit")}
-                aria-label={`Edit ${whose}`}
-                onClick={() => panel.show("edit")}
-              >
-                Edit
-              </button>
+              {props.flagSection ? null : (
+                <button
+                  type="button"
+                  className="button button-quiet button-small"
+                  ref={panel.trigger("edit")}
+                  aria-label={`Edit ${whose}`}
+                  onClick={() => panel.show("edit")}
+                >
+                  Edit
+                </button>
+              )}
               <button
                 type="button"
                 className="button button-quiet button-small"

@@ -2,7 +2,11 @@
 
 import { useLayoutEffect, useRef } from "react";
 import { ThreadCard } from "@/components/annotations/thread-card";
+import { FlagCardSection } from "@/components/flags/flag-card-section";
+import type { FlagActions } from "@/components/flags/use-flag-actions";
 import type { AnnotationFilter } from "@/lib/annotations/filters";
+import { findMergeTargets, isFlagAnnotation } from "@/lib/annotations/flags";
+import { PEER_FLAGS_HIDDEN_NOTE } from "@/lib/format/flag-labels";
 import type { AnnotationDTO, AnnotationListDTO, ReplyDTO, Scope } from "@/lib/annotations/types";
 import type { TiptapDoc } from "@/lib/rich-text";
 import { FilterBar } from "./filter-bar";
@@ -33,6 +37,7 @@ interface Props {
     editReply: (r: ReplyDTO, body: TiptapDoc) => Result;
     deleteReply: (r: ReplyDTO) => Result;
   };
+  flagActions: FlagActions;
 }
 
 const LIVE_TEXT: Record<LiveStatus, string> = {
@@ -80,6 +85,16 @@ export function AnnotationColumn(props: Props) {
 
   const card = (a: AnnotationDTO) => (
     <ThreadCard
+      flagSection={
+        isFlagAnnotation(a) ? (
+          <FlagCardSection
+            annotation={a}
+            viewer={list.viewer}
+            mergeTargets={props.isTeacher ? findMergeTargets(a, list.annotations) : []}
+            actions={props.flagActions}
+          />
+        ) : undefined
+      }
       annotation={a}
       viewerId={list.viewer.id}
       viewerRole={list.viewer.role}
@@ -111,6 +126,7 @@ export function AnnotationColumn(props: Props) {
         tags={props.tags}
         orphanCount={orphans.length}
       />
+      {!list.peerFlagsVisible && !props.isTeacher ? <p className="flag-peer-note">{PEER_FLAGS_HIDDEN_NOTE}</p> : null}
       {props.composer}
       {placed.length === 0 && !props.composer ? (
         <p className="muted">No annotations to show yet. Select a passage in the essay to start.</p>

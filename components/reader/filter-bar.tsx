@@ -1,6 +1,7 @@
 "use client";
 
 import type { AnnotationFilter } from "@/lib/annotations/filters";
+import { FLAG_STATUS_FILTER_OPTIONS } from "@/lib/format/flag-labels";
 
 interface Props {
   filter: AnnotationFilter;
@@ -11,7 +12,7 @@ interface Props {
   orphanCount: number;
 }
 
-/** Mine / everyone / one student, kind, tag, and whether to list orphans. */
+/** Mine / everyone / one student, kind, flag status, tag, and whether to list orphans. */
 export function FilterBar({ filter, onChange, isTeacher, authors, tags, orphanCount }: Props) {
   const set = (patch: Partial<AnnotationFilter>) => onChange({ ...filter, ...patch });
   return (
@@ -33,12 +34,36 @@ export function FilterBar({ filter, onChange, isTeacher, authors, tags, orphanCo
       </label>
       <label>
         <span>Kind</span>
-        <select value={filter.kind} onChange={(e) => set({ kind: e.target.value as AnnotationFilter["kind"] })}>
+        <select
+          value={filter.kind}
+          onChange={(e) => {
+            const kind = e.target.value as AnnotationFilter["kind"];
+            // A flag status would hide every highlight and comment, so it only survives "All" and "Flags".
+            set({ kind, flagStatus: kind === "all" || kind === "flag" ? filter.flagStatus : "all" });
+          }}
+        >
           <option value="all">All</option>
           <option value="highlight">Highlights</option>
           <option value="comment">Comments</option>
+          <option value="flag">Flags</option>
         </select>
       </label>
+      {filter.kind === "all" || filter.kind === "flag" ? (
+        <label>
+          <span>Flag status</span>
+          <select
+            value={filter.flagStatus}
+            onChange={(e) => set({ flagStatus: e.target.value as AnnotationFilter["flagStatus"] })}
+          >
+            <option value="all">Any</option>
+            {FLAG_STATUS_FILTER_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {tags.length > 0 ? (
         <label>
           <span>Tag</span>

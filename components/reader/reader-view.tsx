@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { NewFlag } from "@/components/flags/new-flag";
+import { useFlagActions } from "@/components/flags/use-flag-actions";
 import { describe as describeSpan } from "@/lib/anchoring";
 import { applyFilter, collectAuthors, collectTags, DEFAULT_FILTER, type AnnotationFilter } from "@/lib/annotations/filters";
 import type { AnnotationListDTO, Scope } from "@/lib/annotations/types";
@@ -11,6 +13,7 @@ import { isSelectionIn, moveSelection, readSelection, selectionRect, startKeyboa
 import { NewComment } from "./new-comment";
 import { SelectionToolbar } from "./selection-toolbar";
 import { useAnnotations } from "./use-annotations";
+import { useIsPressing } from "./use-is-pressing";
 import "./reader.css";
 
 interface Props {
@@ -23,17 +26,19 @@ interface Props {
 }
 
 type Pending = { start: number; end: number; rect: DOMRect };
+type Composing = { start: number; end: number; kind: "comment" | "flag" };
 
 /**
- * The annotated reader: select text (mouse, touch or keyboard) to highlight
- * or comment, see the class's highlights drawn on the text, and follow the
- * threads in the column beside it, live.
+ * The annotated reader: select text (mouse, touch or keyboard) to highlight,
+ * comment or flag an error, see the class's marks drawn on the text, and
+ * follow the threads in the column beside it, live.
  */
 export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
-  const { list, live, create, update, remove, reply, editReply, deleteReply } = useAnnotations(initial);
+  const { list, live, refresh, upsert, create, createFlag, update, remove, reply, editReply, deleteReply } = useAnnotations(initial);
+  const flagActions = useFlagActions(upsert, refresh);
   const articleRef = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [composing, setComposing] = useState<{ start: number; end: number } | null>(null);
+  const [composing, setComposing] = useState<Composing | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [filter, setFilter] = useState<AnnotationFilter>(DEFAULT_FILTER);
   const [defaultScope, setDefaultScope] = useState<Scope>("class");
@@ -81,13 +86,16 @@ export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
     }
   }, [pending, isBusy, create, defaultScope, selectors]);
 
-  const startComment = useCallback(() => {
-    if (!pending) return;
-    setComposing({ start: pending.start, end: pending.end });
-    setPending(null);
-  }, [pending]);
+  const startComposing = useCallback(
+    (kind: Composing["kind"]) => {
+      if (!pending) return;
+      setComposing({ start: pending.start, end: pending.end, kind });
+      setPending(null);
+    },
+    [pending],
+  );
 
-  // Keyboard: H / C act on the selection, Esc drops it.
+  // Keyboard: H / C / F act on the selection, Esc drops it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
@@ -97,9 +105,9 @@ export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
       if (key === "h") {
         event.preventDefault();
         void highlight();
-      } else if (key === "c") {
+      } else if (key === "c" || key === "f") {
         event.preventDefault();
-        startComment();
+        startComposing(key === "c" ? "comment" : "flag");
       } else if (key === "escape") {
         window.getSelection()?.removeAllRanges();
         setPending(null);
@@ -107,7 +115,7 @@ export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [pending, highlight, startComment]);
+  }, [pending, highlight, startComposing]);
 
   // Caret browsing inside the essay: Enter starts a selection, (Shift+)arrows move or extend it.
   const onArticleKey = (event: React.KeyboardEvent<HTMLElement>) => {
@@ -128,14 +136,18 @@ export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
     document.querySelector<HTMLElement>(`[data-annotation-id="${id}"]`)?.focus({ preventScroll: false });
   }, []);
 
+  // A press inside a card focuses it on mousedown; scrolling then would move
+  // the button away before mouseup and swallow the click (tall flag cards
+  // often have their passage off screen), so only keyboard focus scrolls.
+  const isPressing = useIsPressing();
+
   const activate = useCallback((id: string) => {
     setActiveId(id);
+    if (isPressing()) return;
     const mark = document.querySelector(`mark[data-ids~="${CSS.escape(id)}"]`);
-    // Scroll only when the passage is off screen: moving the page under a
-    // pointer between mousedown and mouseup would swallow the click.
     const rect = mark?.getBoundingClientRect();
     if (mark && rect && (rect.bottom < 0 || rect.top > window.innerHeight)) mark.scrollIntoView({ block: "center" });
-  }, []);
+  }, [isPressing]);
 
   return (
     <div className="reader-layout">
@@ -150,7 +162,7 @@ export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
         {header}
         <p id="keyboard-help" className="visually-hidden">
           To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
-          Press H to highlight the selection or C to comment on it.
+          Press H to highlight the selection, C to comment on it, or F to flag an error in it.
         </p>
         <AnnotatedText
           text={text}
@@ -162,7 +174,13 @@ export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
         />
       </article>
       {pending ? (
-        <SelectionToolbar rect={pending.rect} onHighlight={highlight} onComment={startComment} isBusy={isBusy} />
+        <SelectionToolbar
+          rect={pending.rect}
+          onHighlight={highlight}
+          onComment={() => startComposing("comment")}
+          onFlag={() => startComposing("flag")}
+          isBusy={isBusy}
+        />
       ) : null}
       <AnnotationColumn
         list={list}
@@ -179,8 +197,26 @@ export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
         defaultScope={defaultScope}
         onDefaultScope={setDefaultScope}
         actions={{ reply, update, remove, editReply, deleteReply }}
+        flagActions={flagActions}
         composer={
-          composing ? (
+          composing?.kind === "flag" ? (
+            <NewFlag
+              // A new selection starts a new flag: the correction is prefilled from the words.
+              key={`${composing.start}-${composing.end}`}
+              quote={text.slice(composing.start, composing.end)}
+              defaultScope={defaultScope}
+              onCancel={() => setComposing(null)}
+              onSubmit={async (flag) => {
+                const res = await createFlag({ ...flag, ...selectors(composing) });
+                if (!res.ok) return res.message;
+                setComposing(null);
+                window.getSelection()?.removeAllRanges();
+                setStatus("Flag posted.");
+                requestAnimationFrame(() => openThread(res.data.annotation.id));
+                return null;
+              }}
+            />
+          ) : composing ? (
             <NewComment
               quote={text.slice(composing.start, composing.end)}
               defaultScope={defaultScope}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AnnotationDTO, AnnotationListDTO, ReplyDTO, Scope } from "@/lib/annotations/types";
+import type { AnnotationDTO, AnnotationListDTO, EvidenceDTO, FlagCategory, ReplyDTO, Scope } from "@/lib/annotations/types";
 import type { TiptapDoc } from "@/lib/rich-text";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/ui/api-client";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
@@ -68,6 +68,32 @@ export function useAnnotations(initial: AnnotationListDTO) {
     [assignmentId, upsert],
   );
 
+  /** Posts an error flag; the id is made here so a retried request never flags twice. */
+  const createFlag = useCallback(
+    async (input: {
+      scope: Scope;
+      quote: { exact: string; prefix: string; suffix: string };
+      position: { start: number; end: number };
+      category: FlagCategory;
+      correction: string;
+      rationale: TiptapDoc;
+      evidence: EvidenceDTO[];
+      tags: string[];
+    }) => {
+      const res = await callApi<{ annotation: AnnotationDTO }>("POST", `/api/assignments/${assignmentId}/flags`, {
+        id: crypto.randomUUID(),
+        ...input,
+      });
+      // A first own flag can unlock classmates' flags: reload to pick them up.
+      if (res.ok) {
+        upsert(res.data.annotation);
+        if (!list.peerFlagsVisible) void refresh();
+      }
+      return res;
+    },
+    [assignmentId, upsert, refresh, list.peerFlagsVisible],
+  );
+
   const update = useCallback(
     async (annotation: AnnotationDTO, patch: { body?: TiptapDoc; tags?: string[]; scope?: Scope }) => {
       const res = await callApi<{ annotation: AnnotationDTO }>("PATCH", `/api/annotations/${annotation.id}`, {
@@ -127,5 +153,5 @@ export function useAnnotations(initial: AnnotationListDTO) {
     [refresh],
   );
 
-  return { list, live, refresh, create, update, remove, reply, editReply, deleteReply };
+  return { list, live, refresh, upsert, create, createFlag, update, remove, reply, editReply, deleteReply };
 }

@@ -1,14 +1,18 @@
-import type { AnnotationDTO, AnnotationKind } from "./types";
+import type { AnnotationDTO, AnnotationKind, FlagStatus } from "./types";
 
+/** What the column's filter bar has chosen. */
 export interface AnnotationFilter {
   /** "everyone", "mine", or one author's id (teachers reviewing a student). */
   who: string;
   kind: AnnotationKind | "all";
   tag: string | null;
+  /** A flag status keeps only flags in that state (merged flags live on in their target). */
+  flagStatus: Exclude<FlagStatus, "merged"> | "all";
   showOrphans: boolean;
 }
 
-export const DEFAULT_FILTER: AnnotationFilter = { who: "everyone", kind: "all", tag: null, showOrphans: false };
+/** Everything shown: the reader's starting filter. */
+export const DEFAULT_FILTER: AnnotationFilter = { who: "everyone", kind: "all", tag: null, flagStatus: "all", showOrphans: false };
 
 /** The annotations a filter keeps, placed ones in text order. */
 export function applyFilter(annotations: AnnotationDTO[], filter: AnnotationFilter): AnnotationDTO[] {
@@ -18,6 +22,7 @@ export function applyFilter(annotations: AnnotationDTO[], filter: AnnotationFilt
       if (filter.who !== "everyone" && filter.who !== "mine" && a.author.id !== filter.who) return false;
       if (filter.kind !== "all" && a.kind !== filter.kind) return false;
       if (filter.tag && !a.tags.includes(filter.tag)) return false;
+      if (filter.flagStatus !== "all" && a.flag?.status !== filter.flagStatus) return false;
       return true;
     })
     .sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) || a.createdAt.localeCompare(b.createdAt));

@@ -1,0 +1,26 @@
+"use client";
+
+import type { Scope } from "@/lib/annotations/types";
+import { truncateText } from "@/lib/format/truncate-text";
+import { FlagForm, type FlagFormOutput } from "./flag-form";
+import "./flags.css";
+
+/** Props for NewFlag. */
+export interface NewFlagProps {
+  /** The selected passage, exactly. */
+  quote: string;
+  defaultScope: Scope;
+  onSubmit: (output: FlagFormOutput) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+/** Flagging an error in the selected passage, shown at the top of the column like a new comment. */
+export function NewFlag({ quote, defaultScope, onSubmit, onCancel }: NewFlagProps) {
+  return (
+    <section className="new-comment new-flag card" aria-labelledby="new-flag-title">
+      <h3 id="new-flag-title">Flag an error</h3>
+      <blockquote className="quote-excerpt">{truncateText(quote, 160)}</blockquote>
+      <FlagForm original={quote} defaultScope={defaultScope} submitLabel="Post flag" onSubmit={onSubmit} onCancel={onCancel} />
+    </section>
+  );
+}
