@@ -21,6 +21,10 @@ interface Props {
   blocks: Block[];
   titleId?: string;
   initial: AnnotationListDTO;
+  /** Open this thread on arrival (?annotation=…), e.g. from the teacher's dashboard. */
+  openAnnotationId?: string;
+  /** Show only this author's annotations on arrival (?student=…, teachers reviewing one student). */
+  onlyAuthorId?: string;
   /** Rendered above the essay text inside the article (assignment strip, provenance). */
   header: React.ReactNode;
 }
@@ -33,14 +37,24 @@ type Composing = { start: number; end: number; kind: "comment" | "flag" };
  * comment or flag an error, see the class's marks drawn on the text, and
  * follow the threads in the column beside it, live.
  */
-export function ReaderView({ text, blocks, titleId, initial, header }: Props) {
+export function ReaderView({ text, blocks, titleId, initial, header, openAnnotationId, onlyAuthorId }: Props) {
   const { list, live, refresh, upsert, create, createFlag, update, remove, reply, editReply, deleteReply } = useAnnotations(initial);
   const flagActions = useFlagActions(upsert, refresh);
   const articleRef = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [composing, setComposing] = useState<Composing | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const [filter, setFilter] = useState<AnnotationFilter>(DEFAULT_FILTER);
+  const [activeId, setActiveId] = useState<string | null>(openAnnotationId ?? null);
+  const [filter, setFilter] = useState<AnnotationFilter>(() => ({
+    ...DEFAULT_FILTER,
+    ...(onlyAuthorId ? { who: onlyAuthorId } : {}),
+    ...(openAnnotationId && initial.annotations.some((a) => a.id === openAnnotationId && !a.span) ? { showOrphans: true } : {}),
+  }));
+
+  // Arriving with ?annotation=…: bring its passage into view once.
+  useEffect(() => {
+    if (!openAnnotationId) return;
+    document.querySelector(`mark[data-ids~="${CSS.escape(openAnnotationId)}"]`)?.scrollIntoView({ block: "center" });
+  }, [openAnnotationId]);
   const [defaultScope, setDefaultScope] = useState<Scope>("class");
   const [status, setStatus] = useState("");
   const [isBusy, setBusy] = useState(false);

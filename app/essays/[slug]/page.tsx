@@ -7,7 +7,10 @@ import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findReadableEssay, findReaderAssignment } from "@/lib/server/essays/find-readable-essay";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ assignment?: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ assignment?: string; annotation?: string; student?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -16,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EssayPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { assignment: assignmentId } = await searchParams;
+  const { assignment: assignmentId, annotation: openAnnotationId, student } = await searchParams;
   const viewer = await requireViewer(`/essays/${slug}${assignmentId ? `?assignment=${encodeURIComponent(assignmentId)}` : ""}`);
   const essay = await findReadableEssay({ viewerId: viewer.id, slug });
   if (!essay) notFound();
@@ -61,6 +64,8 @@ export default async function EssayPage({ params, searchParams }: Props) {
   const initial = await findAnnotations({ viewerId: viewer.id, assignmentId: assignment.id });
   return (
     <ReaderView
+      openAnnotationId={openAnnotationId}
+      onlyAuthorId={assignment.role === "teacher" ? student : undefined}
       text={essay.revision.text}
       blocks={essay.revision.blocks}
       titleId={titleId}
