@@ -10,6 +10,7 @@ import { PEER_FLAGS_HIDDEN_NOTE } from "@/lib/format/flag-labels";
 import type { AnnotationDTO, AnnotationListDTO, ReplyDTO, Scope } from "@/lib/annotations/types";
 import type { TiptapDoc } from "@/lib/rich-text";
 import { FilterBar } from "./filter-bar";
+import { StudentHints } from "./student-hints";
 import { ScopeSelect } from "@/components/annotations/scope-select";
 import type { LiveStatus } from "./use-annotations";
 
@@ -54,6 +55,14 @@ const BESIDE_QUERY = "(min-width: 901px)";
  * its passage (cards push each other down rather than overlap); on narrow
  * screens the column sits below the essay as a plain list.
  */
+/** Scrolls the essay to the block holding a canonical-text offset. */
+function scrollToOffset(offset: number) {
+  const block = [...document.querySelectorAll<HTMLElement>("[data-block]")].find(
+    (b) => Number(b.dataset.start) <= offset && offset < Number(b.dataset.end),
+  );
+  block?.scrollIntoView({ block: "center" });
+}
+
 export function AnnotationColumn(props: Props) {
   const { list, visible, orphans, filter, activeId, actions } = props;
   const listRef = useRef<HTMLOListElement>(null);
@@ -128,6 +137,7 @@ export function AnnotationColumn(props: Props) {
       />
       {!list.peerFlagsVisible && !props.isTeacher ? <p className="flag-peer-note">{PEER_FLAGS_HIDDEN_NOTE}</p> : null}
       {props.composer}
+      {list.viewer.role === "student" ? <StudentHints assignmentId={list.assignmentId} onOpen={scrollToOffset} /> : null}
       {placed.length === 0 && !props.composer ? (
         <p className="muted">No annotations to show yet. Select a passage in the essay to start.</p>
       ) : null}
