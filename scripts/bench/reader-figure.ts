@@ -1,0 +1,166 @@
+import type { Browser } from "@playwright/test";
+import type pg from "pg";
+import type { Block } from "@/lib/content";
+import { newSignedInContext } from "./browser";
+import type { BenchSettings, FigureRow } from "./figure-row";
+import { resetAnnotations } from "./seed-annotations";
+import { median, round } from "./stats";
+
+/**
+ * Figure 2: the reader page with 0, 500 and 5,000 annotations in the
+ * assignment, against a static HTML page of the same essay on a plain Node
+ * server. Server time is the first byte of the body through fetch; full load
+ * is Chromium's navigation until the load event and the annotations drawn.
+ */
+
+export interface ReaderSetup {
+  browser: Browser;
+  db: pg.Pool;
+  appUrl: string;
+  staticUrl: string;
+  /** The viewer: a demo student. */
+  cookie: string;
+  place: { assignmentId: string; revisionId: string; text: string; blocks: Block[]; slug: string };
+  /** Demo students, the annotations' authors in turn. */
+  authorIds: string[];
+}
+
+interface Timing {
+  headersMs: number;
+  firstByteMs: number;
+  totalMs: number;
+  bytes: number;
+}
+
+/** One GET through fetch: headers, first body chunk, last body chunk. */
+async function timeFetch(url: string, cookie: string | null): Promise<Timing> {
+  const start = performance.now();
+  const res = await fetch(url, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+  const headersMs = performance.now() - start;
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+  const reader = res.body!.getReader();
+  let firstByteMs = 0;
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (bytes === 0) firstByteMs = performance.now() - start;
+    bytes += value.byteLength;
+  }
+  return { headersMs, firstByteMs, totalMs: performance.now() - start, bytes };
+}
+
+/**
+ * Loads `url` in a fresh context (cold cache) until the load event and, for
+ * the reader, `cards` thread cards and the "Live" badge (hydrated, stream open).
+ */
+interface BrowserLoad {
+  ms: number;
+  /** From the page's navigation timing: first response byte, DOMContentLoaded, load event. */
+  responseStart: number;
+  domContentLoaded: number;
+  loadEvent: number;
+}
+
+async function timeBrowserLoad(browser: Browser, url: string, cookie: string | null, cards: number | null): Promise<BrowserLoad> {
+  const context = await newSignedInContext(browser, new URL(url).origin, cookie);
+  try {
+    const page = await context.newPage();
+    const start = performance.now();
+    await page.goto(url, { waitUntil: "load", timeout: 120_000 });
+    if (cards !== null) {
+      await page
+        .waitForFunction(
+          (n) => document.querySelectorAll("li[data-for]").length === n && document.querySelector(".live-badge.live-live") !== null,
+          cards,
+          { timeout: 120_000 },
+        )
+        .catch(async (error: Error) => {
+          const seen = await page.evaluate(() => ({
+            cards: document.querySelectorAll("li[data-for]").length,
+            badge: document.querySelector(".live-badge")?.textContent ?? "(no badge)",
+          }));
+          throw new Error(`${url} never showed ${cards} cards and "Live": ${seen.cards} cards, badge "${seen.badge}" (${error.message.split("\n")[0]})`);
+        });
+    }
+    const ms = performance.now() - start;
+    const nav = await page.evaluate(() => {
+      const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+      return { responseStart: entry.responseStart, domContentLoaded: entry.domContentLoadedEventEnd, loadEvent: entry.loadEventEnd };
+    });
+    return { ms, ...nav };
+  } finally {
+    await context.close();
+  }
+}
+
+async function measure(setup: ReaderSetup, url: string, cookie: string | null, cards: number | null, reps: { fetch: number; browser: number }) {
+  await timeFetch(url, cookie); // warm-up: route compiled and cached, connections open
+  const fetches: Timing[] = [];
+  for (let i = 0; i < reps.fetch; i++) fetches.push(await timeFetch(url, cookie));
+  await timeBrowserLoad(setup.browser, url, cookie, cards);
+  const loads: BrowserLoad[] = [];
+  for (let i = 0; i < reps.browser; i++) loads.push(await timeBrowserLoad(setup.browser, url, cookie, cards));
+  return {
+    ttfb: median(fetches.map((f) => f.firstByteMs)),
+    headers: median(fetches.map((f) => f.headersMs)),
+    total: median(fetches.map((f) => f.totalMs)),
+    htmlKB: round(fetches[0].bytes / 1024, 1),
+    load: median(loads.map((l) => l.ms)),
+    loadSamples: loads.map((l) => round(l.ms)),
+    navigation: {
+      responseStart: round(median(loads.map((l) => l.responseStart))),
+      domContentLoaded: round(median(loads.map((l) => l.domContentLoaded))),
+      loadEvent: round(median(loads.map((l) => l.loadEvent))),
+    },
+  };
+}
+
+/** Rows per annotation count: TTFB and full load, each beside the static page (target ≤ 2× at 500). */
+export async function runReaderFigure(settings: BenchSettings, setup: ReaderSetup): Promise<FigureRow[]> {
+  const counts = settings.isQuick ? [0, 500] : [0, 500, 5000];
+  const reps = settings.isQuick ? { fetch: 5, browser: 3 } : { fetch: 15, browser: 5 };
+  const base = await measure(setup, `${setup.staticUrl}/`, null, null, reps);
+  settings.log(`  static baseline: TTFB ${round(base.ttfb)} ms, load ${round(base.load)} ms`);
+  const url = `${setup.appUrl}/essays/${setup.place.slug}?assignment=${setup.place.assignmentId}`;
+  const rows: FigureRow[] = [];
+  for (const n of counts) {
+    await resetAnnotations(setup.db, setup.place, setup.authorIds, n);
+    const ours = await measure(setup, url, setup.cookie, n, n >= 5000 ? { fetch: reps.fetch, browser: 3 } : reps);
+    settings.log(`  reader @${n}: TTFB ${round(ours.ttfb)} ms, full load ${round(ours.load)} ms`);
+    const hasTarget = n === 500;
+    const baselineLabel = "static HTML of the essay, plain Node http";
+    rows.push(
+      {
+        id: `reader.ttfb.${n}`,
+        figure: `Reader page server time (TTFB), ${n.toLocaleString("en")} annotations`,
+        unit: "ms",
+        value: round(ours.ttfb),
+        baseline: round(base.ttfb),
+        baselineLabel,
+        ...(hasTarget ? { target: { text: "≤ 2× baseline", isMet: ours.ttfb <= 2 * base.ttfb } } : {}),
+        details: { ...pick(ours, ["headers", "total", "htmlKB"]), baseline: pick(base, ["headers", "total", "htmlKB"]), reps },
+      },
+      {
+        id: `reader.load.${n}`,
+        figure: `Reader page full load in Chromium, ${n.toLocaleString("en")} annotations`,
+        unit: "ms",
+        value: round(ours.load),
+        baseline: round(base.load),
+        baselineLabel,
+        ...(hasTarget ? { target: { text: "≤ 2× baseline", isMet: ours.load <= 2 * base.load } } : {}),
+        details: {
+          samples: ours.loadSamples,
+          baselineSamples: base.loadSamples,
+          navigation: ours.navigation,
+          baselineNavigation: base.navigation,
+        },
+      },
+    );
+  }
+  return rows;
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, typeof o[k] === "number" ? round(o[k] as number) : o[k]])) as Pick<T, K>;
+}
