@@ -56,13 +56,51 @@ function placed(
   return { id, status, anchored, selectors };
 }
 
+/*
+ * Characters of the old surroundings that must still stand next to a quote
+ * found elsewhere. A passage that really moved (cut and pasted) takes its
+ * neighbours along; a lone "the" or a repeated sentence somewhere else does
+ * not, and placing it there would be worse than an orphan.
+ */
+const MIN_CONTEXT_AGREEMENT = 12;
+/** Quotes shorter than this need agreement on both sides, longer ones on either. */
+const SHORT_QUOTE = 24;
+
+/** How many characters next to the quote agree, counted outward from it. */
+function agreement(a: string, b: string, fromEnd: boolean): number {
+  let n = 0;
+  while (n < a.length && n < b.length) {
+    const x = fromEnd ? a[a.length - 1 - n] : a[n];
+    const y = fromEnd ? b[b.length - 1 - n] : b[n];
+    if (x !== y) break;
+    n++;
+  }
+  return n;
+}
+
+/** Whether a match found by searching kept enough of the quote's old surroundings. */
+function keepsContext(r: Revisions, old: Span, found: Span, isFuzzy: boolean): boolean {
+  const side = (oldCtx: string, newCtx: string, fromEnd: boolean) =>
+    oldCtx.length === 0 || agreement(oldCtx, newCtx, fromEnd) >= Math.min(MIN_CONTEXT_AGREEMENT, oldCtx.length);
+  const before = side(
+    r.oldText.slice(Math.max(0, old.start - CONTEXT_LENGTH), old.start),
+    r.newText.slice(Math.max(0, found.start - CONTEXT_LENGTH), found.start),
+    true,
+  );
+  const after = side(r.oldText.slice(old.end, old.end + CONTEXT_LENGTH), r.newText.slice(found.end, found.end + CONTEXT_LENGTH), false);
+  const isShort = old.end - old.start < SHORT_QUOTE;
+  return isFuzzy || isShort ? before && after : before || after;
+}
+
 /** Searches the new text for a quote the diff could not carry. */
-function search(r: Revisions, id: string, selectors: TextSelector[], hint?: number): ReanchorResult | null {
+function search(r: Revisions, id: string, selectors: TextSelector[], old: Span, hint?: number): ReanchorResult | null {
   // `within`: a match in text both revisions share was a different passage
   // all along (the old text had it too), never the annotation's new home.
   const found = anchor(r.newText, selectors, { index: r.newIndex, hint, within: r.changed });
   if (!found) return null;
-  return placed(r, id, found.method === "fuzzy" ? "fuzzy" : "moved", found);
+  const isFuzzy = found.method === "fuzzy";
+  if (!keepsContext(r, old, found, isFuzzy)) return null;
+  return placed(r, id, isFuzzy ? "fuzzy" : "moved", found);
 }
 
 function overlaps(a: Span, b: Span): boolean {
@@ -101,7 +139,7 @@ function reanchorOne(r: Revisions, item: ReanchorItem): ReanchorResult {
 
   // The old context, not the possibly stale stored one, describes what to look for.
   const { quote } = describe(r.oldText, located.start, located.end, { index: r.oldIndex });
-  const found = search(r, item.id, [quote], mapped.start);
+  const found = search(r, item.id, [quote], located, mapped.start);
   // A fuzzy hit on the very spot the diff points to is the edited quote itself.
   if (found?.status === "fuzzy" && !mapped.deleted && overlaps(found.anchored, mapped)) return replaced;
   if (found) return found;
