@@ -5,7 +5,7 @@ import type { AnnotationDTO, Scope } from "@/lib/annotations/types";
 import { buildEditPatch, type AnnotationPatch } from "@/lib/format/edit-patch";
 import { formatTagInput } from "@/lib/format/tags";
 import type { TiptapDoc } from "@/lib/rich-text";
-import { CommentEditor } from "./comment-editor";
+import { CommentEditor } from "./lazy-comment-editor";
 import { ScopeSelect } from "./scope-select";
 import { TagInput } from "./tag-input";
 

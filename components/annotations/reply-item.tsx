@@ -6,7 +6,7 @@ import { truncateText } from "@/lib/format/truncate-text";
 import { plainTextOfUnknown, type TiptapDoc } from "@/lib/rich-text";
 import { RichTextView } from "@/components/ui/rich-text-view";
 import { AuthorName, PostedAt } from "./author-name";
-import { CommentEditor } from "./comment-editor";
+import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { usePanel } from "./use-panel";
 

@@ -7,7 +7,7 @@ import type { TiptapDoc } from "@/lib/rich-text";
 import { RichTextView } from "@/components/ui/rich-text-view";
 import { AnnotationEditForm } from "./annotation-edit-form";
 import { AuthorName, PostedAt } from "./author-name";
-import { CommentEditor } from "./comment-editor";
+import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { QuotePassage } from "./quote-passage";
 import { ReplyItem } from "./reply-item";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CommentEditor } from "@/components/annotations/comment-editor";
+import { CommentEditor } from "@/components/annotations/lazy-comment-editor";
 import { callApi } from "@/components/ui/api-client";
 import type { TiptapDoc } from "@/lib/rich-text";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { CommentEditor } from "@/components/annotations/comment-editor";
+import { CommentEditor } from "@/components/annotations/lazy-comment-editor";
 import { ScopeSelect } from "@/components/annotations/scope-select";
 import { TagInput } from "@/components/annotations/tag-input";
 import type { EvidenceDTO, FlagCategory, Scope } from "@/lib/annotations/types";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { CommentEditor } from "@/components/annotations/comment-editor";
+import { CommentEditor } from "@/components/annotations/lazy-comment-editor";
 import { ScopeSelect } from "@/components/annotations/scope-select";
 import { TagInput } from "@/components/annotations/tag-input";
 import type { Scope } from "@/lib/annotations/types";
