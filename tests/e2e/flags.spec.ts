@@ -120,6 +120,15 @@ test.describe("flagging errors in the source", () => {
     await anaCard.getByText(/^History/).click();
     await expect(anaCard.locator(".flag-audit-list")).toContainText("Open → Verified");
 
+    // The errata view shows the corrected sentence and lists the erratum.
+    await ana.page.getByRole("link", { name: "Errata" }).click();
+    await expect(ana.page.getByRole("heading", { level: 1 })).toBeVisible();
+    await ana.page.getByRole("button", { name: "Corrected", exact: true }).click();
+    await expect(ana.page.getByText("In 1955 the central committee", { exact: false }).first()).toBeVisible();
+    const erratum = ana.page.locator("li.erratum", { hasText: "1995" }).filter({ hasText: "1955" }).first();
+    await expect(erratum).toBeVisible();
+    await expect(erratum).toContainText("Ana Petrova");
+
     await ana.context.close();
     await ben.context.close();
     await teacher.context.close();
