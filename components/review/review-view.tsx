@@ -1,36 +1,57 @@
 "use client";
 
 import { useRef } from "react";
+import type { Block } from "@/lib/content";
 import { AddEntryForm } from "./add-entry-form";
+import { AnnotationListPanel } from "./annotation-list-panel";
 import { AnswerKeyPanel } from "./answer-key-panel";
+import { ExportImportPanel } from "./export-import-panel";
+import { FlagQueuePanel } from "./flag-queue-panel";
+import { HeatmapPanel } from "./heatmap-panel";
 import { HintsPanel } from "./hints-panel";
 import { KeyReportPanel } from "./key-report-panel";
 import { ReviewSection } from "./review-section";
 import { SettingsForm } from "./settings-form";
+import { StudentTablePanel } from "./student-table-panel";
+import { useDashboardData, type DashboardData } from "./use-dashboard-data";
 import { useReviewData, type ReviewData } from "./use-review-data";
 import "./review.css";
+import "./dashboard.css";
 
 /** Props for ReviewView. */
 export interface ReviewViewProps {
   initial: ReviewData;
-  /** The current text of the essay, for the "Add by hand" occurrence count. */
+  /** The current text of the essay, for the heatmap and the "Add by hand" occurrence count. */
   text: string;
+  /** The text's blocks (headings, paragraphs, bullets), for the heatmap's layout. */
+  blocks: Block[];
+  essaySlug: string;
+  /** The class's annotations and the per-student table. */
+  dashboard: DashboardData;
 }
 
 const SECTIONS = [
+  { id: "heatmap", title: "Passage heatmap" },
+  { id: "flag-queue", title: "Flag queue" },
+  { id: "students", title: "Students" },
   { id: "settings", title: "Settings" },
   { id: "hints", title: "Hints" },
   { id: "answer-key", title: "Answer key" },
   { id: "who-found-what", title: "Who found what" },
+  { id: "all-annotations", title: "All annotations" },
+  { id: "export-import", title: "Export and import" },
 ] as const;
 
 /**
- * The teacher's review dashboard, first version: settings, automatic hints,
- * the answer key and who found what. Each panel is its own component in a
- * ReviewSection, so later panels slot in beside them.
+ * The teacher's review dashboard: what the class noticed (heatmap), the flag
+ * queue, each student's work, settings, automatic hints, the answer key, who
+ * found what, every annotation (to hide one), and export / import. Each
+ * panel is its own component in a ReviewSection.
  */
-export function ReviewView({ initial, text }: ReviewViewProps) {
+export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: ReviewViewProps) {
   const data = useReviewData(initial);
+  const board = useDashboardData(initial.assignmentId, dashboard, data.reload);
+  const assignment = { id: initial.assignmentId, essaySlug };
   const keyHeadingRef = useRef<HTMLHeadingElement>(null);
 
   return (
@@ -45,6 +66,19 @@ export function ReviewView({ initial, text }: ReviewViewProps) {
         </ul>
       </nav>
       <div className="review-panels">
+        <ReviewSection
+          id="heatmap"
+          title="Passage heatmap"
+          intro="What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
+        >
+          <HeatmapPanel text={text} blocks={blocks} annotations={board.annotations} assignment={assignment} />
+        </ReviewSection>
+        <ReviewSection id="flag-queue" title="Flag queue" intro="Every flag the class raised, to verify, reject or send back for evidence.">
+          <FlagQueuePanel annotations={board.annotations} assignment={assignment} onReview={board.reviewFlag} onHide={board.setHidden} />
+        </ReviewSection>
+        <ReviewSection id="students" title="Students" intro="Each student's work on this assignment. Names open their annotations in the reader.">
+          <StudentTablePanel table={board.students} />
+        </ReviewSection>
         <ReviewSection id="settings" title="Settings">
           <SettingsForm settings={data.settings} onSave={data.saveSettings} />
         </ReviewSection>
@@ -76,6 +110,16 @@ export function ReviewView({ initial, text }: ReviewViewProps) {
           intro="A flag finds an entry when it covers some of the same words in the same category."
         >
           <KeyReportPanel report={data.report} />
+        </ReviewSection>
+        <ReviewSection
+          id="all-annotations"
+          title="All annotations"
+          intro="Hide an annotation to take it away from the class; its author and the class's teachers still see it, marked hidden."
+        >
+          <AnnotationListPanel annotations={board.annotations} assignment={assignment} onHide={board.setHidden} />
+        </ReviewSection>
+        <ReviewSection id="export-import" title="Export and import" intro="The class's annotations as W3C Web Annotations, to keep or to move.">
+          <ExportImportPanel assignmentId={initial.assignmentId} onImported={board.reloadAll} />
         </ReviewSection>
       </div>
     </div>

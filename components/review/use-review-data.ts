@@ -88,7 +88,7 @@ export function useReviewData(initial: ReviewData) {
     [assignmentId],
   );
 
-  return { settings, hints: initial.hints, key, report, addFromHint, addByHand, deleteEntry, saveSettings };
+  return { settings, hints: initial.hints, key, report, reload, addFromHint, addByHand, deleteEntry, saveSettings };
 }
 
 /** The key entry that a hint became, if any: same place on the same text, same category. */

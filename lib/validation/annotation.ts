@@ -61,3 +61,10 @@ export const updateReplySchema = z.object({
 
 export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
+
+/** A teacher hides an annotation from the class (true) or shows it again (false). */
+export const hideAnnotationSchema = z.object({
+  hidden: z.boolean({ error: "Say whether to hide the annotation (true) or show it again (false)." }),
+});
+
+export type HideAnnotationInput = z.infer<typeof hideAnnotationSchema>;

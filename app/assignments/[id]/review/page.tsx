@@ -3,11 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReviewView } from "@/components/review/review-view";
 import { readerHref } from "@/lib/review/reader-href";
+import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
 import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
 import { findReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findHintsForAssignment } from "@/lib/server/hints/find-hints-for-assignment";
+import { findReviewBlocks } from "@/lib/server/review/find-review-blocks";
+import { findStudentTable } from "@/lib/server/review/find-student-table";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,7 +28,14 @@ export default async function ReviewPage({ params }: Props) {
   if (!assignment) notFound();
 
   const ask = { viewerId: viewer.id, assignmentId: assignment.id };
-  const [hints, key, report] = await Promise.all([findHintsForAssignment(ask), listAnswerKey(ask), findKeyReport(ask)]);
+  const [hints, key, report, annotations, students, blocks] = await Promise.all([
+    findHintsForAssignment(ask),
+    listAnswerKey(ask),
+    findKeyReport(ask),
+    findAnnotations(ask),
+    findStudentTable(ask),
+    findReviewBlocks({ ...ask, revisionId: assignment.revision.id }),
+  ]);
   const dueAt = assignment.dueAt;
 
   return (
@@ -42,6 +52,9 @@ export default async function ReviewPage({ params }: Props) {
       </p>
       <ReviewView
         text={assignment.revision.text}
+        blocks={blocks}
+        essaySlug={assignment.essay.slug}
+        dashboard={{ annotations: annotations.annotations, students }}
         initial={{
           assignmentId: assignment.id,
           settings: { peerFlagVisibility: assignment.peerFlagVisibility, hintVisibility: assignment.hintVisibility },

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { UTF8_BOM } from "@/lib/review/csv";
+import { nextSort, sortStudentRows, studentCsvFilename, studentTableCsv, type StudentTableDTO } from "@/lib/review/student-table";
+import { ana, ben, chloe, idleRow } from "./review-fixtures";
+
+const anaRow = { ...idleRow(ana), highlights: 4, flags: 1, completion: "complete" as const, firstActivityAt: "2026-03-01T10:00:00.000Z", lastActivityAt: "2026-03-03T10:00:00.000Z" };
+const benRow = { ...idleRow(ben), highlights: 4, completion: "in_progress" as const, firstActivityAt: "2026-03-02T10:00:00.000Z", lastActivityAt: "2026-03-02T11:00:00.000Z" };
+const chloeRow = { ...idleRow(chloe), completion: "past_due" as const };
+const names = (rows: { student: { name: string } }[]) => rows.map((r) => r.student.name);
+
+describe("sortStudentRows", () => {
+  it("sorts names A→Z and back", () => {
+    expect(names(sortStudentRows([chloeRow, anaRow, benRow], "name", "ascending"))).toEqual(["Ana Petrova", "Ben Hughes", "Chloe Martin"]);
+    expect(names(sortStudentRows([anaRow, chloeRow, benRow], "name", "descending"))).toEqual(["Chloe Martin", "Ben Hughes", "Ana Petrova"]);
+  });
+
+  it("sorts counts as numbers and breaks ties by name", () => {
+    expect(names(sortStudentRows([chloeRow, benRow, anaRow], "highlights", "descending"))).toEqual(["Ana Petrova", "Ben Hughes", "Chloe Martin"]);
+    expect(names(sortStudentRows([anaRow, benRow, chloeRow], "highlights", "ascending"))).toEqual(["Chloe Martin", "Ana Petrova", "Ben Hughes"]);
+  });
+
+  it("orders completion from least done to most done", () => {
+    expect(names(sortStudentRows([anaRow, benRow, chloeRow], "completion", "ascending"))).toEqual(["Chloe Martin", "Ben Hughes", "Ana Petrova"]);
+  });
+
+  it("puts students with no activity last, whichever way dates are sorted", () => {
+    expect(names(sortStudentRows([chloeRow, benRow, anaRow], "lastActivityAt", "ascending"))).toEqual(["Ben Hughes", "Ana Petrova", "Chloe Martin"]);
+    expect(names(sortStudentRows([chloeRow, benRow, anaRow], "lastActivityAt", "descending"))).toEqual(["Ana Petrova", "Ben Hughes", "Chloe Martin"]);
+  });
+});
+
+describe("nextSort", () => {
+  it("starts a new column ascending and flips the same one", () => {
+    expect(nextSort({ column: "name", direction: "ascending" }, "flags")).toEqual({ column: "flags", direction: "ascending" });
+    expect(nextSort({ column: "flags", direction: "ascending" }, "flags")).toEqual({ column: "flags", direction: "descending" });
+    expect(nextSort({ column: "flags", direction: "descending" }, "flags")).toEqual({ column: "flags", direction: "ascending" });
+  });
+});
+
+describe("studentTableCsv", () => {
+  const table: StudentTableDTO = {
+    assignmentId: "asg",
+    className: "History 11B",
+    essaySlug: "destalinization-origins",
+    minimums: { highlights: 3, comments: 1, flags: 1 },
+    dueAt: "2026-03-10T00:00:00.000Z",
+    rows: [chloeRow, { ...anaRow, student: { ...anaRow.student, name: "=Ana, \"the\" Zoë" } }, benRow],
+  };
+
+  it("writes a BOM, a header and one row per student in name order", () => {
+    const lines = studentTableCsv(table).split("\r\n");
+    expect(lines[0].startsWith(UTF8_BOM)).toBe(true);
+    expect(lines[0].slice(1)).toBe(
+      "Student,Email,Highlights,Comments,Replies,Flags,Verified flags,Key found,Key partial,Key missed,Completion,First activity (UTC),Last activity (UTC)",
+    );
+    expect(lines.slice(1, 4).map((l) => l.split(",")[0])).toEqual(['"\'=Ana', "Ben Hughes", "Chloe Martin"]);
+    expect(lines[1]).toBe(`"'=Ana, ""the"" Zoë",u-ana@demo.school,4,0,0,1,0,0,0,0,Complete,2026-03-01T10:00:00.000Z,2026-03-03T10:00:00.000Z`);
+    expect(lines[3]).toBe("Chloe Martin,u-chloe@demo.school,0,0,0,0,0,0,0,0,Past due,,");
+    expect(lines[4]).toBe("");
+  });
+});
+
+describe("studentCsvFilename", () => {
+  it("makes a plain file name from the class and essay", () => {
+    expect(studentCsvFilename("History 11B", "destalinization-origins")).toBe("history-11b-destalinization-origins-students.csv");
+    expect(studentCsvFilename('Zoë\'s "class"; rm', "e")).toBe("zoes-class-rm-e-students.csv");
+    expect(studentCsvFilename("", "")).toBe("assignment-students.csv");
+  });
+});
