@@ -11,7 +11,7 @@ test.describe("reading an assigned essay", () => {
     await expect(page).toHaveURL(/\/essays\/destalinization-origins\?assignment=/);
     await expect(page.getByRole("heading", { level: 1, name: "DeStalinization, The Origins." })).toBeVisible();
     await expect(page.getByTestId("provenance")).toContainText("Retrieved");
-    await expect(page.getByText("In 1995 the central committee", { exact: false })).toBeVisible();
+    await expect(page.locator(".essay-text").getByText("In 1995 the central committee", { exact: false })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Why did Khrushchev do it?" })).toBeVisible();
 
     // Block offsets are in the page, ready for highlights to map through.
@@ -33,7 +33,7 @@ test.describe("reading an assigned essay", () => {
     await page.getByLabel("Password").fill("read-history-11b");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/essays\/destalinization-origins$/);
-    await expect(page.getByText("In 1995 the central committee", { exact: false })).toBeVisible();
+    await expect(page.locator(".essay-text").getByText("In 1995 the central committee", { exact: false })).toBeVisible();
   });
 
   test("a wrong password gets a clear message", async ({ page }) => {
