@@ -31,6 +31,14 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
     trace: "retain-on-failure",
   },
+  projects: [
+    // The user stories, in the browser and over HTTP, two files at a time.
+    { name: "e2e", testIgnore: "resilience/**" },
+    // Load and database restart: one saturates the machine, the other takes a database away, so they run
+    // after the stories and one at a time. Playwright skips them when a story failed; run them alone with
+    // `npx playwright test --project=resilience --no-deps`.
+    { name: "resilience", testMatch: "resilience/**/*.spec.ts", dependencies: ["e2e"], workers: 1, timeout: 180_000 },
+  ],
   webServer: {
     command: "node --conditions=react-server --import tsx tests/e2e/support/serve.ts",
     url: `http://localhost:${port}/api/health`,

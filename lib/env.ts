@@ -10,6 +10,12 @@ const schema = z.object({
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public address, e.g. https://reader.school.edu").optional(),
   CONTENT_DIR: z.string().default("content"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Sign-in throttling (lib/server/auth/sign-in-throttle.ts): the fixed window and the failures allowed in it. */
+  AUTH_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "AUTH_RATE_WINDOW_MS must be at least 1000 (ms).").default(300_000),
+  AUTH_RATE_ACCOUNT_MAX: z.coerce.number().int().min(1, "AUTH_RATE_ACCOUNT_MAX must be at least 1.").default(5),
+  AUTH_RATE_IP_MAX: z.coerce.number().int().min(1, "AUTH_RATE_IP_MAX must be at least 1.").default(20),
+  /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
+  TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -23,6 +29,18 @@ function firstProblem(error: z.ZodError): Error {
 /** Only what the data layer needs, so scripts can use it without the web app's secrets. */
 export function getDatabaseEnv(): Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE"> {
   const parsed = schema.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/** The sign-in throttle settings; read per call so tests can shorten the window. */
+export function getSignInThrottleEnv(): Pick<
+  Env,
+  "AUTH_RATE_WINDOW_MS" | "AUTH_RATE_ACCOUNT_MAX" | "AUTH_RATE_IP_MAX" | "TRUST_PROXY"
+> {
+  const parsed = schema
+    .pick({ AUTH_RATE_WINDOW_MS: true, AUTH_RATE_ACCOUNT_MAX: true, AUTH_RATE_IP_MAX: true, TRUST_PROXY: true })
+    .safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }

@@ -6,7 +6,17 @@ import path from "node:path";
 const ROOT = path.resolve(__dirname, "..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 const STAMP = path.join(ROOT, ".next/marginalia-source-stamp");
-const SOURCES = ["app", "components", "lib", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 /** A fingerprint of everything the production build depends on (names, sizes, mtimes). */
 function sourceFingerprint(): string {

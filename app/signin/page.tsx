@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { signInErrorMessage } from "@/lib/format/sign-in-errors";
 import { getViewer, safeReturnPath } from "@/lib/server/auth/viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; signedOut?: string; error?: string }>;
 }) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
@@ -22,7 +23,11 @@ export default async function SignInPage({
         </p>
       ) : null}
       {params.callbackUrl ? <p className="muted">Sign in to continue to the page you asked for.</p> : null}
-      <SignInForm returnTo={returnTo === "/" ? "/assignments" : returnTo} />
+      <SignInForm
+        returnTo={returnTo === "/" ? "/assignments" : returnTo}
+        // A sign-in posted without JavaScript comes back here as ?error=<code>.
+        initialError={params.error ? signInErrorMessage(params.error) : null}
+      />
     </div>
   );
 }

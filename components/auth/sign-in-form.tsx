@@ -3,11 +3,16 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { SIGN_IN_ERROR, signInErrorMessage } from "@/lib/format/sign-in-errors";
 
-/** Email + password form; errors are announced to screen readers. */
-export function SignInForm({ returnTo }: { returnTo: string }) {
+/**
+ * Email + password form; errors are announced to screen readers. A throttled
+ * attempt gets its own sentence, distinct from a wrong password. `initialError`
+ * is the message for a `?error=` code the page was opened with.
+ */
+export function SignInForm({ returnTo, initialError = null }: { returnTo: string; initialError?: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [isBusy, setBusy] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -19,14 +24,14 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       redirect: false,
-    });
+      // next-auth reads `error` from the answer's URL, which is this callbackUrl on
+      // success: its default, the current page, may still carry ?error=… from before.
+      callbackUrl: returnTo,
+    }).catch(() => undefined); // a refusal before next-auth (403, 413) has no URL for it to read
     setBusy(false);
     if (!result || result.error) {
-      setError(
-        result?.status === 429
-          ? "Too many sign-in attempts. Wait a minute and try again."
-          : "That email and password do not match an account.",
-      );
+      // The code is what authorize threw; 429 alone also means throttled.
+      setError(signInErrorMessage(result?.status === 429 ? SIGN_IN_ERROR.throttled : (result?.error ?? SIGN_IN_ERROR.failed)));
       return;
     }
     router.replace(returnTo);

@@ -1,7 +1,7 @@
 import "server-only";
-import { readdir, readFile } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { ContentError, parseEssay } from "@/lib/content";
+import { ContentError, MAX_CONTENT_BYTES, parseEssay } from "@/lib/content";
 import type { ParsedEssay } from "@/lib/content";
 import type { Db } from "@/lib/db";
 import { reanchorEssay, type ReanchorSummary } from "./reanchor-essay";
@@ -86,11 +86,31 @@ export async function readContentDir(dir: string) {
   const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith(".md")).sort();
   for (const name of names) {
     try {
-      parsed.push(parseEssay(name, await readFile(path.join(dir, name))));
+      parsed.push(parseEssay(name, await readBoundedFile(dir, name)));
     } catch (error) {
       const reason = error instanceof ContentError ? error.reason : `could not be read (${(error as Error).message})`;
       problems.push({ file: name, reason });
     }
   }
   return { parsed, problems };
+}
+
+/**
+ * Reads a content file only when it is a regular file within the size limit.
+ * The size is checked before reading: a stray multi-gigabyte file (a dump, a
+ * disk image) must cost a stat at start-up, not the instance's memory. A pipe
+ * or device named *.md is refused before it is opened, so it cannot block.
+ */
+async function readBoundedFile(dir: string, name: string): Promise<Buffer> {
+  const file = path.join(dir, name);
+  if (!(await stat(file)).isFile()) throw new ContentError(name, "is not a regular file");
+  const handle = await open(file, "r");
+  try {
+    // Checked again on the open file, in case it was swapped since the stat.
+    const { size } = await handle.stat();
+    if (size > MAX_CONTENT_BYTES) throw new ContentError(name, `is larger than ${MAX_CONTENT_BYTES / 1_000_000} MB`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }

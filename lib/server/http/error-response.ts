@@ -1,21 +1,37 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 
-/** True for failures that mean "the database is not reachable right now". */
+// What "the database is away" looks like from pg, node-postgres' pool, Prisma and
+// the driver adapter: socket errors, SQLSTATE class 08 (connection exception),
+// 57P01-57P03 (shutdown, crash, starting up), 53300 (no connection slots), and
+// the adapter's and pg's own words for a connection that died under a query.
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|P1001|P1002|P1017|P2024|\b08(000|001|003|004|006)\b|\b57P0[123]\b|\b53300\b|terminating connection|Connection terminated|not queryable|connection error|Can't reach database|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|too many clients|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/i;
+
+/**
+ * True for failures that mean "the database is not reachable right now", so
+ * the request can be answered 503 "try again" instead of 500. Looks through
+ * the whole `cause` chain: Prisma wraps the driver's error, which wraps the
+ * socket's, and the telling code can sit at any level.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${
-    (error as { cause?: { code?: string } })?.cause?.code ?? ""
-  }`;
-  return /ECONNREFUSED|ECONNRESET|P1001|P1017|57P01|57P03|terminating connection|Connection terminated|connect ETIMEDOUT|Can't reach database|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed/i.test(
-    text,
-  );
+  const seen = new Set<unknown>();
+  for (let e = error; e && typeof e === "object" && !seen.has(e) && seen.size < 6; e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const { code, kind, message, originalCode, originalMessage } = e as Record<string, unknown>;
+    if (UNAVAILABLE.test([code, kind, message, originalCode, originalMessage].filter(Boolean).join(" "))) return true;
+  }
+  return false;
 }
 
 /** Maps any thrown value to an AppError; unknown failures are logged, not shown. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
-    return new AppError("unavailable", "The database is briefly unavailable. Try again in a moment; nothing was saved.");
+    // Not "nothing was saved": a write can commit and lose its answer when the
+    // connection drops right after. Retrying is safe (creates are idempotent by id,
+    // edits carry a version), so "try again" is the whole truth.
+    return new AppError("unavailable", "The database is briefly unavailable. Try again in a moment.");
   }
   console.error("[api] unexpected error", error);
   return new AppError("internal", "Something went wrong on our side. Try again in a moment.");

@@ -5,10 +5,20 @@ import type { Tx } from "@/lib/db";
 /** The PostgreSQL channel every app instance listens on. */
 export const LIVE_CHANNEL = "marginalia_events";
 
+/** Namespace of the per-assignment advisory locks (the two-key form keeps them apart from others). */
+const CHANGE_LOG_LOCK = 727_002;
+
 /**
  * Appends to the assignment's change log and notifies every instance, inside
  * the caller's transaction: the NOTIFY is delivered only if the write commits,
  * and the log row is what reconnecting readers catch up from.
+ *
+ * Readers follow the log by id ("everything after the last id I saw"), which
+ * is only sound if ids become visible in order. A sequence hands out ids when
+ * rows are inserted, not when they commit, so two concurrent writes could
+ * commit 101 before 100 and a reader would skip 100 for good. Holding a
+ * per-assignment lock from the insert to the commit makes id order equal
+ * commit order within the assignment; the hold is the end of one write.
  */
 export async function recordChange(
   tx: Tx,
@@ -24,6 +34,9 @@ export async function recordChange(
     kind: AnnotationKind | null;
   },
 ): Promise<void> {
+  // One round trip for lock and notify (NOTIFY waits for the commit anyway), so
+  // the serialised stretch is this, the insert and the commit.
+  await tx.$queryRaw`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK}::int, hashtext(${change.assignmentId}))::text,
+                            pg_notify(${LIVE_CHANNEL}, ${change.assignmentId})::text`;
   await tx.changeEvent.create({ data: change });
-  await tx.$executeRaw`select pg_notify(${LIVE_CHANNEL}, ${change.assignmentId})`;
 }

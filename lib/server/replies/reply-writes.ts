@@ -31,6 +31,7 @@ export async function createReply({
   if (existing && (existing.authorId !== viewerId || existing.annotationId !== annotationId)) {
     throw new AppError("conflict", "That reply id is already taken. Reload the page and try again.");
   }
+  let isNew = !existing;
   if (!existing) {
     if (row.deletedAt) throw new AppError("conflict", "This thread's comment was deleted; replies are closed.");
     const body = checkBody(input.body, "reply");
@@ -49,10 +50,15 @@ export async function createReply({
       });
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      // A copy of this same request won the race: this one is the replay (200, not a second 201).
+      isNew = false;
     }
   }
   const reply = await db.reply.findUniqueOrThrow({ where: { id: input.id }, include: replyInclude });
-  return { reply: toReplyDTO(reply, await dtoContextFor(access, viewerId)), isNew: !existing };
+  if (reply.authorId !== viewerId || reply.annotationId !== annotationId) {
+    throw new AppError("conflict", "That reply id is already taken. Reload the page and try again.");
+  }
+  return { reply: toReplyDTO(reply, await dtoContextFor(access, viewerId)), isNew };
 }
 
 /** A reply the viewer can see (its thread is visible), with its thread's row. */

@@ -4,7 +4,8 @@ import type { BrowserContext } from "@playwright/test";
 
 /** What tests/e2e/support/serve.ts wrote: the e2e database and app address. */
 export function e2eState(): { databaseUrl: string; adminUrl: string; baseUrl: string } {
-  return JSON.parse(readFileSync(path.resolve(__dirname, "../../../.data/e2e-state.json"), "utf8"));
+  const file = process.env.E2E_STATE_FILE ?? path.join(__dirname, "../../../.data/e2e-state.json");
+  return JSON.parse(readFileSync(path.resolve(file), "utf8"));
 }
 
 /** The browser context's cookies as a Cookie header, for requests made outside the browser. */

@@ -8,17 +8,20 @@ import path from "node:path";
 import { buildIfStale, startApp } from "../../../scripts/app-server";
 import { prepareDatabase } from "../../../scripts/db/prepare";
 import { createFreshDatabase, dropOldDatabases, startTestServer } from "../../support/test-database";
+import { E2E_APP_ENV } from "./e2e-env";
 
-export const E2E_STATE = path.resolve(__dirname, "../../../.data/e2e-state.json");
+// E2E_STATE_FILE and E2E_PG_NAME let a second e2e run (another port) share the
+// tree without overwriting the first run's state or cluster.
+export const E2E_STATE = path.resolve(process.env.E2E_STATE_FILE ?? path.join(__dirname, "../../../.data/e2e-state.json"));
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3100);
-  const server = await startTestServer("e2e-pg", Number(process.env.E2E_PG_PORT ?? 54331));
+  const server = await startTestServer(process.env.E2E_PG_NAME ?? "e2e-pg", Number(process.env.E2E_PG_PORT ?? 54331));
   await dropOldDatabases(server.adminUrl, "e2e");
   const databaseUrl = await createFreshDatabase(server.adminUrl, "e2e");
   await prepareDatabase(databaseUrl, { seedDemo: true });
   buildIfStale();
-  const app = await startApp({ port, databaseUrl, quiet: false, env: { NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef" } });
+  const app = await startApp({ port, databaseUrl, quiet: false, env: E2E_APP_ENV });
   // Specs read this to seed their own rows through the data layer.
   writeFileSync(E2E_STATE, JSON.stringify({ databaseUrl, adminUrl: server.adminUrl, baseUrl: app.url }));
 

@@ -1,0 +1,13 @@
+/**
+ * Settings the e2e server is started with (tests/e2e/support/serve.ts) that
+ * specs must know too. Kept apart from serve.ts, which runs on import.
+ */
+
+/** Sign-in throttle window on the e2e server: short, so a spec can wait it out. */
+export const E2E_AUTH_RATE_WINDOW_MS = 10_000;
+
+/** The environment serve.ts adds to the app it starts. */
+export const E2E_APP_ENV: Record<string, string> = {
+  NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef",
+  AUTH_RATE_WINDOW_MS: String(E2E_AUTH_RATE_WINDOW_MS),
+};
