@@ -10,7 +10,7 @@ const ANNOTATIONS = 20;
 const REPLIES = 5;
 const FLAGS = 3;
 /** The test gives up (and fails) rather than run on: it must stop by itself. E2E_LOAD_BUDGET_MS widens it on a busy machine. */
-const BUDGET_MS = Number(process.env.E2E_LOAD_BUDGET_MS ?? 60_000);
+const BUDGET_MS = Number(process.env.E2E_LOAD_BUDGET_MS ?? 120_000);
 const PASSWORD = "load-test-password";
 
 interface Acked {
@@ -132,7 +132,7 @@ test("60 students write at once, every write sent twice; the database holds exac
   await follower.waitFor([...acked.annotations, ...acked.replies], 15_000);
   await follower.stop();
 
-  // Then completeness: all of it inside the time budget.
+  // Then completeness: all of it inside the time budget (2 min: the 2-core CI machine measured ~52 s).
   expect(Date.now(), "ran out of time: the app did not take 60 students' work within the budget").toBeLessThan(deadline);
   expect([acked.annotations.size, acked.replies.size, acked.flags.size]).toEqual([
     STUDENTS * ANNOTATIONS,
