@@ -42,6 +42,8 @@ test.describe("running a class", () => {
     await student.goto("/assignments");
     await expect(student.getByText(`History 9 ${stamp}`)).toBeVisible();
     await expect(student.getByText("Not started").first()).toBeVisible();
+    await student.getByRole("link", { name: "DeStalinization, The Origins." }).click();
+    await expect(student.getByRole("region", { name: "Your teacher's instructions" })).toContainText("Find at least one wrong date.");
     await teacherContext.close();
     await studentContext.close();
   });

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { EssayText } from "@/components/reader/essay-text";
 import { Provenance } from "@/components/reader/provenance";
 import { ReaderView } from "@/components/reader/reader-view";
+import { RichTextView } from "@/components/ui/rich-text-view";
+import { plainTextOfUnknown } from "@/lib/rich-text";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findReadableEssay, findReaderAssignment } from "@/lib/server/essays/find-readable-essay";
@@ -40,6 +42,11 @@ export default async function EssayPage({ params, searchParams }: Props) {
           <a href={`/essays/${essay.slug}/errata?assignment=${assignment.id}`}>Errata</a>
           {assignment.role === "teacher" ? <a href={`/assignments/${assignment.id}/review`}>Review</a> : null}
         </nav>
+      ) : null}
+      {assignment && plainTextOfUnknown(assignment.instructions).trim() ? (
+        <section className="instructions" aria-label="Your teacher's instructions">
+          <RichTextView doc={assignment.instructions} />
+        </section>
       ) : null}
       {hasOwnTitle ? null : <h1 id={titleId}>{essay.meta.title}</h1>}
       <Provenance meta={essay.meta} />

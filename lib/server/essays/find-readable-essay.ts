@@ -67,6 +67,7 @@ export async function findReaderAssignment({
     select: {
       id: true,
       dueAt: true,
+      instructions: true,
       classroom: { select: { name: true, memberships: { where: { userId: viewerId }, select: { role: true } } } },
     },
   });
@@ -74,6 +75,7 @@ export async function findReaderAssignment({
   return {
     id: row.id,
     dueAt: row.dueAt,
+    instructions: row.instructions as unknown,
     className: row.classroom.name,
     role: row.classroom.memberships[0]?.role ?? "student",
   };
