@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./support/fixtures";
+import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
 import { dragSelect } from "./support/text-selection";
 
 /** The script nonce a CSP header allows. */
@@ -64,7 +64,7 @@ test.describe("Content-Security-Policy", () => {
   test("a student signs in, reads and highlights with no violation reported; injected inline script is blocked", async ({ page }) => {
     const violations = await watchViolations(page);
     await signIn(page, "chloe");
-    await page.getByRole("link", { name: "DeStalinization, The Origins." }).click();
+    await demoAssignmentLink(page).click();
     // "Live" means React hydrated and the event stream connected: scripts and connect-src work.
     await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
     await dragSelect(page, "Molotov and Malenkov");

@@ -1,5 +1,5 @@
 import { apiRequest, cookieHeader, e2eState } from "./support/api";
-import { demo, expect, signIn, test } from "./support/fixtures";
+import { demo, demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
 import { requireSession, signInOverHttp } from "./support/http-session";
 import { listMutationRoutes } from "./support/mutation-routes";
 
@@ -80,7 +80,7 @@ test.describe("session cookies", () => {
   test("after Ben signs out, a copy of his old cookie opens nothing", async ({ page, context }) => {
     const { baseUrl } = e2eState();
     await signIn(page, "ben");
-    await page.getByRole("link", { name: "DeStalinization, The Origins." }).click();
+    await demoAssignmentLink(page).click();
     await expect(page).toHaveURL(/[?&]assignment=/);
     const assignmentId = new URL(page.url()).searchParams.get("assignment")!;
     const saved = await cookieHeader(context);

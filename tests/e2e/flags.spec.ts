@@ -1,13 +1,13 @@
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, signIn, test } from "./support/fixtures";
+import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
 import { dragSelect } from "./support/text-selection";
 
 const READER = "/assignments";
 const PEER_NOTE = /Classmates' flags are hidden for now/;
 
 async function openEssay(page: Page) {
-  await page.getByRole("link", { name: "DeStalinization, The Origins." }).click();
+  await demoAssignmentLink(page).click();
   await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
 }
 

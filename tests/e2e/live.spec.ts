@@ -2,13 +2,13 @@ import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { startApp, type RunningApp } from "../../scripts/app-server";
 import { apiRequest, cookieHeader, e2eState, readEvents } from "./support/api";
-import { expect, signIn, test } from "./support/fixtures";
+import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
 
 const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? 3105);
 
 /** Opens the demo assignment and returns its id. */
 async function openAssignment(page: Page): Promise<string> {
-  await page.getByRole("link", { name: "DeStalinization, The Origins." }).click();
+  await demoAssignmentLink(page).click();
   await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
   return new URL(page.url()).searchParams.get("assignment")!;
 }

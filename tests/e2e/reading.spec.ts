@@ -1,10 +1,10 @@
-import { expect, signIn, test } from "./support/fixtures";
+import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
 
 test.describe("reading an assigned essay", () => {
   test("a student signs in, opens the assignment, reads the essay and signs out", async ({ page }) => {
     await signIn(page, "ana");
     await expect(page.getByRole("heading", { name: "My assignments" })).toBeVisible();
-    const assignment = page.getByRole("link", { name: "DeStalinization, The Origins." });
+    const assignment = demoAssignmentLink(page);
     await expect(page.getByText("History 11B")).toBeVisible();
     await assignment.click();
 

@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./support/fixtures";
+import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
 
 /** The review page's address, found the way a person would: through "My assignments". */
 async function reviewUrl(page: Page): Promise<string> {
-  await page.getByRole("link", { name: "DeStalinization, The Origins." }).click();
+  await demoAssignmentLink(page).click();
   await expect(page).toHaveURL(/assignment=/);
   const id = new URL(page.url()).searchParams.get("assignment");
   return `/assignments/${id}/review`;

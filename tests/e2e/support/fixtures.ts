@@ -22,3 +22,8 @@ export async function signIn(page: Page, who: DemoName, returnTo = "/assignments
 
 export const test = base;
 export { expect };
+
+/** The demo class's assignment on "My assignments" (teachers may have other classes reading the same essay). */
+export function demoAssignmentLink(page: Page) {
+  return page.locator("li.card", { hasText: "History 11B" }).getByRole("link", { name: "DeStalinization, The Origins." });
+}
