@@ -1,26 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { richTextFromPlain } from "@/lib/rich-text";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { findAnnotation, findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { deleteAnnotation, updateAnnotation } from "@/lib/server/annotations/update-annotation";
 import { createReply } from "@/lib/server/replies/reply-writes";
 import { commentInput, makeWorld, select } from "../support/world";
+import { codeOf } from "../support/error-code";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let world: World;
 let text: string;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   world = await makeWorld();

@@ -1,22 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { addStudents, parseStudentList } from "@/lib/server/classes/add-students";
 import { addTeacher, createClass, joinClassByCode, regenerateJoinCode, removeStudent } from "@/lib/server/classes/class-writes";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { signUp } from "@/lib/server/users/sign-up";
 import { makeUser } from "../support/world";
+import { codeOf } from "../support/error-code";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 let teacher: { id: string };
 let otherTeacher: { id: string };

@@ -3,24 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { errataToMarkdown } from "@/lib/errata/errata-markdown";
 import type { ErrataDocument } from "@/lib/errata/types";
-import { AppError } from "@/lib/errors";
 import type { FlagCategory, FlagStatus } from "@/lib/generated/prisma/client";
 import { findErrata } from "@/lib/server/errata/find-errata";
 import { makeUser, makeWorld, select } from "../support/world";
+import { codeOf } from "../support/error-code";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let world: World;
 let text: string;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 interface FlagSpec {
   author: { id: string };

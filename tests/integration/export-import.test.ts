@@ -2,7 +2,6 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { plainTextOfUnknown } from "@/lib/rich-text";
 import { exportAssignment, toDownloadDocument } from "@/lib/server/export/export-assignment";
 import { importAnnotations } from "@/lib/server/export/import-annotations";
@@ -12,20 +11,13 @@ import { findConformanceDir, suiteTitle } from "../helpers/conformance";
 import { COLLECTION_MUSTS, loadMustValidator, modelDir, PAGE_MUSTS, readSample } from "../helpers/w3c-validator";
 import { PRIVATE_WORDS, seedClassReading } from "../support/export-fixtures";
 import { makeWorld } from "../support/world";
+import { AppError } from "@/lib/errors";
+import { codeOf } from "../support/error-code";
 
 const BASE = "https://marginalia.test";
 let world: Awaited<ReturnType<typeof makeWorld>>;
 let seeded: Awaited<ReturnType<typeof seedClassReading>>;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 /** Teacher A's download of assignment A, as JSON text would carry it. */
 async function downloadA() {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { richTextFromPlain } from "@/lib/rich-text";
 import { findAnnotation, findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { createFlag } from "@/lib/server/flags/create-flag";
@@ -11,19 +10,11 @@ import { voteOnFlag } from "@/lib/server/flags/vote-on-flag";
 import { createReply } from "@/lib/server/replies/reply-writes";
 import type { CreateFlagInput } from "@/lib/validation/flag";
 import { makeUser, makeWorld, select } from "../support/world";
+import { codeOf } from "../support/error-code";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let world: World;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 function flagInput(words: string, correction: string, overrides: Partial<CreateFlagInput> = {}): CreateFlagInput {
   return {

@@ -1,25 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { findAnnotation, findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { hideAnnotation } from "@/lib/server/annotations/hide-annotation";
 import { commentInput, makeWorld } from "../support/world";
+import { codeOf } from "../support/error-code";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let world: World;
 let commentId: string;
 let privateId: string;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 /** What each person finds of the comment in the assignment's list: absent, or its hidden mark. */
 async function seenBy(viewerId: string): Promise<"absent" | "shown" | "shown, marked hidden"> {

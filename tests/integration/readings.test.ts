@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { createClass } from "@/lib/server/classes/class-writes";
@@ -9,6 +8,7 @@ import { findReadableEssay } from "@/lib/server/essays/find-readable-essay";
 import { addReading, editReading } from "@/lib/server/essays/reading-writes";
 import type { ReadingInput } from "@/lib/validation/reading";
 import { makeUser, select } from "../support/world";
+import { codeOf } from "../support/error-code";
 
 const base: ReadingInput = {
   title: "The Thaw, a primary source",
@@ -22,15 +22,6 @@ const base: ReadingInput = {
   isShared: false,
 };
 
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 let teacher: { id: string };
 let student: { id: string };
