@@ -5,6 +5,21 @@ import type { Page } from "@playwright/test";
  * before the first letter, drag past the last one, release.
  */
 export async function dragSelect(page: Page, words: string, occurrence = 0): Promise<void> {
+  // A drag can race a scroll the page is still making (a thread just got
+  // focus): then the selection misses. A person would drag again; so do we.
+  const toolbar = page.getByRole("toolbar", { name: "Annotate the selection" });
+  for (let attempt = 1; ; attempt++) {
+    await dragOnce(page, words, occurrence);
+    const isShown = await toolbar.waitFor({ state: "visible", timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (isShown || attempt === 3) return;
+    await page.waitForTimeout(300);
+  }
+}
+
+async function dragOnce(page: Page, words: string, occurrence: number): Promise<void> {
   const box = await page.evaluate(
     ({ words, occurrence }) => {
       const article = document.querySelector("article")!;
