@@ -4,9 +4,8 @@ import { AppError } from "@/lib/errors";
 import { checkBody, toJson } from "@/lib/server/annotations/check-body";
 import { reloadAnnotation } from "@/lib/server/annotations/find-annotations";
 import { staleEdit } from "@/lib/server/annotations/update-annotation";
-import { recordChange } from "@/lib/server/live/record-change";
 import type { EditFlagInput } from "@/lib/validation/flag";
-import { findVisibleFlag } from "./find-flag";
+import { findVisibleFlag, recordFlagChange } from "./find-flag";
 
 /**
  * The author revises a flag while it is open or awaiting evidence. Answering
@@ -51,15 +50,7 @@ export async function editFlag({ viewerId, annotationId, input }: { viewerId: st
         toState: reopens ? "open" : flag.flag.status,
       },
     });
-    await recordChange(tx, {
-      assignmentId: flag.assignmentId,
-      type: "flag.updated",
-      entityId: annotationId,
-      actorId: viewerId,
-      scope: flag.scope,
-      ownerId: flag.authorId,
-      kind: "flag",
-    });
+    await recordFlagChange(tx, flag, viewerId);
   });
   return reloadAnnotation(viewerId, annotationId);
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { visibleAnnotationById } from "@/lib/server/annotations/visibility";
+import { recordChange } from "@/lib/server/live/record-change";
 
 /**
  * A flag the viewer may see, with the viewer's role in its class. Invisible
@@ -29,3 +30,16 @@ export async function findVisibleFlag(viewerId: string, annotationId: string) {
 }
 
 export type VisibleFlag = Awaited<ReturnType<typeof findVisibleFlag>>;
+
+/** Tells live readers a flag changed (vote, review, edit, merge), inside the caller's transaction. */
+export function recordFlagChange(tx: Tx, flag: Pick<VisibleFlag, "id" | "assignmentId" | "scope" | "authorId">, actorId: string) {
+  return recordChange(tx, {
+    assignmentId: flag.assignmentId,
+    type: "flag.updated",
+    entityId: flag.id,
+    actorId,
+    scope: flag.scope,
+    ownerId: flag.authorId,
+    kind: "flag",
+  });
+}

@@ -1,10 +1,9 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reloadAnnotation } from "@/lib/server/annotations/find-annotations";
-import { recordChange } from "@/lib/server/live/record-change";
 import type { ReviewFlagInput } from "@/lib/validation/flag";
-import { findVisibleFlag, type VisibleFlag } from "./find-flag";
+import { findVisibleFlag, recordFlagChange, type VisibleFlag } from "./find-flag";
 
 /**
  * The teacher's decision on a flag: verified (optionally with an edited
@@ -46,7 +45,7 @@ export async function reviewFlag({ viewerId, annotationId, input }: { viewerId: 
         },
       });
     }
-    await touch(tx, flag, viewerId);
+    await recordFlagChange(tx, flag, viewerId);
   });
   return reloadAnnotation(viewerId, annotationId);
 }
@@ -84,8 +83,8 @@ export async function mergeFlags({ viewerId, annotationId, intoId }: { viewerId:
         { actorId: viewerId, entityType: "flag", entityId: intoId, action: "merged-in", reason: `Merged from ${annotationId}` },
       ],
     });
-    await touch(tx, from, viewerId);
-    await touch(tx, into, viewerId);
+    await recordFlagChange(tx, from, viewerId);
+    await recordFlagChange(tx, into, viewerId);
   });
   return reloadAnnotation(viewerId, intoId);
 }
@@ -94,14 +93,3 @@ function requireTeacher(flag: VisibleFlag) {
   if (flag.role !== "teacher") throw new AppError("forbidden", "Only the class's teachers can review flags.");
 }
 
-function touch(tx: Tx, flag: VisibleFlag, actorId: string) {
-  return recordChange(tx, {
-    assignmentId: flag.assignmentId,
-    type: "flag.updated",
-    entityId: flag.id,
-    actorId,
-    scope: flag.scope,
-    ownerId: flag.authorId,
-    kind: "flag",
-  });
-}

@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reloadAnnotation } from "@/lib/server/annotations/find-annotations";
-import { recordChange } from "@/lib/server/live/record-change";
-import { findVisibleFlag } from "./find-flag";
+import { findVisibleFlag, recordFlagChange } from "./find-flag";
 
 /**
  * A classmate's agree/disagree on a flag: one vote per student (the unique
@@ -36,15 +35,7 @@ export async function voteOnFlag({
         update: { value, reason },
       });
     }
-    await recordChange(tx, {
-      assignmentId: flag.assignmentId,
-      type: "flag.updated",
-      entityId: annotationId,
-      actorId: viewerId,
-      scope: flag.scope,
-      ownerId: flag.authorId,
-      kind: "flag",
-    });
+    await recordFlagChange(tx, flag, viewerId);
   });
   return reloadAnnotation(viewerId, annotationId);
 }
