@@ -4,7 +4,7 @@ import type { FlagCategory, FlagStatus, Scope } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { createAnswerKeyEntry } from "@/lib/server/answer-key/create-answer-key-entry";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
-import { makeUser, makeWorld, select } from "../support/world";
+import { makeUser, makeWorld, insertAnnotationRow, select } from "../support/world";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let text: string;
@@ -28,21 +28,7 @@ describe("who found what", () => {
     category: FlagCategory,
     options: { scope?: Scope; status?: FlagStatus } = {},
   ): Promise<string> {
-    const id = randomUUID();
-    const { quote, position } = select(text, words);
-    await db.annotation.create({
-      data: {
-        id,
-        assignmentId: report.assignmentA.id,
-        authorId,
-        revisionId: report.revision.id,
-        kind: "flag",
-        scope: options.scope ?? "class",
-        ...quote,
-        startCp: position.start,
-        endCp: position.end,
-      },
-    });
+    const id = await insertAnnotationRow(report, { authorId, kind: "flag", words, scope: options.scope });
     await db.flag.create({ data: { annotationId: id, category, correction: "", status: options.status ?? "open" } });
     return id;
   }

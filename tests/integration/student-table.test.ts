@@ -9,7 +9,7 @@ import { toJson } from "@/lib/server/annotations/check-body";
 import { createAnswerKeyEntry } from "@/lib/server/answer-key/create-answer-key-entry";
 import { mergeFlags, reviewFlag } from "@/lib/server/flags/review-flag";
 import { findStudentTable } from "@/lib/server/review/find-student-table";
-import { makeUser, makeWorld, select } from "../support/world";
+import { makeUser, makeWorld, insertAnnotationRow, select } from "../support/world";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let world: World;
@@ -27,23 +27,14 @@ async function annotate(
   createdAt: Date,
   options: { scope?: Scope; deletedAt?: Date } = {},
 ): Promise<string> {
-  const id = randomUUID();
-  const { quote, position } = select(text, words);
-  await db.annotation.create({
-    data: {
-      id,
-      assignmentId: world.assignmentA.id,
-      authorId,
-      revisionId: world.revision.id,
-      kind,
-      scope: options.scope ?? "class",
-      ...quote,
-      startCp: position.start,
-      endCp: position.end,
-      body: kind === "highlight" ? undefined : toJson(richTextFromPlain(`${kind} on ${words}`)),
-      createdAt,
-      deletedAt: options.deletedAt,
-    },
+  const id = await insertAnnotationRow(world, {
+    authorId,
+    kind,
+    words,
+    scope: options.scope,
+    body: kind === "highlight" ? undefined : toJson(richTextFromPlain(`${kind} on ${words}`)),
+    createdAt,
+    deletedAt: options.deletedAt,
   });
   if (kind === "flag") await db.flag.create({ data: { annotationId: id, category: "date_number", correction: "1955" } });
   return id;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { describe as describeSpan } from "@/lib/anchoring";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { richTextFromPlain } from "@/lib/rich-text";
 import { syncContent } from "@/lib/server/essays/sync-content";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
@@ -84,4 +85,36 @@ export function commentInput(
     tags: [],
     ...rest,
   };
+}
+
+/**
+ * Inserts an annotation row directly on class A's assignment, at the first
+ * occurrence of `words`: for tests that seed many rows with chosen dates,
+ * statuses or scopes the API would not let them set.
+ */
+export async function insertAnnotationRow(
+  world: Awaited<ReturnType<typeof makeWorld>>,
+  row: { authorId: string; kind: "highlight" | "comment" | "flag"; words: string } & Partial<
+    Pick<Prisma.AnnotationUncheckedCreateInput, "scope" | "body" | "createdAt" | "deletedAt">
+  >,
+): Promise<string> {
+  const id = randomUUID();
+  const { quote, position } = select(world.revision.text, row.words);
+  await db.annotation.create({
+    data: {
+      id,
+      assignmentId: world.assignmentA.id,
+      authorId: row.authorId,
+      revisionId: world.revision.id,
+      kind: row.kind,
+      scope: row.scope ?? "class",
+      ...quote,
+      startCp: position.start,
+      endCp: position.end,
+      body: row.body,
+      createdAt: row.createdAt,
+      deletedAt: row.deletedAt,
+    },
+  });
+  return id;
 }
