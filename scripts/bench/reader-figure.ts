@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser } from "@playwright/test";
 import type pg from "pg";
 import type { Block } from "@/lib/content";
@@ -127,6 +129,11 @@ export async function runReaderFigure(settings: BenchSettings, setup: ReaderSetu
   for (const n of counts) {
     await resetAnnotations(setup.db, setup.place, setup.authorIds, n);
     const ours = await measure(setup, url, setup.cookie, n, n >= 5000 ? { fetch: reps.fetch, browser: 3 } : reps);
+    // BENCH_DUMP_DIR=<dir> keeps each page's HTML, to see what its bytes are made of.
+    if (process.env.BENCH_DUMP_DIR) {
+      const html = await fetch(url, { headers: { Cookie: setup.cookie } }).then((r) => r.text());
+      writeFileSync(path.join(process.env.BENCH_DUMP_DIR, `reader-${n}.html`), html);
+    }
     settings.log(`  reader @${n}: TTFB ${round(ours.ttfb)} ms, full load ${round(ours.load)} ms`);
     const hasTarget = n === 500;
     const baselineLabel = "static HTML of the essay, plain Node http";

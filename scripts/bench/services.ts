@@ -13,8 +13,8 @@ import { onCleanup } from "./cleanup";
 const ROOT = path.resolve(__dirname, "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 /** The bench's own cluster (.data/bench-pg) and app ports, away from dev (3000), e2e (3100) and tests (5433x). */
-const PG_PORT = 54350;
-const APP_PORT = 3300;
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54350);
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3300);
 /** Sessions must verify on every instance, so they share one secret. */
 const SECRET = "bench-secret-not-for-production-0123456789";
 
@@ -149,7 +149,9 @@ export async function startBenchApp(
     NEXTAUTH_SECRET: SECRET,
   };
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", snapshot, "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each app when it stops (for finding where a figure's time goes).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  const child = spawn(process.execPath, [...profile, NEXT_BIN, "start", snapshot, "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   child.stdout.on("data", (d) => output.push(String(d)));
   child.stderr.on("data", (d) => output.push(String(d)));

@@ -60,7 +60,8 @@ export async function loadDtoContext(options: {
   classroomId: string;
   role: "teacher" | "student";
   anonymousPeers: boolean;
-  revision: { id: string; text: string };
+  /** With its index when it came from the revision cache; built here otherwise. */
+  revision: { id: string; text: string; index?: OffsetIndex };
   flagIds?: string[];
 }): Promise<DtoContext> {
   const members = await db.membership.findMany({
@@ -78,7 +79,11 @@ export async function loadDtoContext(options: {
     viewerId: options.viewerId,
     teacherIds,
     anonymousLabels,
-    revision: { id: options.revision.id, text: options.revision.text, index: createTextIndex(options.revision.text) },
+    revision: {
+      id: options.revision.id,
+      text: options.revision.text,
+      index: options.revision.index ?? createTextIndex(options.revision.text),
+    },
     audits: await loadAudits(options.flagIds ?? []),
   };
 }

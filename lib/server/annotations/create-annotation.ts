@@ -7,9 +7,10 @@ import type { TiptapDoc } from "@/lib/rich-text";
 import type { CreateFlagInput } from "@/lib/validation/flag";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
-import { recordChange } from "@/lib/server/live/record-change";
+import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { CHANGE_LOG_LOCK, LIVE_CHANNEL, recordChange } from "@/lib/server/live/record-change";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
+import { toAnnotationDTO, type DtoContext } from "./annotation-dto";
 import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
 
@@ -44,9 +45,6 @@ export async function createAnnotation({
   const access = await findAssignmentAccess({ viewerId, assignmentId });
   if (!access) throw notFound("That assignment");
 
-  const replay = await findReplay(viewerId, assignmentId, input.id);
-  if (replay) return { annotation: replay, isNew: false };
-
   const checked = verifySelectors(access.revision.text, input);
   if (!checked.ok) throw new AppError("invalid", `${checked.reason} Reload the page and select the passage again.`);
   const body = input.kind === "comment" ? checkBody(input.body, "comment") : null;
@@ -54,26 +52,16 @@ export async function createAnnotation({
     throw new AppError("invalid", "A highlight has no text; post a comment instead.");
   }
 
+  // Insert first and look for an earlier copy only when the id is taken: a
+  // retried request is the exception, so the common path costs no extra read.
   try {
+    if (!flag) {
+      const row = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
+      return { annotation: toAnnotationDTO(row, ownContext(viewerId, access)), isNew: true };
+    }
     await db.$transaction(async (tx) => {
-      await tx.annotation.create({
-        data: {
-          id: input.id,
-          assignmentId,
-          authorId: viewerId,
-          revisionId: access.revision.id,
-          kind: input.kind,
-          scope: input.scope,
-          exact: input.quote.exact,
-          prefix: input.quote.prefix,
-          suffix: input.quote.suffix,
-          startCp: input.position.start,
-          endCp: input.position.end,
-          body: body ? toJson(body) : Prisma.DbNull,
-          tags: input.tags,
-        },
-      });
-      if (flag) await writeFlagPart(tx, input.id, viewerId, flag);
+      await tx.annotation.create({ data: { ...columns(viewerId, assignmentId, access.revision.id, input), body: body ? toJson(body) : Prisma.DbNull } });
+      await writeFlagPart(tx, input.id, viewerId, flag);
       await recordChange(tx, {
         assignmentId,
         type: "annotation.created",
@@ -85,14 +73,85 @@ export async function createAnnotation({
       });
     });
   } catch (error) {
-    // Two copies of one retried request raced: the loser returns the winner's row.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await findReplay(viewerId, assignmentId, input.id);
-      if (winner) return { annotation: winner, isNew: false };
-    }
+    // The id is taken: a retry (or two racing copies) of the viewer's own create returns the first result.
+    if (isUniqueViolation(error)) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
     throw error;
   }
   return { annotation: await reloadAnnotation(viewerId, input.id), isNew: true };
+}
+
+function columns(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput) {
+  return {
+    id: input.id,
+    assignmentId,
+    authorId: viewerId,
+    revisionId,
+    kind: input.kind,
+    scope: input.scope,
+    exact: input.quote.exact,
+    prefix: input.quote.prefix,
+    suffix: input.quote.suffix,
+    startCp: input.position.start,
+    endCp: input.position.end,
+    tags: input.tags,
+  };
+}
+
+/**
+ * A highlight or comment, its change-log entry and the live notification in
+ * one statement (one round trip, one implicit transaction), returning the row
+ * as the DTO mapper reads it. The per-assignment lock is taken before the log
+ * entry draws its id, as in recordChange, so log order stays commit order.
+ */
+async function insertAnnotation(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput, body: TiptapDoc | null) {
+  const c = columns(viewerId, assignmentId, revisionId, input);
+  const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string }[]>`
+    with ins as (
+      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "updatedAt")
+      values (${c.id}, ${assignmentId}, ${viewerId}, ${revisionId}, ${c.kind}::"AnnotationKind", ${c.scope}::"Scope", ${c.exact},
+              ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[], current_timestamp)
+      returning "createdAt", "updatedAt"
+    ), lock as (
+      select pg_advisory_xact_lock(${CHANGE_LOG_LOCK}::int, hashtext(${assignmentId})), pg_notify(${LIVE_CHANNEL}, ${assignmentId})
+    ), logged as (
+      insert into change_events ("assignmentId", type, "entityId", "actorId", scope, "ownerId", kind)
+      select ${assignmentId}, 'annotation.created', ${c.id}, ${viewerId}, ${c.scope}::"Scope", ${viewerId}, ${c.kind}::"AnnotationKind"
+        from ins, lock
+    )
+    select ins."createdAt", ins."updatedAt", u.name as "authorName" from ins join users u on u.id = ${viewerId}`;
+  return {
+    ...c,
+    body: body as unknown as Prisma.JsonValue,
+    anchorStatus: "anchored" as const,
+    version: 1,
+    hiddenAt: null,
+    hiddenById: null,
+    deletedAt: null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    author: { id: viewerId, name: row.authorName },
+    replies: [],
+    flag: null,
+  };
+}
+
+/** What the DTO mapper needs to know about the viewer's own new annotation: no peers, no audit trail yet. */
+function ownContext(viewerId: string, access: AssignmentAccess): DtoContext {
+  return {
+    viewerId,
+    teacherIds: new Set(access.role === "teacher" ? [viewerId] : []),
+    anonymousLabels: null,
+    revision: access.revision,
+    audits: new Map(),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true; // from the query builder
+  // A raw query's failure (P2010) carries the driver adapter's classification.
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
 }
 
 async function writeFlagPart(tx: Tx, annotationId: string, authorId: string, flag: FlagPart) {
@@ -112,10 +171,9 @@ async function writeFlagPart(tx: Tx, annotationId: string, authorId: string, fla
 }
 
 /** The viewer's own earlier create with this id; another user's id is a conflict that reveals nothing. */
-async function findReplay(viewerId: string, assignmentId: string, id: string): Promise<AnnotationDTO | null> {
+async function findReplay(viewerId: string, assignmentId: string, id: string): Promise<AnnotationDTO> {
   const existing = await db.annotation.findUnique({ where: { id }, select: { authorId: true, assignmentId: true } });
-  if (!existing) return null;
-  if (existing.authorId !== viewerId || existing.assignmentId !== assignmentId) {
+  if (!existing || existing.authorId !== viewerId || existing.assignmentId !== assignmentId) {
     throw new AppError("conflict", "That annotation id is already taken. Reload the page and try again.");
   }
   return reloadAnnotation(viewerId, id);

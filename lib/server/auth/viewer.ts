@@ -1,8 +1,7 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { authOptions } from "./auth-options";
 import { readSession } from "./session-store";
+import { readSessionId } from "./session-token";
 
 export interface Viewer {
   id: string;
@@ -14,9 +13,8 @@ export interface Viewer {
 
 /** The signed-in user, checked against the session row; null when signed out. */
 export async function getViewer(): Promise<Viewer | null> {
-  const session = (await getServerSession(authOptions)) as { sid?: unknown } | null;
-  if (!session || typeof session.sid !== "string") return null;
-  return readSession(session.sid);
+  const sid = await readSessionId();
+  return sid ? readSession(sid) : null;
 }
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */

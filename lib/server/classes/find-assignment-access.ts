@@ -1,43 +1,56 @@
 import "server-only";
 import type { ClassRole } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
+import type { HintVisibility, PeerFlagVisibility } from "@/lib/generated/prisma/client";
+import { cachedRevision } from "@/lib/server/essays/revision-cache";
+
+interface AccessRow {
+  id: string;
+  classroomId: string;
+  essayId: string;
+  essaySlug: string;
+  dueAt: Date;
+  anonymousPeers: boolean;
+  peerFlagVisibility: PeerFlagVisibility;
+  hintVisibility: HintVisibility;
+  role: ClassRole;
+  revisionId: string;
+}
 
 /**
  * The assignment as the viewer may use it: null unless the viewer belongs to
  * its class. Carries the viewer's role and the essay's current revision, which
  * every annotation write is checked against.
+ *
+ * Every annotation request starts here, so it is one query (membership,
+ * assignment, essay and newest revision id); the revision's text comes from
+ * the per-process cache, since revisions never change.
  */
 export async function findAssignmentAccess({ viewerId, assignmentId }: { viewerId: string; assignmentId: string }) {
-  const row = await db.assignment.findFirst({
-    where: { id: assignmentId, classroom: { memberships: { some: { userId: viewerId } } } },
-    select: {
-      id: true,
-      classroomId: true,
-      essayId: true,
-      dueAt: true,
-      anonymousPeers: true,
-      peerFlagVisibility: true,
-      hintVisibility: true,
-      classroom: { select: { memberships: { where: { userId: viewerId }, select: { role: true } } } },
-      essay: {
-        select: { slug: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } } },
-      },
-    },
-  });
-  const revision = row?.essay.revisions[0];
-  if (!row || !revision) return null;
+  const [row] = await db.$queryRaw<AccessRow[]>`
+    select a.id, a."classroomId", a."essayId", e.slug as "essaySlug", a."dueAt", a."anonymousPeers",
+           a."peerFlagVisibility"::text as "peerFlagVisibility", a."hintVisibility"::text as "hintVisibility",
+           m.role::text as role, r.id as "revisionId"
+      from assignments a
+      join memberships m on m."classroomId" = a."classroomId" and m."userId" = ${viewerId}
+      join essays e on e.id = a."essayId"
+      join lateral (select id from essay_revisions where "essayId" = a."essayId" order by number desc limit 1) r on true
+     where a.id = ${assignmentId}`;
+  if (!row) return null;
+  const revision = await cachedRevision(row.revisionId);
+  if (!revision) return null;
   return {
     assignment: {
       id: row.id,
       classroomId: row.classroomId,
       essayId: row.essayId,
-      essaySlug: row.essay.slug,
+      essaySlug: row.essaySlug,
       dueAt: row.dueAt,
       anonymousPeers: row.anonymousPeers,
       peerFlagVisibility: row.peerFlagVisibility,
       hintVisibility: row.hintVisibility,
     },
-    role: (row.classroom.memberships[0]?.role ?? "student") as ClassRole,
+    role: row.role,
     revision,
   };
 }

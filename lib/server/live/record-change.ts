@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db";
 export const LIVE_CHANNEL = "marginalia_events";
 
 /** Namespace of the per-assignment advisory locks (the two-key form keeps them apart from others). */
-const CHANGE_LOG_LOCK = 727_002;
+export const CHANGE_LOG_LOCK = 727_002;
 
 /**
  * Appends to the assignment's change log and notifies every instance, inside

@@ -1,0 +1,41 @@
+import "server-only";
+import { createTextIndex, type OffsetIndex } from "@/lib/anchoring";
+import { db } from "@/lib/db";
+
+/** A revision's canonical text with its code-point index, built once per process. */
+export interface CachedRevision {
+  id: string;
+  text: string;
+  index: OffsetIndex;
+}
+
+/** Enough for every essay a class reads this term; each entry is one text (a few hundred KB at most). */
+const MAX_ENTRIES = 32;
+const cache = new Map<string, Promise<CachedRevision | null>>();
+
+/**
+ * A revision's text, from memory when this process has read it before.
+ * Revisions are never edited (a changed essay gets a new revision), so an
+ * entry cannot go stale; every annotation write checks its selectors against
+ * this text, and without the cache each write would fetch the whole essay.
+ */
+export function cachedRevision(id: string): Promise<CachedRevision | null> {
+  const hit = cache.get(id);
+  if (hit) {
+    // Least recently used goes first: re-insert on every hit.
+    cache.delete(id);
+    cache.set(id, hit);
+    return hit;
+  }
+  const load = db.essayRevision
+    .findUnique({ where: { id }, select: { id: true, text: true } })
+    .then((row) => (row ? { id: row.id, text: row.text, index: createTextIndex(row.text) } : null));
+  cache.set(id, load);
+  // A failed or empty read is not remembered: the next request asks again.
+  load.then(
+    (row) => row ?? cache.delete(id),
+    () => cache.delete(id),
+  );
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return load;
+}

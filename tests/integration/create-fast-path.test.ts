@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { findAnnotation } from "@/lib/server/annotations/find-annotations";
+import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { commentInput, makeWorld } from "../support/world";
+
+// A highlight or comment is written in one statement and its DTO is built from
+// what was inserted, without reading it back. These tests hold that shortcut
+// to what a read would have returned, and to the change log it must keep.
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+let world: World;
+
+beforeAll(async () => {
+  world = await makeWorld();
+});
+
+describe("creating without reading back", () => {
+  const cases = [
+    { who: "ana", kind: "comment", scope: "class", tags: ["dates", "1956"] },
+    { who: "ana", kind: "highlight", scope: "private", tags: [] },
+    { who: "teacher", kind: "comment", scope: "teachers", tags: ["model answer"] },
+  ] as const;
+
+  for (const c of cases) {
+    it(`returns the same ${c.scope} ${c.kind} by ${c.who} that a read returns`, async () => {
+      const viewerId = world.users[c.who].id;
+      const base = commentInput(world.revision.text, "Khrushchev", { scope: c.scope, tags: [...c.tags] });
+      const input = c.kind === "highlight" ? { ...base, kind: "highlight" as const, body: undefined } : base;
+      const created = await createAnnotation({ viewerId, assignmentId: world.assignmentA.id, input });
+      expect(created.isNew).toBe(true);
+      const read = await findAnnotation({ viewerId, annotationId: input.id });
+      expect(created.annotation).toEqual(read.annotation);
+      expect(created.annotation.span).not.toBeNull();
+    });
+  }
+
+  it("keeps names hidden the same way on an anonymous assignment", async () => {
+    await db.assignment.update({ where: { id: world.assignmentA.id }, data: { anonymousPeers: true } });
+    try {
+      const input = commentInput(world.revision.text, "Stalin", { comment: "Own note" });
+      const created = await createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input });
+      // Your own name is shown to you even when peers are anonymous.
+      expect(created.annotation.author).toEqual({ id: world.users.ben.id, name: "Ben", isTeacher: false });
+      expect(created.annotation).toEqual((await findAnnotation({ viewerId: world.users.ben.id, annotationId: input.id })).annotation);
+    } finally {
+      await db.assignment.update({ where: { id: world.assignmentA.id }, data: { anonymousPeers: false } });
+    }
+  });
+
+  it("logs exactly one change event per create, after the ones before it", async () => {
+    const before = await db.changeEvent.findFirst({ where: { assignmentId: world.assignmentA.id }, orderBy: { id: "desc" } });
+    const inputs = Array.from({ length: 8 }, (_, i) => commentInput(world.revision.text, "Stalin", { comment: `Note ${i}` }));
+    await Promise.all(inputs.map((input) => createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input })));
+    const events = await db.changeEvent.findMany({
+      where: { assignmentId: world.assignmentA.id, id: { gt: before?.id ?? BigInt(0) } },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => e.entityId).sort()).toEqual(inputs.map((i) => i.id).sort());
+    for (const e of events) {
+      expect(e).toMatchObject({ type: "annotation.created", actorId: world.users.ana.id, ownerId: world.users.ana.id, scope: "class", kind: "comment" });
+    }
+  });
+
+  it("writes nothing, not even a log entry, when the id is taken by someone else", async () => {
+    const input = commentInput(world.revision.text, "Stalin");
+    await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input });
+    const count = () => db.changeEvent.count({ where: { entityId: input.id } });
+    expect(await count()).toBe(1);
+    await expect(createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input })).rejects.toThrow(/already taken/);
+    expect(await count()).toBe(1);
+  });
+});
+
+describe("assignment access in one query", () => {
+  it("gives the viewer's role, the newest revision and its text, and nothing to outsiders", async () => {
+    const asTeacher = await findAssignmentAccess({ viewerId: world.users.teacher.id, assignmentId: world.assignmentA.id });
+    const asAna = await findAssignmentAccess({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id });
+    expect(asTeacher?.role).toBe("teacher");
+    expect(asAna?.role).toBe("student");
+    expect(asAna?.revision.id).toBe(world.revision.id);
+    expect(asAna?.revision.text).toBe(world.revision.text);
+    expect(asAna?.assignment).toMatchObject({ essayId: world.essay.id, essaySlug: "destalinization-origins", peerFlagVisibility: "after_own_flag" });
+    expect(asAna?.assignment.dueAt).toEqual(world.assignmentA.dueAt);
+    expect(await findAssignmentAccess({ viewerId: world.users.outsider.id, assignmentId: world.assignmentA.id })).toBeNull();
+    expect(await findAssignmentAccess({ viewerId: world.users.ana.id, assignmentId: world.assignmentB.id })).toBeNull();
+    expect(await findAssignmentAccess({ viewerId: world.users.ana.id, assignmentId: "no-such-assignment" })).toBeNull();
+  });
+});
