@@ -7,14 +7,14 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   return (
     <header className="site-header">
-      <Link href="/" className="brand">
+      <Link prefetch={false} href="/" className="brand">
         Marginalia
       </Link>
       <nav aria-label="Main">
         {viewer ? (
           <>
-            <Link href="/assignments">My assignments</Link>
-            <Link href="/classes">Classes</Link>
+            <Link prefetch={false} href="/assignments">My assignments</Link>
+            <Link prefetch={false} href="/classes">Classes</Link>
           </>
         ) : null}
       </nav>
@@ -22,19 +22,19 @@ export async function SiteHeader() {
         {viewer ? (
           <>
             {viewer.mustChangePassword ? (
-              <Link href="/account" className="badge badge-warn">
+              <Link prefetch={false} href="/account" className="badge badge-warn">
                 Choose your own password
               </Link>
             ) : null}
-            <Link href="/account" className="session-name" data-testid="session-name">
+            <Link prefetch={false} href="/account" className="session-name" data-testid="session-name">
               {viewer.name}
             </Link>
             <SignOutButton />
           </>
         ) : (
           <>
-            <Link href="/signup">Create account</Link>
-            <Link href="/signin" className="button button-quiet">
+            <Link prefetch={false} href="/signup">Create account</Link>
+            <Link prefetch={false} href="/signin" className="button button-quiet">
               Sign in
             </Link>
           </>

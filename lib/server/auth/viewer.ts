@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { readSession } from "./session-store";
 import { readSessionId } from "./session-token";
 
@@ -11,11 +12,14 @@ export interface Viewer {
   mustChangePassword: boolean;
 }
 
-/** The signed-in user, checked against the session row; null when signed out. */
-export async function getViewer(): Promise<Viewer | null> {
+/**
+ * The signed-in user, checked against the session row; null when signed out.
+ * Read once per page render (the header and the page both ask).
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
   const sid = await readSessionId();
   return sid ? readSession(sid) : null;
-}
+});
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireViewer(returnTo: string): Promise<Viewer> {
