@@ -64,11 +64,14 @@ export async function loadDtoContext(options: {
   revision: { id: string; text: string; index?: OffsetIndex };
   flagIds?: string[];
 }): Promise<DtoContext> {
-  const members = await db.membership.findMany({
-    where: { classroomId: options.classroomId },
-    orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-    select: { userId: true, role: true },
-  });
+  const [members, audits] = await Promise.all([
+    db.membership.findMany({
+      where: { classroomId: options.classroomId },
+      orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+      select: { userId: true, role: true },
+    }),
+    loadAudits(options.flagIds ?? []),
+  ]);
   const teacherIds = new Set(members.filter((m) => m.role === "teacher").map((m) => m.userId));
   // Teachers always see names; students see classmates as stable "Classmate N".
   const anonymousLabels =
@@ -84,7 +87,7 @@ export async function loadDtoContext(options: {
       text: options.revision.text,
       index: options.revision.index ?? createTextIndex(options.revision.text),
     },
-    audits: await loadAudits(options.flagIds ?? []),
+    audits,
   };
 }
 

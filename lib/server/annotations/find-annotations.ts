@@ -14,21 +14,27 @@ export async function findAnnotations({
   viewerId: string;
   assignmentId: string;
 }): Promise<AnnotationListDTO> {
-  const access = await findAssignmentAccess({ viewerId, assignmentId });
+  // Read the log position before the rows: anything newer reaches the reader
+  // through the live stream. Reads that do not depend on each other run together.
+  const [access, last] = await Promise.all([
+    findAssignmentAccess({ viewerId, assignmentId }),
+    db.changeEvent.findFirst({ where: { assignmentId }, orderBy: { id: "desc" }, select: { id: true } }),
+  ]);
   if (!access) throw notFound("That assignment");
-  // Read the log position first: anything newer reaches the reader through the live stream.
-  const last = await db.changeEvent.findFirst({ where: { assignmentId }, orderBy: { id: "desc" }, select: { id: true } });
-  const rows = await db.annotation.findMany({
-    where: { AND: [{ assignmentId }, visibleAnnotationWhere(viewerId)] },
-    include: annotationInclude,
-    orderBy: [{ startCp: "asc" }, { createdAt: "asc" }],
-  });
+  const [rows, ownFlag] = await Promise.all([
+    db.annotation.findMany({
+      where: { AND: [{ assignmentId }, visibleAnnotationWhere(viewerId)] },
+      include: annotationInclude,
+      orderBy: [{ startCp: "asc" }, { createdAt: "asc" }],
+    }),
+    hasOwnFlag(viewerId, assignmentId),
+  ]);
   const ctx = await dtoContextFor(access, viewerId, flagIdsOf(rows));
   return {
     assignmentId,
     revisionId: access.revision.id,
     viewer: { id: viewerId, role: access.role },
-    peerFlagsVisible: peerFlagsVisibleTo(access, await hasOwnFlag(viewerId, assignmentId)),
+    peerFlagsVisible: peerFlagsVisibleTo(access, ownFlag),
     lastEventId: (last?.id ?? BigInt(0)).toString(),
     annotations: rows.map((row) => toAnnotationDTO(row, ctx)),
   };
