@@ -53,6 +53,8 @@ export interface ItemFact {
   audience: Audience;
   /** A duplicate flag on the same passage with the same correction: what a merge merges into. */
   twinOf?: string;
+  /** Seeded already merged by the class's teacher into this flag, whose passage and correction it shares. */
+  mergedInto?: string;
 }
 
 function item(assignment: AssignmentKey, author: ActorKey, kind: ItemFact["kind"], audience: Audience): ItemFact {
@@ -67,14 +69,31 @@ const mainItems: ItemFact[] = [
   item("B1", "outsider", "flag", "class"),
 ];
 
-/** Every annotation seeded, twins included. */
+/**
+ * Duplicates a teacher merged across audiences, both ways: a teacher-only
+ * flag into a classmate's class flag, and a classmate's class flag into a
+ * teacher-only one. Each side must say nothing of the other to whoever may
+ * not see it (no id in "merged into", the audit trail or the credits).
+ */
+const mergedPairs: ItemFact[] = [
+  { key: "A1.merge1.into", assignment: "A1", author: "classmate", kind: "flag", audience: "class" },
+  { key: "A1.merge1.from", assignment: "A1", author: "author", kind: "flag", audience: "teachers", mergedInto: "A1.merge1.into" },
+  { key: "A1.merge2.into", assignment: "A1", author: "author", kind: "flag", audience: "teachers" },
+  { key: "A1.merge2.from", assignment: "A1", author: "classmate", kind: "flag", audience: "class", mergedInto: "A1.merge2.into" },
+];
+
+/** Every annotation seeded, twins and merged pairs included. */
 export const ITEMS: readonly ItemFact[] = [
   ...mainItems,
   ...mainItems.filter((i) => i.kind === "flag").map((i) => ({ ...i, key: `${i.key}.twin`, twinOf: i.key })),
+  ...mergedPairs,
 ];
 
-/** The annotations routes are aimed at (twins only serve as merge partners). */
-export const TARGET_ITEMS: readonly ItemFact[] = ITEMS.filter((i) => !i.twinOf);
+/** The annotations routes are aimed at (twins and merged pairs only stand by). */
+export const TARGET_ITEMS: readonly ItemFact[] = mainItems;
+
+/** Whether an item shares its passage and correction with a flag of another audience, so those are not its secrets. */
+export const sharesPassageAcrossAudiences = (fact: ItemFact) => mergedPairs.includes(fact);
 
 export interface ReplyFact {
   key: string;

@@ -13,6 +13,7 @@ import {
   ENTRIES,
   ITEMS,
   READINGS,
+  TARGET_ITEMS,
   REPLIES,
   SPARES,
   assignment,
@@ -20,6 +21,7 @@ import {
   replyFact,
   type ActorKey,
   type ClassKey,
+  sharesPassageAcrossAudiences,
   type ItemFact,
 } from "./authz-model";
 import { doc, readingInput } from "./authz-route-types";
@@ -131,9 +133,11 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
   };
   const teacherOf = (classKey: ClassKey): ActorKey => (classKey === "A" ? "teacher" : "otherTeacher");
 
-  const targets = ITEMS.filter((i) => !i.twinOf);
-  const passages = choosePassages(text, targets.length + ENTRIES.length);
-  const spanOf = new Map(targets.map((t, i) => [t.key, toSelectors(text, ...passages.reserved[i])]));
+  // Each item has a passage of its own, except twins and merged flags, which share their partner's.
+  const passageOf = (fact: ItemFact) => fact.twinOf ?? fact.mergedInto ?? fact.key;
+  const withOwnPassage = ITEMS.filter((i) => !i.twinOf && !i.mergedInto);
+  const passages = choosePassages(text, withOwnPassage.length + ENTRIES.length);
+  const spanOf = new Map(withOwnPassage.map((t, i) => [t.key, toSelectors(text, ...passages.reserved[i])]));
   let nextPool = 0;
   const nextSpan = () => toSelectors(text, ...passages.pool[nextPool++ % passages.pool.length]);
 
@@ -141,10 +145,10 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
   async function createItem(fact: ItemFact, twinOfId?: string): Promise<string> {
     const id = randomUUID();
     const marker = unique();
-    const span = spanOf.get(fact.twinOf ?? fact.key)!;
+    const span = spanOf.get(passageOf(fact))!;
     const scope = fact.audience === "hidden" ? "class" : fact.audience;
     const assignmentId = values.get(fact.assignment)!;
-    const correction = `fix ${stamp} ${fact.twinOf ?? fact.key}`;
+    const correction = `fix ${stamp} ${passageOf(fact)}`;
     if (fact.kind === "comment") {
       await as(fact.author, "POST", `/api/assignments/${assignmentId}/annotations`, { id, kind: "comment", scope, ...span, body: doc(`Comment ${marker}`) });
     } else {
@@ -153,8 +157,8 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
     if (fact.audience === "hidden") await as(teacherOf(assignment(fact.assignment).classKey), "POST", `/api/annotations/${id}/hide`, { hidden: true });
     versions.set(id, 1);
     if (twinOfId) twins.set(twinOfId, id);
-    const own = [{ text: id }, { text: marker }, { text: span.quote.exact, isQuote: true }];
-    secrets.set(fact.key, [...(secrets.get(fact.key) ?? []), ...own, ...(fact.kind === "flag" ? [{ text: correction }] : [])]);
+    const shared = sharesPassageAcrossAudiences(fact) ? [] : [{ text: span.quote.exact, isQuote: true }, ...(fact.kind === "flag" ? [{ text: correction }] : [])];
+    secrets.set(fact.key, [...(secrets.get(fact.key) ?? []), { text: id }, { text: marker }, ...shared]);
     return id;
   }
 
@@ -191,15 +195,20 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
     secrets.set(reading.key, [{ text: essay.id }, { text: title }, { text: essay.slug }]);
   }
   // Items first, then hiding (inside createItem), then replies: a reply after hiding must stay as hidden as its thread.
-  await Promise.all(targets.map(async (fact) => values.set(fact.key, await createItem(fact))));
+  await Promise.all(withOwnPassage.map(async (fact) => values.set(fact.key, await createItem(fact))));
   await Promise.all(ITEMS.filter((i) => i.twinOf).map(async (twin) => values.set(twin.key, await createItem(twin, values.get(twin.twinOf!)))));
+  await Promise.all(ITEMS.filter((i) => i.mergedInto).map(async (fact) => values.set(fact.key, await createItem(fact))));
+  for (const fact of ITEMS.filter((i) => i.mergedInto)) {
+    const teacher = teacherOf(assignment(fact.assignment).classKey);
+    await as(teacher, "POST", `/api/flags/${values.get(fact.key)}/merge`, { intoId: values.get(fact.mergedInto!) });
+  }
   await Promise.all(REPLIES.map(async (reply) => values.set(reply.key, await createReply(reply.key))));
   // The teacher verifies every flag they can see, so the errata have something to leak.
-  for (const fact of targets.filter((i) => i.kind === "flag" && i.audience !== "private")) {
+  for (const fact of TARGET_ITEMS.filter((i) => i.kind === "flag" && i.audience !== "private")) {
     await as(teacherOf(assignment(fact.assignment).classKey), "POST", `/api/flags/${values.get(fact.key)}/review`, { status: "verified", reason: "" });
   }
   for (const [i, entry] of ENTRIES.entries()) {
-    values.set(entry.key, await createEntry(entry.key, toSelectors(text, ...passages.reserved[targets.length + i])));
+    values.set(entry.key, await createEntry(entry.key, toSelectors(text, ...passages.reserved[withOwnPassage.length + i])));
   }
 
   async function freshCopy(kind: "item" | "reply" | "entry", key: string): Promise<string> {
