@@ -55,6 +55,8 @@ export interface ItemFact {
   twinOf?: string;
   /** Seeded already merged by the class's teacher into this flag, whose passage and correction it shares. */
   mergedInto?: string;
+  /** Posted for the class first, then narrowed to its audience by its author: classmates saw it once. */
+  wasForClass?: boolean;
 }
 
 function item(assignment: AssignmentKey, author: ActorKey, kind: ItemFact["kind"], audience: Audience): ItemFact {
@@ -82,14 +84,22 @@ const mergedPairs: ItemFact[] = [
   { key: "A1.merge2.from", assignment: "A1", author: "classmate", kind: "flag", audience: "class", mergedInto: "A1.merge2.into" },
 ];
 
-/** Every annotation seeded, twins and merged pairs included. */
+/** Comments their author made private or teacher-only after the class had seen them. */
+const narrowed: ItemFact[] = (["private", "teachers"] as const).map((audience) => ({
+  ...item("A1", "author", "comment", audience),
+  key: `A1.${audience}.comment.narrowed`,
+  wasForClass: true,
+}));
+
+/** Every annotation seeded, twins, merged pairs and narrowed comments included. */
 export const ITEMS: readonly ItemFact[] = [
   ...mainItems,
   ...mainItems.filter((i) => i.kind === "flag").map((i) => ({ ...i, key: `${i.key}.twin`, twinOf: i.key })),
   ...mergedPairs,
+  ...narrowed,
 ];
 
-/** The annotations routes are aimed at (twins and merged pairs only stand by). */
+/** The annotations routes are aimed at (the others only stand by). */
 export const TARGET_ITEMS: readonly ItemFact[] = mainItems;
 
 /** Whether an item shares its passage and correction with a flag of another audience, so those are not its secrets. */

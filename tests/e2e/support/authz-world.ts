@@ -146,7 +146,7 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
     const id = randomUUID();
     const marker = unique();
     const span = spanOf.get(passageOf(fact))!;
-    const scope = fact.audience === "hidden" ? "class" : fact.audience;
+    const scope = fact.audience === "hidden" || fact.wasForClass ? "class" : fact.audience;
     const assignmentId = values.get(fact.assignment)!;
     const correction = `fix ${stamp} ${passageOf(fact)}`;
     if (fact.kind === "comment") {
@@ -155,7 +155,8 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
       await as(fact.author, "POST", `/api/assignments/${assignmentId}/flags`, { id, scope, ...span, category: "date_number", correction, rationale: doc(`Rationale ${marker}`) });
     }
     if (fact.audience === "hidden") await as(teacherOf(assignment(fact.assignment).classKey), "POST", `/api/annotations/${id}/hide`, { hidden: true });
-    versions.set(id, 1);
+    if (fact.wasForClass) await as(fact.author, "PATCH", `/api/annotations/${id}`, { version: 1, scope: fact.audience });
+    versions.set(id, fact.wasForClass ? 2 : 1);
     if (twinOfId) twins.set(twinOfId, id);
     const shared = sharesPassageAcrossAudiences(fact) ? [] : [{ text: span.quote.exact, isQuote: true }, ...(fact.kind === "flag" ? [{ text: correction }] : [])];
     secrets.set(fact.key, [...(secrets.get(fact.key) ?? []), { text: id }, { text: marker }, ...shared]);
