@@ -156,4 +156,33 @@ describe("merging duplicates", () => {
     expect(merged.annotation.flag).toMatchObject({ status: "merged", mergedIntoId: first.annotation.id });
     expect(target.flag?.audit.at(-1)).toMatchObject({ action: "merged-in" });
   });
+
+  it("tells a student nothing of a teacher-only duplicate merged into their flag: not its id, nor its finder", async () => {
+    const { ana, ben, teacher } = world.users;
+    const anas = await flag(ana.id, "Molotov and Malenkov", "Molotov, Malenkov and Kaganovich");
+    const bens = await flag(ben.id, "Molotov and Malenkov", "Molotov, Malenkov and Kaganovich", { scope: "teachers" });
+    await mergeFlags({ viewerId: teacher.id, annotationId: bens.annotation.id, intoId: anas.annotation.id });
+
+    const seenByAna = (await findAnnotation({ viewerId: ana.id, annotationId: anas.annotation.id })).annotation;
+    expect(JSON.stringify(seenByAna)).not.toContain(bens.annotation.id);
+    expect(seenByAna.flag?.finders.map((f) => f.name)).toEqual(["Ana"]);
+    expect(seenByAna.flag?.audit.at(-1)).toMatchObject({ action: "merged-in", reason: "Merged from another flag" });
+    const seenByTeacher = (await findAnnotation({ viewerId: teacher.id, annotationId: anas.annotation.id })).annotation;
+    expect(seenByTeacher.flag?.finders.map((f) => f.name).sort()).toEqual(["Ana", "Ben"]);
+    expect(seenByTeacher.flag?.audit.at(-1)?.reason).toBe(`Merged from ${bens.annotation.id}`);
+  });
+
+  it("tells a student nothing of the teacher-only flag theirs was merged into", async () => {
+    const { ana, ben, teacher } = world.users;
+    const anas = await flag(ana.id, "Twentieth Part Congress", "Twentieth Party Congress", { category: "term_spelling" });
+    const bens = await flag(ben.id, "Twentieth Part Congress", "Twentieth Party Congress", { category: "term_spelling", scope: "teachers" });
+    await mergeFlags({ viewerId: teacher.id, annotationId: anas.annotation.id, intoId: bens.annotation.id });
+
+    const seenByAna = (await findAnnotation({ viewerId: ana.id, annotationId: anas.annotation.id })).annotation;
+    expect(JSON.stringify(seenByAna)).not.toContain(bens.annotation.id);
+    expect(seenByAna.flag).toMatchObject({ status: "merged", mergedIntoId: null });
+    expect(seenByAna.flag?.audit.at(-1)).toMatchObject({ action: "merged", reason: "Merged into another flag" });
+    const seenByTeacher = (await findAnnotation({ viewerId: teacher.id, annotationId: anas.annotation.id })).annotation;
+    expect(seenByTeacher.flag?.mergedIntoId).toBe(bens.annotation.id);
+  });
 });

@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { findAnnotation, findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { hideAnnotation } from "@/lib/server/annotations/hide-annotation";
+import { createReply } from "@/lib/server/replies/reply-writes";
+import { richTextFromPlain } from "@/lib/rich-text";
 import { commentInput, makeWorld } from "../support/world";
 import { codeOf } from "../support/error-code";
 
@@ -76,5 +79,15 @@ describe("a teacher hides an annotation", () => {
     expect(await codeOf(hideAnnotation({ viewerId: teacher.id, annotationId: privateId, hidden: true }))).toBe("not_found");
     expect(await codeOf(hideAnnotation({ viewerId: teacher.id, annotationId: "no-such-id", hidden: true }))).toBe("not_found");
     expect((await db.annotation.findUniqueOrThrow({ where: { id: commentId } })).hiddenAt).toBeNull();
+  });
+
+  it("logs later changes to a hidden thread for its author and the teachers only, so classmates' streams hear nothing", async () => {
+    const { teacher, ana } = world.users;
+    await hideAnnotation({ viewerId: teacher.id, annotationId: commentId, hidden: true });
+    const replyId = randomUUID();
+    await createReply({ viewerId: ana.id, annotationId: commentId, input: { id: replyId, body: richTextFromPlain("Still here") } });
+    const [change] = await db.changeEvent.findMany({ where: { entityId: replyId } });
+    expect(change).toMatchObject({ type: "reply.created", scope: "teachers", ownerId: ana.id });
+    await hideAnnotation({ viewerId: teacher.id, annotationId: commentId, hidden: false });
   });
 });

@@ -4,6 +4,7 @@ import type { AnnotationDTO, AuthorDTO, FlagDTO, ReplyDTO } from "@/lib/annotati
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TiptapDoc } from "@/lib/rich-text";
+import { loadMergePartners, mergeReasonFor } from "./merge-partners";
 
 /** What every annotation query loads: the row, its author and its replies. */
 export const annotationInclude = {
@@ -30,6 +31,8 @@ export interface DtoContext {
   revision: { id: string; text: string; index: OffsetIndex };
   /** Audit trail per flag (annotation id), oldest first. */
   audits: Map<string, AuditRow[]>;
+  /** The loaded flags and the merge partners of theirs this viewer may see (see loadMergePartners). */
+  mergePartners: ReadonlySet<string>;
 }
 
 export interface AuditRow {
@@ -64,13 +67,14 @@ export async function loadDtoContext(options: {
   revision: { id: string; text: string; index?: OffsetIndex };
   flagIds?: string[];
 }): Promise<DtoContext> {
-  const [members, audits] = await Promise.all([
+  const [members, audits, mergePartners] = await Promise.all([
     db.membership.findMany({
       where: { classroomId: options.classroomId },
       orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
       select: { userId: true, role: true },
     }),
     loadAudits(options.flagIds ?? []),
+    loadMergePartners(options.viewerId, options.flagIds ?? []),
   ]);
   const teacherIds = new Set(members.filter((m) => m.role === "teacher").map((m) => m.userId));
   // Teachers always see names; students see classmates as stable "Classmate N".
@@ -88,6 +92,7 @@ export async function loadDtoContext(options: {
       index: options.revision.index ?? createTextIndex(options.revision.text),
     },
     audits,
+    mergePartners,
   };
 }
 
@@ -145,7 +150,9 @@ export function toAnnotationDTO(row: AnnotationRow, ctx: DtoContext): Annotation
 
 function toFlagDTO(row: AnnotationRow, flag: NonNullable<AnnotationRow["flag"]>, ctx: DtoContext): FlagDTO {
   const mine = flag.votes.find((v) => v.voterId === ctx.viewerId);
-  const finders = flag.credits.length > 0 ? flag.credits.map((c) => c.user) : [row.author];
+  // Finders credited through a flag this viewer cannot see stay unnamed, as that flag does.
+  const credits = flag.credits.filter((c) => ctx.mergePartners.has(c.fromAnnotationId));
+  const finders = credits.length > 0 ? credits.map((c) => c.user) : [row.author];
   return {
     category: flag.category,
     correction: flag.correction,
@@ -154,7 +161,7 @@ function toFlagDTO(row: AnnotationRow, flag: NonNullable<AnnotationRow["flag"]>,
     status: flag.status,
     statusReason: flag.statusReason,
     fixedInSource: flag.fixedInSourceAt !== null,
-    mergedIntoId: flag.mergedIntoId,
+    mergedIntoId: flag.mergedIntoId && ctx.mergePartners.has(flag.mergedIntoId) ? flag.mergedIntoId : null,
     votes: {
       agree: flag.votes.filter((v) => v.value === "agree").length,
       disagree: flag.votes.filter((v) => v.value === "disagree").length,
@@ -166,7 +173,7 @@ function toFlagDTO(row: AnnotationRow, flag: NonNullable<AnnotationRow["flag"]>,
       action: a.action,
       from: a.fromState,
       to: a.toState,
-      reason: a.reason,
+      reason: a.action === "merged" || a.action === "merged-in" ? mergeReasonFor(a.reason, ctx.mergePartners) : a.reason,
       at: a.createdAt.toISOString(),
     })),
   };

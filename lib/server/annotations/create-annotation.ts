@@ -143,6 +143,7 @@ function ownContext(viewerId: string, access: AssignmentAccess): DtoContext {
     anonymousLabels: null,
     revision: access.revision,
     audits: new Map(),
+    mergePartners: new Set(),
   };
 }
 

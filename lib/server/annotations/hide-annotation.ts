@@ -57,6 +57,7 @@ export async function hideAnnotation({
       type: "annotation.updated",
       entityId: annotationId,
       actorId: viewerId,
+      // The thread's own scope, not its audienceScope: classmates' readers must drop it (or regain it) now.
       scope: row.scope,
       ownerId: row.authorId,
       kind: row.kind,

@@ -3,6 +3,7 @@ import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange } from "@/lib/server/live/record-change";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotation";
 import { checkBody, toJson } from "./check-body";
@@ -44,7 +45,7 @@ export async function updateAnnotation({
       entityId: annotationId,
       actorId: viewerId,
       // Narrowing the scope must still reach those who could see it before.
-      scope: widerScope(row.scope, input.scope ?? row.scope),
+      scope: widerScope(audienceScope(row), audienceScope({ ...row, scope: input.scope ?? row.scope })),
       ownerId: viewerId,
       kind: row.kind,
     });
@@ -75,7 +76,7 @@ export async function deleteAnnotation({
       type: "annotation.deleted",
       entityId: annotationId,
       actorId: viewerId,
-      scope: row.scope,
+      scope: audienceScope(row),
       ownerId: viewerId,
       kind: row.kind,
     });

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { visibleAnnotationById } from "@/lib/server/annotations/visibility";
+import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange } from "@/lib/server/live/record-change";
 
 /**
@@ -16,6 +17,7 @@ export async function findVisibleFlag(viewerId: string, annotationId: string) {
       assignmentId: true,
       authorId: true,
       scope: true,
+      hiddenAt: true,
       revisionId: true,
       startCp: true,
       endCp: true,
@@ -32,13 +34,13 @@ export async function findVisibleFlag(viewerId: string, annotationId: string) {
 export type VisibleFlag = Awaited<ReturnType<typeof findVisibleFlag>>;
 
 /** Tells live readers a flag changed (vote, review, edit, merge), inside the caller's transaction. */
-export function recordFlagChange(tx: Tx, flag: Pick<VisibleFlag, "id" | "assignmentId" | "scope" | "authorId">, actorId: string) {
+export function recordFlagChange(tx: Tx, flag: Pick<VisibleFlag, "id" | "assignmentId" | "scope" | "hiddenAt" | "authorId">, actorId: string) {
   return recordChange(tx, {
     assignmentId: flag.assignmentId,
     type: "flag.updated",
     entityId: flag.id,
     actorId,
-    scope: flag.scope,
+    scope: audienceScope(flag),
     ownerId: flag.authorId,
     kind: "flag",
   });

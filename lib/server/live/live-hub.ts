@@ -3,6 +3,7 @@ import pg from "pg";
 import type { ChangeEventDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { getDatabaseEnv } from "@/lib/env";
+import { canHear, canSeeRootNow, type RootNow } from "./hearing";
 import { LIVE_CHANNEL } from "./record-change";
 
 export interface LiveSubscriber {
@@ -32,11 +33,32 @@ const MAX_REPLAY = 500;
 /** Safety net for a NOTIFY lost while the listener reconnected. */
 const POLL_MS = 5_000;
 
-/** Whether a reader may hear of an event: the same rule as seeing the annotation. */
-export function canHear(event: Pick<EventRow, "scope" | "ownerId">, sub: Pick<LiveSubscriber, "viewerId" | "isTeacher">) {
-  if (event.scope === null || event.ownerId === sub.viewerId) return true;
-  if (event.scope === "class") return true;
-  return event.scope === "teachers" && sub.isTeacher;
+/**
+ * The thread each event is about, as it stands now, by event id: the
+ * annotation itself, or the one a reply belongs to. Events about the whole
+ * assignment (entityId "*") have none. One query per kind per delivery.
+ */
+async function loadRoots(rows: EventRow[]): Promise<Map<bigint, RootNow | null>> {
+  const about = rows.filter((r) => r.kind !== null && r.entityId !== "*");
+  const replyIds = about.filter((r) => r.type.startsWith("reply.")).map((r) => r.entityId);
+  const replies = replyIds.length
+    ? await db.reply.findMany({ where: { id: { in: replyIds } }, select: { id: true, annotationId: true } })
+    : [];
+  const threadOf = new Map(replies.map((r) => [r.id, r.annotationId]));
+  const rootId = (r: EventRow) => (r.type.startsWith("reply.") ? threadOf.get(r.entityId) : r.entityId);
+  const ids = [...new Set(about.map(rootId).filter((id): id is string => id !== undefined))];
+  if (ids.length === 0) return new Map(about.map((r) => [r.id, null]));
+  const annotations = await db.annotation.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, authorId: true, scope: true, hiddenAt: true, deletedAt: true, replies: { where: { deletedAt: null }, select: { id: true }, take: 1 } },
+  });
+  const now = new Map(
+    annotations.map((a): [string, RootNow] => [
+      a.id,
+      { authorId: a.authorId, scope: a.scope, isHidden: a.hiddenAt !== null, isDeleted: a.deletedAt !== null, hasLiveReplies: a.replies.length > 0 },
+    ]),
+  );
+  return new Map(about.map((r) => [r.id, now.get(rootId(r) ?? "") ?? null]));
 }
 
 /**
@@ -90,6 +112,12 @@ class LiveHub {
       return; // database away: the poller tries again
     }
     const newest = rows.at(-1)?.id;
+    let roots: Map<bigint, RootNow | null>;
+    try {
+      roots = await loadRoots(rows);
+    } catch {
+      return; // as above
+    }
     for (const sub of subs) {
       const unseen = rows.filter((r) => r.id > sub.lastId);
       if (unseen.length > MAX_REPLAY && newest !== undefined) {
@@ -98,14 +126,22 @@ class LiveHub {
         continue;
       }
       let peerFlags: boolean | null = null;
+      let owesReload = false;
       for (const row of unseen) {
         sub.lastId = row.id;
         const isPeerFlag = row.kind === "flag" && row.ownerId !== sub.viewerId && !sub.isTeacher;
         if (isPeerFlag && peerFlags === null) peerFlags = await sub.canSeePeerFlags().catch(() => false);
-        if (canHear(row, sub) && (!isPeerFlag || peerFlags)) {
+        if (!canHear(row, sub) || (isPeerFlag && !peerFlags)) continue;
+        const root = roots.get(row.id);
+        if (root === undefined || (root !== null && canSeeRootNow(root, sub))) {
           sub.send({ id: row.id.toString(), type: row.type as ChangeEventDTO["type"], entityId: row.entityId, actorId: row.actorId });
+        } else {
+          // Heard when written, but the thread is out of this reader's sight now (hidden, made private,
+          // deleted): they may still show it, so they reload, told neither which thread nor by whom.
+          owesReload = true;
         }
       }
+      if (owesReload) sub.send({ id: sub.lastId.toString(), type: "annotation.updated", entityId: "*", actorId: null });
     }
   }
 

@@ -8,6 +8,7 @@ import { checkBody, toJson } from "@/lib/server/annotations/check-body";
 import { dtoContextFor, findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { staleEdit } from "@/lib/server/annotations/update-annotation";
 import { visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
+import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange } from "@/lib/server/live/record-change";
 
 const replyInclude = { author: { select: { id: true, name: true } } } as const;
@@ -43,7 +44,7 @@ export async function createReply({
           type: "reply.created",
           entityId: input.id,
           actorId: viewerId,
-          scope: row.scope,
+          scope: audienceScope(row),
           ownerId: row.authorId,
           kind: row.kind,
         });
@@ -65,7 +66,7 @@ export async function createReply({
 async function findVisibleReply(viewerId: string, replyId: string) {
   const reply = await db.reply.findFirst({
     where: { id: replyId, annotation: visibleAnnotationWhere(viewerId) },
-    include: { ...replyInclude, annotation: { select: { assignmentId: true, scope: true, authorId: true, kind: true } } },
+    include: { ...replyInclude, annotation: { select: { assignmentId: true, scope: true, hiddenAt: true, authorId: true, kind: true } } },
   });
   if (!reply) throw notFound("That reply");
   return reply;
@@ -115,7 +116,7 @@ async function writeReply(
       type,
       entityId: reply.id,
       actorId: viewerId,
-      scope: reply.annotation.scope,
+      scope: audienceScope(reply.annotation),
       ownerId: reply.annotation.authorId,
       kind: reply.annotation.kind,
     });

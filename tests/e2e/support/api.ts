@@ -15,10 +15,19 @@ export async function cookieHeader(context: BrowserContext): Promise<string> {
 
 /** A same-origin JSON request with the context's session, as the reader's own fetch sends it. */
 export async function apiRequest(context: BrowserContext, baseUrl: string, method: string, url: string, body?: unknown) {
+  return sessionRequest(baseUrl, await cookieHeader(context), method, url, body);
+}
+
+/** The same request with a Cookie header (null: signed out), redirects left unfollowed. */
+export function sessionRequest(baseUrl: string, cookie: string | null, method: string, url: string, body?: unknown, signal?: AbortSignal) {
+  const headers: Record<string, string> = { Origin: baseUrl, "Content-Type": "application/json" };
+  if (cookie) headers.Cookie = cookie;
   return fetch(`${baseUrl}${url}`, {
     method,
-    headers: { Cookie: await cookieHeader(context), Origin: baseUrl, "Content-Type": "application/json" },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+    signal,
   });
 }
 

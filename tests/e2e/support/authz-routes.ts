@@ -1,0 +1,231 @@
+/**
+ * Every read and write route of the authorization matrix, each with its rule:
+ * who sees its target, who among them may act, and what each gets. Pure.
+ */
+import { ITEM_ROUTES, REPLY_ROUTES } from "./authz-annotation-routes";
+import { ASSIGNMENTS, assignment, isMemberOf, isTeacherAnywhere, isTeacherOf, READINGS, type Actor, type AssignmentKey, type ClassKey } from "./authz-model";
+import { doc, readingInput, type Method, type RouteTemplate } from "./authz-route-types";
+
+const inAssignment = (who: Actor, key: string) => isMemberOf(who, assignment(key as AssignmentKey).classKey);
+const teachesAssignment = (who: Actor, key: string) => isTeacherOf(who, assignment(key as AssignmentKey).classKey);
+const classOfKey = (key: string) => key.slice("class.".length) as ClassKey;
+const inClass = (who: Actor, key: string) => isMemberOf(who, classOfKey(key));
+const teachesClass = (who: Actor, key: string) => isTeacherOf(who, classOfKey(key));
+const signedIn = (who: Actor) => who.key !== "anonymous";
+const ownsReading = (who: Actor, key: string) => READINGS.some((rd) => rd.key === key && rd.owner === who.key);
+/** The class an actor would manage: their own, or A for those without one. */
+const homeClass = (who: Actor): ClassKey => (who.roles.B ? "B" : "A");
+
+/** A route on an assignment that only its class's teachers may use (404 for everyone else, members included). */
+function teacherRoute(name: string, path: (id: string) => string, extra: Partial<RouteTemplate> = {}): RouteTemplate {
+  return { name, method: "GET", target: "assignment", path: (r) => path(r.id), sees: inAssignment, may: teachesAssignment, refusal: 404, ok: 200, ...extra };
+}
+
+const SLUG = "destalinization-origins";
+
+const assignmentRoutes: RouteTemplate[] = [
+  { name: "GET /api/assignments/:id/annotations", method: "GET", target: "assignment", path: (r) => `/api/assignments/${r.id}/annotations`, sees: inAssignment, ok: 200, scanQuotes: true, listsItems: true },
+  {
+    name: "POST /api/assignments/:id/annotations",
+    method: "POST",
+    target: "assignment",
+    path: (r) => `/api/assignments/${r.id}/annotations`,
+    sees: inAssignment,
+    ok: 201,
+    body: (r) => ({ id: r.uuid(), kind: "highlight", scope: "private", ...r.span() }),
+    invalid: () => ({ id: "x", kind: "highlight" }),
+  },
+  {
+    name: "POST /api/assignments/:id/flags",
+    method: "POST",
+    target: "assignment",
+    path: (r) => `/api/assignments/${r.id}/flags`,
+    sees: inAssignment,
+    ok: 201,
+    body: (r) => ({ id: r.uuid(), scope: "private", ...r.span(), category: "date_number", correction: "x", rationale: doc("Because.") }),
+    invalid: (r) => ({ id: r.uuid(), category: "nope" }),
+  },
+  {
+    name: "GET /api/assignments/:id/events?since=0",
+    method: "GET",
+    target: "assignment",
+    path: (r) => `/api/assignments/${r.id}/events?since=0`,
+    sees: inAssignment,
+    ok: 200,
+    scanQuotes: true,
+    listsItems: true,
+    isStream: true,
+  },
+  teacherRoute("GET /api/assignments/:id/hints", (id) => `/api/assignments/${id}/hints`, {
+    may: (who, key) => teachesAssignment(who, key) || assignment(key as AssignmentKey).hintVisibility === "always",
+  }),
+  teacherRoute("GET /api/assignments/:id/answer-key", (id) => `/api/assignments/${id}/answer-key`, { scanQuotes: true }),
+  {
+    ...teacherRoute("POST /api/assignments/:id/answer-key", (id) => `/api/assignments/${id}/answer-key`),
+    method: "POST",
+    ok: 201,
+    body: (r) => ({ source: "passage", words: r.span().quote.exact, category: "date_number", correction: "x" }),
+    invalid: () => ({ source: "guess" }),
+  },
+  teacherRoute("GET /api/assignments/:id/key-report", (id) => `/api/assignments/${id}/key-report`, { scanQuotes: true }),
+  teacherRoute("GET /api/assignments/:id/students", (id) => `/api/assignments/${id}/students`, { scanQuotes: true }),
+  teacherRoute("GET /api/assignments/:id/students.csv", (id) => `/api/assignments/${id}/students.csv`, { scanQuotes: true }),
+  teacherRoute("GET /api/assignments/:id/annotations.jsonld", (id) => `/api/assignments/${id}/annotations.jsonld`, { scanQuotes: true }),
+  teacherRoute("GET /api/assignments/:id/annotations.jsonld?download=1", (id) => `/api/assignments/${id}/annotations.jsonld?download=1`, {
+    scanQuotes: true,
+    listsItems: true,
+  }),
+  {
+    ...teacherRoute("POST /api/assignments/:id/import", (id) => `/api/assignments/${id}/import`),
+    method: "POST",
+    body: () => [],
+    invalid: () => 42,
+    // The file is read only once the importer is known to teach the class.
+    validatesFirst: false,
+  },
+  {
+    ...teacherRoute("PATCH /api/assignments/:id/settings", (id) => `/api/assignments/${id}/settings`),
+    method: "PATCH",
+    // The setting it already has: a success that changes nothing.
+    body: (r) => ({ hintVisibility: ASSIGNMENTS.find((a) => a.key === r.key)?.hintVisibility ?? "never" }),
+    invalid: () => ({}),
+  },
+  {
+    name: `GET /essays/${SLUG}/errata/markdown?assignment=:id`,
+    method: "GET",
+    target: "assignment",
+    path: (r) => `/essays/${SLUG}/errata/markdown?assignment=${r.id}`,
+    sees: inAssignment,
+    ok: 200,
+  },
+  { ...teacherRoute("page /assignments/:id/review", (id) => `/assignments/${id}/review`), isPage: true },
+  { name: `page /essays/${SLUG}/errata?assignment=:id`, method: "GET", target: "assignment", path: (r) => `/essays/${SLUG}/errata?assignment=${r.id}`, isPage: true, sees: inAssignment, ok: 200 },
+  {
+    // The essay is in the school's library, so the page opens for anyone signed in, without the class's annotations.
+    name: `page /essays/${SLUG}?assignment=:id`,
+    method: "GET",
+    target: "assignment",
+    path: (r) => `/essays/${SLUG}?assignment=${r.id}`,
+    isPage: true,
+    sees: inAssignment,
+    unseen: () => 200,
+    ok: 200,
+    listsItems: true,
+  },
+];
+
+/** A route on a class that only its teachers may use. */
+function classRoute(name: string, method: Method, path: (id: string) => string, extra: Partial<RouteTemplate> = {}): RouteTemplate {
+  return { name, method, target: "class", path: (r) => path(r.id), sees: inClass, may: teachesClass, refusal: 404, ok: 200, ...extra };
+}
+
+const classRoutes: RouteTemplate[] = [
+  classRoute("page /classes/:id", "GET", (id) => `/classes/${id}`, { isPage: true }),
+  classRoute("page /classes/:id/assign", "GET", (id) => `/classes/${id}/assign`, { isPage: true }),
+  classRoute("POST /api/classes/:id/join-code", "POST", (id) => `/api/classes/${id}/join-code`),
+  classRoute("POST /api/classes/:id/students", "POST", (id) => `/api/classes/${id}/students`, {
+    body: (r) => ({ list: `New Student, new-${r.unique()}@authz.school` }),
+    invalid: () => ({ list: 5 }),
+  }),
+  classRoute("POST /api/classes/:id/teachers", "POST", (id) => `/api/classes/${id}/teachers`, {
+    body: (r) => ({ email: r.of("spare.free.email") }),
+    invalid: () => ({ email: "not-an-email" }),
+  }),
+  classRoute("POST /api/classes/:id/assignments", "POST", (id) => `/api/classes/${id}/assignments`, {
+    ok: 201,
+    body: (r) => ({ essayId: r.of("essay.library"), dueAt: "2030-01-01T17:00:00.000Z" }),
+    invalid: () => ({ essayId: "" }),
+  }),
+  {
+    name: "DELETE /api/classes/:id/members/<its spare student>",
+    method: "DELETE",
+    target: "classMember",
+    path: (r) => `/api/classes/${r.id}/members/${r.of(r.key === "class.B" ? "spare.B.remove" : "spare.A.remove")}`,
+    sees: inClass,
+    may: teachesClass,
+    refusal: 404,
+    ok: 200,
+  },
+  {
+    name: "DELETE /api/classes/<A>/members/:userId",
+    method: "DELETE",
+    target: "memberUser",
+    path: (r) => `/api/classes/${r.of("class.A")}/members/${r.id}`,
+    // Only a student of class A can be removed from it, and only its teachers can do it.
+    sees: (who, key) => isTeacherOf(who, "A") && key === "spare.A.byUser",
+    ok: 200,
+  },
+  {
+    // The reading's id travels in the body: another teacher's unshared reading must look like no reading at all.
+    name: "POST /api/classes/<own>/assignments {essayId: :id}",
+    method: "POST",
+    target: "essayRef",
+    path: (r, who) => `/api/classes/${r.of(`class.${homeClass(who)}`)}/assignments`,
+    sees: (who, key) => isTeacherOf(who, homeClass(who)) && (key === "essay.library" || ownsReading(who, key)),
+    // Its own class's teacher is told the reading is not one they can use; anyone else that the class is not theirs.
+    unseen: (who) => (isTeacherOf(who, homeClass(who)) ? 422 : 404),
+    ok: 201,
+    body: (r) => ({ essayId: r.id, dueAt: "2030-01-01T17:00:00.000Z" }),
+  },
+];
+
+const otherRoutes: RouteTemplate[] = [
+  { name: "DELETE /api/answer-key/:id", method: "DELETE", target: "entry", path: (r) => `/api/answer-key/${r.id}`, sees: (who, key) => teachesAssignment(who, key.split(".")[0]), ok: 200, needsFresh: true },
+  {
+    name: "PATCH /api/readings/:id",
+    method: "PATCH",
+    target: "reading",
+    path: (r) => `/api/readings/${r.id}`,
+    sees: ownsReading,
+    ok: 200,
+    body: (r) => readingInput(READINGS.some((rd) => rd.key === r.key) ? r.of(`${r.key}.title`) : "A guess"),
+    invalid: () => ({ title: "" }),
+  },
+  {
+    name: "page /readings/:id/edit",
+    method: "GET",
+    target: "reading",
+    path: (r) => `/readings/${r.id}/edit`,
+    isPage: true,
+    sees: ownsReading,
+    ok: 200,
+  },
+  {
+    name: "page /essays/:slug (a teacher's unshared reading)",
+    method: "GET",
+    target: "readingSlug",
+    path: (r) => `/essays/${r.id}`,
+    isPage: true,
+    sees: ownsReading,
+    ok: 200,
+  },
+  { name: "POST /api/classes", method: "POST", target: "none", path: () => "/api/classes", sees: signedIn, ok: 201, body: (r) => ({ name: `Class ${r.unique()}` }), invalid: () => ({ name: "" }) },
+  {
+    name: "POST /api/readings",
+    method: "POST",
+    target: "none",
+    path: () => "/api/readings",
+    sees: signedIn,
+    may: isTeacherAnywhere,
+    refusal: 403,
+    ok: 201,
+    body: (r) => readingInput(`Reading ${r.unique()}`),
+    invalid: () => ({ title: "" }),
+  },
+  {
+    name: "POST /api/classes/join",
+    method: "POST",
+    target: "none",
+    path: () => "/api/classes/join",
+    sees: signedIn,
+    ok: 200,
+    body: (r) => ({ code: r.of("joinCode.C") }),
+    // Well-formed but nobody's code.
+    invalid: () => ({ code: "ZZZZ9999" }),
+  },
+  { name: "page /readings/new", method: "GET", target: "none", path: () => "/readings/new", isPage: true, sees: signedIn, ok: 200 },
+  { name: "page /assignments", method: "GET", target: "none", path: () => "/assignments", isPage: true, sees: signedIn, ok: 200 },
+  { name: "page /classes", method: "GET", target: "none", path: () => "/classes", isPage: true, sees: signedIn, ok: 200 },
+];
+
+export const ROUTES: readonly RouteTemplate[] = [...ITEM_ROUTES, ...REPLY_ROUTES, ...assignmentRoutes, ...classRoutes, ...otherRoutes];
