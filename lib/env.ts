@@ -14,6 +14,9 @@ const schema = z.object({
   AUTH_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "AUTH_RATE_WINDOW_MS must be at least 1000 (ms).").default(300_000),
   AUTH_RATE_ACCOUNT_MAX: z.coerce.number().int().min(1, "AUTH_RATE_ACCOUNT_MAX must be at least 1.").default(5),
   AUTH_RATE_IP_MAX: z.coerce.number().int().min(1, "AUTH_RATE_IP_MAX must be at least 1.").default(20),
+  /** Sign-up throttling (lib/server/users/sign-up-throttle.ts): accounts created per client address per window. */
+  SIGNUP_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "SIGNUP_RATE_WINDOW_MS must be at least 1000 (ms).").default(3_600_000),
+  SIGNUP_RATE_IP_MAX: z.coerce.number().int().min(1, "SIGNUP_RATE_IP_MAX must be at least 1.").default(100),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
@@ -41,6 +44,13 @@ export function getSignInThrottleEnv(): Pick<
   const parsed = schema
     .pick({ AUTH_RATE_WINDOW_MS: true, AUTH_RATE_ACCOUNT_MAX: true, AUTH_RATE_IP_MAX: true, TRUST_PROXY: true })
     .safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/** The sign-up throttle settings; read per call, like the sign-in ones. */
+export function getSignUpThrottleEnv(): Pick<Env, "SIGNUP_RATE_WINDOW_MS" | "SIGNUP_RATE_IP_MAX" | "TRUST_PROXY"> {
+  const parsed = schema.pick({ SIGNUP_RATE_WINDOW_MS: true, SIGNUP_RATE_IP_MAX: true, TRUST_PROXY: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }

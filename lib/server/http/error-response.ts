@@ -39,7 +39,8 @@ export function toAppError(error: unknown): AppError {
 
 /** The JSON error body every route uses: { error: { code, message, issues? } }. */
 export function errorResponse(error: AppError): Response {
-  const headers: HeadersInit = error.code === "unavailable" ? { "Retry-After": "2" } : {};
+  const retryAfter = error.retryAfterSeconds ?? (error.code === "unavailable" ? 2 : undefined);
+  const headers: HeadersInit = retryAfter === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) };
   const body = { error: { code: error.code, message: error.message, ...(error.details ?? {}) } };
   return Response.json(body, { status: error.status, headers });
 }
