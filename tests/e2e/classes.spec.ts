@@ -37,7 +37,8 @@ test.describe("running a class", () => {
     await teacher.getByLabel("Reading").selectOption({ label: "DeStalinization, The Origins." });
     await teacher.getByRole("textbox", { name: "Instructions for students" }).fill("Find at least one wrong date.");
     await teacher.getByRole("button", { name: "Assign" }).click();
-    await expect(teacher.getByRole("heading", { level: 1, name: `History 9 ${stamp}` })).toBeVisible();
+    // Exact: the assign page's own heading ("Assign a reading to History 9 …") must not count as being back.
+    await expect(teacher.getByRole("heading", { level: 1, name: `History 9 ${stamp}`, exact: true })).toBeVisible();
 
     await student.goto("/assignments");
     await expect(student.getByText(`History 9 ${stamp}`)).toBeVisible();
