@@ -10,6 +10,10 @@ const schema = z.object({
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public address, e.g. https://reader.school.edu").optional(),
   CONTENT_DIR: z.string().default("content"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long a new connection may take before the request is answered 503 "try again" (lib/db.ts). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100, "DATABASE_CONNECT_TIMEOUT_MS must be at least 100 (ms).").default(5_000),
+  /** How long one statement (a lock wait included) may run before PostgreSQL cancels it (lib/db.ts). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100, "DATABASE_STATEMENT_TIMEOUT_MS must be at least 100 (ms).").default(15_000),
   /** Sign-in throttling (lib/server/auth/sign-in-throttle.ts): the fixed window and the failures allowed in it. */
   AUTH_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "AUTH_RATE_WINDOW_MS must be at least 1000 (ms).").default(300_000),
   AUTH_RATE_ACCOUNT_MAX: z.coerce.number().int().min(1, "AUTH_RATE_ACCOUNT_MAX must be at least 1.").default(5),
@@ -29,9 +33,13 @@ function firstProblem(error: z.ZodError): Error {
   return new Error(`Configuration error: ${error.issues[0].message}`);
 }
 
+type DatabaseEnv = Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS">;
+
 /** Only what the data layer needs, so scripts can use it without the web app's secrets. */
-export function getDatabaseEnv(): Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE"> {
-  const parsed = schema.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true }).safeParse(process.env);
+export function getDatabaseEnv(): DatabaseEnv {
+  const parsed = schema
+    .pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, DATABASE_CONNECT_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true })
+    .safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }
