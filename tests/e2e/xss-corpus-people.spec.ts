@@ -168,6 +168,12 @@ test.describe(suiteTitle("XSS corpus in names, classes, instructions and imports
       expect(res.status, await fail(res, `raw sign-up ${p.id}`)).toBe(422);
       count("raw payloads with controls as display names refused (422)");
     }
+    // U+0000 is not in the corpus, but a script can send it; PostgreSQL cannot store it: a sentence, not a 500.
+    const nul = await api("POST", "/api/classes", { name: `${payloads[0].payload}\u0000` });
+    const refusal = await nul.text();
+    expect(nul.status, refusal).toBe(422);
+    expect(refusal).toContain("NUL character");
+    count("class names with U+0000 refused (422)");
     const byEmail = await findUserIds(databaseUrl, `-${stamp}@xss.school`);
     const seeded = payloads.filter((_, i) => signups[i] !== "signed up");
     const seededIds = await seedStudents(databaseUrl, {
