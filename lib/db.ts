@@ -1,18 +1,38 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { PoolConfig } from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDatabaseEnv } from "@/lib/env";
+
+/** Beyond the server's own statement timeout: how much longer the client waits for an answer at all. */
+const CLIENT_GRACE_MS = 5_000;
+
+/**
+ * Pool settings so that a database that is away, locked or frozen costs a
+ * request a bounded wait and a 503 "try again", never a hung request:
+ * - connectionTimeoutMillis (DATABASE_CONNECT_TIMEOUT_MS, 5 s): a new
+ *   connection that does not complete, e.g. while the database restarts;
+ * - statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS, 15 s): PostgreSQL
+ *   cancels a statement running longer, a wait for another connection's
+ *   lock included (SQLSTATE 57014). Our slowest statements take milliseconds;
+ * - query_timeout (the same plus 5 s): the client gives up on its own when
+ *   the server stopped answering altogether and cannot cancel anything; the
+ *   pool then discards that connection.
+ */
+export function databasePoolConfig(env = getDatabaseEnv()): PoolConfig {
+  return {
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    query_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS + CLIENT_GRACE_MS,
+  };
+}
 
 function createClient() {
   // `next build` imports route modules without a database; no query runs then.
   const isBuild = process.env.NEXT_PHASE === "phase-production-build";
-  const connectionString = isBuild ? "postgresql://localhost/unused-at-build" : getDatabaseEnv().DATABASE_URL;
-  const adapter = new PrismaPg({
-    connectionString,
-    max: isBuild ? 1 : getDatabaseEnv().DATABASE_POOL_SIZE,
-    // Fail fast while the database restarts, so requests get "try again" quickly.
-    connectionTimeoutMillis: 5_000,
-  });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const config = isBuild ? { connectionString: "postgresql://localhost/unused-at-build", max: 1 } : databasePoolConfig();
+  return new PrismaClient({ adapter: new PrismaPg(config), omit: { user: { passwordHash: true } } });
 }
 
 type Client = ReturnType<typeof createClient>;

@@ -10,10 +10,17 @@ const schema = z.object({
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public address, e.g. https://reader.school.edu").optional(),
   CONTENT_DIR: z.string().default("content"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long a new connection may take before the request is answered 503 "try again" (lib/db.ts). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100, "DATABASE_CONNECT_TIMEOUT_MS must be at least 100 (ms).").default(5_000),
+  /** How long one statement (a lock wait included) may run before PostgreSQL cancels it (lib/db.ts). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100, "DATABASE_STATEMENT_TIMEOUT_MS must be at least 100 (ms).").default(15_000),
   /** Sign-in throttling (lib/server/auth/sign-in-throttle.ts): the fixed window and the failures allowed in it. */
   AUTH_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "AUTH_RATE_WINDOW_MS must be at least 1000 (ms).").default(300_000),
   AUTH_RATE_ACCOUNT_MAX: z.coerce.number().int().min(1, "AUTH_RATE_ACCOUNT_MAX must be at least 1.").default(5),
   AUTH_RATE_IP_MAX: z.coerce.number().int().min(1, "AUTH_RATE_IP_MAX must be at least 1.").default(20),
+  /** Sign-up throttling (lib/server/users/sign-up-throttle.ts): accounts created per client address per window. */
+  SIGNUP_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "SIGNUP_RATE_WINDOW_MS must be at least 1000 (ms).").default(3_600_000),
+  SIGNUP_RATE_IP_MAX: z.coerce.number().int().min(1, "SIGNUP_RATE_IP_MAX must be at least 1.").default(100),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
@@ -26,9 +33,13 @@ function firstProblem(error: z.ZodError): Error {
   return new Error(`Configuration error: ${error.issues[0].message}`);
 }
 
+type DatabaseEnv = Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS">;
+
 /** Only what the data layer needs, so scripts can use it without the web app's secrets. */
-export function getDatabaseEnv(): Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE"> {
-  const parsed = schema.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true }).safeParse(process.env);
+export function getDatabaseEnv(): DatabaseEnv {
+  const parsed = schema
+    .pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, DATABASE_CONNECT_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true })
+    .safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }
@@ -41,6 +52,13 @@ export function getSignInThrottleEnv(): Pick<
   const parsed = schema
     .pick({ AUTH_RATE_WINDOW_MS: true, AUTH_RATE_ACCOUNT_MAX: true, AUTH_RATE_IP_MAX: true, TRUST_PROXY: true })
     .safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/** The sign-up throttle settings; read per call, like the sign-in ones. */
+export function getSignUpThrottleEnv(): Pick<Env, "SIGNUP_RATE_WINDOW_MS" | "SIGNUP_RATE_IP_MAX" | "TRUST_PROXY"> {
+  const parsed = schema.pick({ SIGNUP_RATE_WINDOW_MS: true, SIGNUP_RATE_IP_MAX: true, TRUST_PROXY: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }

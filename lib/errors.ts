@@ -31,6 +31,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** Sent as Retry-After (seconds) with the error, e.g. when a limit is spent. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,8 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { callApi } from "@/components/ui/api-client";
+
+/** The page's origin never changes while it is open: nothing to subscribe to. */
+const noSubscription = () => () => {};
 
 interface Member {
   id: string;
@@ -31,7 +34,10 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [added, setAdded] = useState<Added[] | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
-  const joinLink = typeof window === "undefined" ? `/join?code=${classroom.joinCode}` : `${window.location.origin}/join?code=${classroom.joinCode}`;
+  // The server renders the path, the browser then adds its origin: reading `window` during the
+  // first render instead made the hydrated text differ from the server's (React error 418).
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const joinLink = `${origin}/join?code=${classroom.joinCode}`;
 
   const act = async (method: string, url: string, body: unknown, done: string) => {
     const res = await callApi<Record<string, unknown>>(method, url, body);

@@ -32,3 +32,20 @@ export function clientAddress(headers: HeaderBag, { trustProxy }: { trustProxy: 
   const address = last.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   return isIP(address) ? address : null;
 }
+
+/**
+ * The network an address stands for when counting sign-ups: an IPv4 address
+ * itself (a school's NAT is one address), an IPv6 address's /64, because one
+ * household or school gets a whole /64 and could rotate through it freely.
+ * Returns "ipv6:" plus the first four groups, expanded, e.g.
+ * "ipv6:2001:db8:0:0".
+ */
+export function addressNetwork(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head, tail = ""] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  // An embedded IPv4 tail ("::ffff:1.2.3.4") takes two groups, but never reaches the first four.
+  const groups = address.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `ipv6:${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}`;
+}

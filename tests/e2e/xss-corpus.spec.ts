@@ -1,11 +1,21 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { BrowserContext, Page } from "@playwright/test";
 import type { AnnotationDTO } from "../../lib/annotations/types";
-import { findConformanceDir, suiteTitle } from "../helpers/conformance";
+import { suiteTitle } from "../helpers/conformance";
 import { apiRequest, e2eState } from "./support/api";
 import { expect, signIn, test } from "./support/fixtures";
 import { dragSelectAcross } from "./support/select-across";
+import {
+  checkPage,
+  corpusDir as dir,
+  doc,
+  hazards,
+  inBatches,
+  newReader,
+  pack,
+  payloads,
+  rawPayloads as raw,
+  withControls,
+  type Doc,
+} from "./support/xss-corpus";
 
 /**
  * Every payload of the shared XSS corpus goes, through the API, into each field
@@ -18,140 +28,6 @@ import { dragSelectAcross } from "./support/select-across";
 const PASSAGE = "Several possible reasons";
 const ESSAY = "/essays/destalinization-origins";
 const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} _'-]*$/u;
-
-interface Payload {
-  id: string;
-  source: string;
-  context: string;
-  payload: string;
-}
-
-const dir = findConformanceDir();
-const raw: Payload[] = dir
-  ? (JSON.parse(readFileSync(path.join(dir, "xss/payloads.json"), "utf8")) as { payloads: Payload[] }).payloads
-  : [];
-/** Rich text refuses C0 controls other than tab and newline (lib/rich-text/schema.ts). */
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
-const withControls = raw.filter((p) => new RegExp(CONTROLS.source).test(p.payload));
-/** The corpus as it is sent in batches: payloads with controls lose only those characters. */
-const payloads: Payload[] = raw.map((p) => ({ ...p, payload: p.payload.replace(CONTROLS, "") }));
-
-type Doc = { type: "doc"; content: unknown[] };
-const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
-const doc = (...texts: string[]): Doc => ({ type: "doc", content: texts.map(paragraph) });
-
-/** Groups items, in order, so each group holds at most `count` of them and `budget` characters. */
-function pack(items: Payload[], budget: number, count: number): Payload[][] {
-  const groups: Payload[][] = [];
-  let current: Payload[] = [];
-  let size = 0;
-  for (const item of items) {
-    const length = [...item.payload].length + 1;
-    if (current.length > 0 && (current.length >= count || size + length > budget)) {
-      groups.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += length;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
-
-/** Runs `work` over `items`, `width` at a time. */
-async function inBatches<T, R>(items: T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += width) {
-    results.push(...(await Promise.all(items.slice(i, i + width).map((item, j) => work(item, i + j)))));
-  }
-  return results;
-}
-
-/** Tripwires, installed before any page script: every way a payload could show it ran is recorded. */
-function installTripwires() {
-  const w = window as unknown as Record<string, unknown> & { __xss: string[] };
-  w.__xss = [];
-  const record = (what: string) => (...args: unknown[]) => {
-    w.__xss.push(`${what}(${args.map(String).join(",")})`);
-    return what === "confirm" ? false : what === "prompt" ? null : undefined;
-  };
-  for (const name of ["alert", "confirm", "prompt", "print", "xss", "XSS", "attack", "pwn", "pwned", "evil"]) {
-    Object.defineProperty(window, name, { value: record(name), writable: false, configurable: false });
-  }
-}
-
-interface Watch {
-  dialogs: string[];
-  pageErrors: string[];
-  consoleErrors: string[];
-  cspViolations: string[];
-}
-
-function watch(page: Page): Watch {
-  const seen: Watch = { dialogs: [], pageErrors: [], consoleErrors: [], cspViolations: [] };
-  page.on("dialog", (dialog) => {
-    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss().catch(() => undefined);
-  });
-  page.on("pageerror", (error) => seen.pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    const text = message.text();
-    if (/Content Security Policy/i.test(text)) seen.cspViolations.push(text);
-    else if (/Failed to load resource|net::ERR_/i.test(text)) return;
-    else seen.consoleErrors.push(text);
-  });
-  return seen;
-}
-
-/** What the page shows that user content could have turned into script. */
-async function hazards(page: Page) {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    for (const frame of [document, ...[...document.querySelectorAll("iframe")].map((f) => f.contentDocument).filter((d): d is Document => !!d)]) {
-      for (const a of frame.querySelectorAll("a[href], area[href]")) {
-        const href = (a.getAttribute("href") ?? "").trim().toLowerCase().replace(/[\u0000-\u0020]/g, "");
-        if (href.startsWith("javascript:") || href.startsWith("data:") || href.startsWith("vbscript:")) found.push(`href: ${href.slice(0, 80)}`);
-      }
-      for (const el of frame.querySelectorAll("*")) {
-        for (const attr of el.getAttributeNames()) {
-          if (/^on/i.test(attr)) found.push(`<${el.tagName.toLowerCase()} ${attr}>`);
-          if (/^(xlink:)?href$|^src$|^action$|^formaction$/i.test(attr)) {
-            const value = (el.getAttribute(attr) ?? "").trim().toLowerCase().replace(/[\u0000-\u0020]/g, "");
-            if (value.startsWith("javascript:")) found.push(`<${el.tagName.toLowerCase()} ${attr}=${value.slice(0, 60)}>`);
-          }
-        }
-      }
-    }
-    for (const el of document.querySelectorAll("iframe, object, embed, base, meta[http-equiv]")) {
-      if (el.closest("[data-annotation-id], .thread, .flag-card, li.erratum, main")) found.push(`<${el.tagName.toLowerCase()}> in content`);
-    }
-    return found;
-  });
-}
-
-async function newReader(context: BrowserContext): Promise<{ page: Page; seen: Watch }> {
-  await context.addInitScript(installTripwires);
-  const page = await context.newPage();
-  return { page, seen: watch(page) };
-}
-
-/** Opens `url`, lets it settle, and asserts that nothing ran and nothing dangerous was rendered. */
-async function checkPage(page: Page, seen: Watch, url: string, stamp: string | null) {
-  for (const list of Object.values(seen)) list.length = 0;
-  await page.goto(url);
-  await page.waitForLoadState("networkidle").catch(() => undefined);
-  if (stamp) await expect(page.locator("body")).toContainText(stamp, { timeout: 20_000 });
-  // Give onerror/onload handlers of broken images and late renders a moment.
-  await page.waitForTimeout(1_500);
-  const executions = await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss);
-  expect.soft(seen.dialogs, `dialogs on ${url}`).toEqual([]);
-  expect.soft(executions, `recorded executions on ${url}`).toEqual([]);
-  expect.soft(seen.pageErrors, `page errors on ${url}`).toEqual([]);
-  expect.soft(await hazards(page), `dangerous markup on ${url}`).toEqual([]);
-  return { executions: executions.length, csp: [...seen.cspViolations], console: [...seen.consoleErrors] };
-}
 
 test.describe(suiteTitle("XSS corpus in Chromium"), () => {
   test("every payload in every typed field is stored as text or refused, and runs nowhere", async ({ browser }) => {

@@ -60,6 +60,18 @@ describe("credentials sign-in", () => {
     expect(await authorize({ email: "nobody@test.school", password: "correct horse" })).toBeNull();
     expect(await authorize({ email: "not an email", password: "" })).toBeNull();
   });
+
+  it("puts only the user id and the session row's token in the cookie's JWT, never the name or email", async () => {
+    const user = (await authorize({ email, password: "correct horse" })) as { id: string; name: string; email: string };
+    // What next-auth hands the callback at sign-in: its default token carries the name and email.
+    const jwt = authOptions.callbacks!.jwt! as (args: { token: Record<string, unknown>; user?: unknown }) => Promise<Record<string, unknown>>;
+    const token = await jwt({ token: { name: "x".repeat(40_000), email, picture: null, sub: user.id }, user });
+    expect(Object.keys(token).sort()).toEqual(["sid", "sub"]);
+    expect(token.sub).toBe(user.id);
+    expect(await readSession(token.sid as string)).toMatchObject({ id: user.id, email });
+    // Later requests keep the token as it is.
+    expect(await jwt({ token })).toEqual(token);
+  });
 });
 
 describe("changing a one-time password", () => {

@@ -50,7 +50,11 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sid = await openSession(user.id);
+      // The cookie holds who (sub) and which session row (sid), nothing else: next-auth would
+      // also copy the name and email in, and a long name (a legacy row; the forms cap it at 80)
+      // would make the cookie too large for the request headers, locking its owner out.
+      // Pages read the name from the session row (getViewer), so it is never stale either.
+      if (user) return { sub: user.id, sid: await openSession(user.id) };
       return token;
     },
     async session({ session, token }) {

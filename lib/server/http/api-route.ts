@@ -2,6 +2,7 @@ import "server-only";
 import { type z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { hasNulCharacter } from "./nul-character";
 import { checkSameOrigin } from "./same-origin";
 import { errorResponse, toAppError } from "./error-response";
 import { readBoundedBody } from "./read-body";
@@ -71,11 +72,17 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   }
   const text = (await readBoundedBody(req, limit)).toString("utf8");
   if (text.trim() === "") return {};
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw new AppError("invalid", "The request body is not valid JSON.");
   }
+  // PostgreSQL cannot store U+0000 in text or jsonb: refused here, once, instead of a 500 from whichever column.
+  if (text.includes("\\u0000") && hasNulCharacter(json)) {
+    throw new AppError("invalid", "The text contains a NUL character (U+0000), which cannot be saved. Remove it and try again.");
+  }
+  return json;
 }
 
 /** Parses `input` with `schema`, turning failures into a 422 that lists each problem. */

@@ -4,9 +4,12 @@ import { AppError } from "@/lib/errors";
 // What "the database is away" looks like from pg, node-postgres' pool, Prisma and
 // the driver adapter: socket errors, SQLSTATE class 08 (connection exception),
 // 57P01-57P03 (shutdown, crash, starting up), 53300 (no connection slots), and
-// the adapter's and pg's own words for a connection that died under a query.
+// the adapter's and pg's own words for a connection that died under a query. A database
+// that hangs instead counts too once a limit in lib/db.ts ends the wait: 57014 (statement
+// cancelled by statement_timeout, a lock wait included), 55P03 (lock not available) and pg's
+// "Query read timeout" (no answer at all within query_timeout).
 const UNAVAILABLE =
-  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|P1001|P1002|P1017|P2024|\b08(000|001|003|004|006)\b|\b57P0[123]\b|\b53300\b|terminating connection|Connection terminated|not queryable|connection error|Can't reach database|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|too many clients|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/i;
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|P1001|P1002|P1017|P2024|\b08(000|001|003|004|006)\b|\b57P0[123]\b|\b53300\b|\b57014\b|\b55P03\b|canceling statement due to (statement|lock) timeout|Query read timeout|terminating connection|Connection terminated|not queryable|connection error|Can't reach database|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|too many clients|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/i;
 
 /**
  * True for failures that mean "the database is not reachable right now", so
@@ -39,7 +42,8 @@ export function toAppError(error: unknown): AppError {
 
 /** The JSON error body every route uses: { error: { code, message, issues? } }. */
 export function errorResponse(error: AppError): Response {
-  const headers: HeadersInit = error.code === "unavailable" ? { "Retry-After": "2" } : {};
+  const retryAfter = error.retryAfterSeconds ?? (error.code === "unavailable" ? 2 : undefined);
+  const headers: HeadersInit = retryAfter === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) };
   const body = { error: { code: error.code, message: error.message, ...(error.details ?? {}) } };
   return Response.json(body, { status: error.status, headers });
 }

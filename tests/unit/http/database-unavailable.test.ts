@@ -23,6 +23,16 @@ describe("recognising a database that is away", () => {
     for (const error of away) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
   });
 
+  it("sees a database that hangs once a limit ends the wait: statement timeout, lock timeout, no answer at all", () => {
+    const hung = [
+      Object.assign(new Error("Raw query failed. Code: `57014`. Message: `canceling statement due to statement timeout`"), { code: "P2010" }),
+      wrapped("Database error", { kind: "postgres", code: "57014", message: "canceling statement due to statement timeout" }),
+      wrapped("Database error", { kind: "postgres", code: "55P03", message: "canceling statement due to lock timeout" }),
+      new Error("Query read timeout"),
+    ];
+    for (const error of hung) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+  });
+
   it("does not mistake ordinary query failures for an outage", () => {
     const ordinary = [
       Object.assign(new Error("Unique constraint failed on the fields: (`id`)"), { code: "P2002" }),
