@@ -35,11 +35,11 @@ interface Timing {
 }
 
 /** One GET through fetch: headers, first body chunk, last body chunk. */
-async function timeFetch(url: string, cookie: string | null): Promise<Timing> {
+async function timeFetch(url: string, cookie: string | null, status = 200): Promise<Timing> {
   const start = performance.now();
   const res = await fetch(url, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
   const headersMs = performance.now() - start;
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+  if (res.status !== status) throw new Error(`GET ${url} answered ${res.status}`);
   const reader = res.body!.getReader();
   let firstByteMs = 0;
   let bytes = 0;
@@ -125,7 +125,7 @@ export async function runReaderFigure(settings: BenchSettings, setup: ReaderSetu
   const base = await measure(setup, `${setup.staticUrl}/`, null, null, reps);
   settings.log(`  static baseline: TTFB ${round(base.ttfb)} ms, load ${round(base.load)} ms`);
   const url = `${setup.appUrl}/essays/${setup.place.slug}?assignment=${setup.place.assignmentId}`;
-  const rows: FigureRow[] = [];
+  const rows: FigureRow[] = [floorRow(await signedInFloor(setup, reps.fetch), base.ttfb)];
   for (const n of counts) {
     await resetAnnotations(setup.db, setup.place, setup.authorIds, n);
     const ours = await measure(setup, url, setup.cookie, n, n >= 5000 ? { fetch: reps.fetch, browser: 3 } : reps);
@@ -166,6 +166,29 @@ export async function runReaderFigure(settings: BenchSettings, setup: ReaderSetu
     );
   }
   return rows;
+}
+
+/**
+ * The least a signed-in page of ours can cost: the not-found page for an essay
+ * that does not exist (root layout, session check, one essay lookup).
+ */
+async function signedInFloor(setup: ReaderSetup, reps: number): Promise<number> {
+  const url = `${setup.appUrl}/essays/no-such-essay-bench-floor`;
+  await timeFetch(url, setup.cookie, 404);
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) times.push((await timeFetch(url, setup.cookie, 404)).firstByteMs);
+  return median(times);
+}
+
+function floorRow(ttfb: number, baseline: number): FigureRow {
+  return {
+    id: "reader.floor",
+    figure: "Floor: TTFB of a signed-in 404 page (layout, session, one lookup)",
+    unit: "ms",
+    value: round(ttfb),
+    baseline: round(baseline),
+    baselineLabel: "static HTML of the essay, plain Node http",
+  };
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
