@@ -1,8 +1,10 @@
+import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { codeOf } from "../support/error-code";
 import { commentInput, makeWorld } from "../support/world";
 
 // A highlight or comment is written in one statement and its DTO is built from
@@ -70,6 +72,34 @@ describe("creating without reading back", () => {
     expect(await count()).toBe(1);
     await expect(createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input })).rejects.toThrow(/already taken/);
     expect(await count()).toBe(1);
+  });
+});
+
+describe("a retried create after the essay changed", () => {
+  const revision = (essayId: string, number: number, text: string) =>
+    db.essayRevision.create({
+      data: { essayId, number, text, contentHash: createHash("sha256").update(text).digest("hex"), blocks: [{ type: "paragraph", start: 0, end: text.length }] },
+    });
+
+  it("returns the first result, while a new create with the old selectors is refused", async () => {
+    const text = "In 1995 the committee met. Khrushchev spoke for four hours.";
+    const essay = await db.essay.create({
+      data: { slug: `retry-${randomUUID()}`, title: "Retry", author: "Test", source: "Test", retrieved: "2026-11-01", notes: "" },
+    });
+    await revision(essay.id, 1, text);
+    const assignment = await db.assignment.create({
+      data: { classroomId: world.assignmentA.classroomId, essayId: essay.id, dueAt: new Date(Date.now() + 86_400_000) },
+    });
+    const as = { viewerId: world.users.ana.id, assignmentId: assignment.id };
+    const input = commentInput(text, "Khrushchev spoke");
+    const first = await createAnnotation({ ...as, input });
+    // The teacher publishes a corrected text: every offset after the date moves.
+    await revision(essay.id, 2, text.replace("1995", "February 1956"));
+    const again = await createAnnotation({ ...as, input });
+    expect(again.isNew).toBe(false);
+    expect(again.annotation.id).toBe(first.annotation.id);
+    expect(await db.annotation.count({ where: { id: input.id } })).toBe(1);
+    expect(await codeOf(createAnnotation({ ...as, input: { ...input, id: randomUUID() } }))).toBe("invalid");
   });
 });
 

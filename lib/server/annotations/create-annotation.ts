@@ -46,7 +46,12 @@ export async function createAnnotation({
   if (!access) throw notFound("That assignment");
 
   const checked = verifySelectors(access.revision.text, input);
-  if (!checked.ok) throw new AppError("invalid", `${checked.reason} Reload the page and select the passage again.`);
+  if (!checked.ok) {
+    // A retry of a create that landed before the essay got a new revision: the first result stands.
+    const earlier = await db.annotation.count({ where: { id: input.id } });
+    if (earlier > 0) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
+    throw new AppError("invalid", `${checked.reason} Reload the page and select the passage again.`);
+  }
   const body = input.kind === "comment" ? checkBody(input.body, "comment") : null;
   if (input.kind === "highlight" && input.body !== undefined && input.body !== null) {
     throw new AppError("invalid", "A highlight has no text; post a comment instead.");
