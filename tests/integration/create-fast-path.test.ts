@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { createReply } from "@/lib/server/replies/reply-writes";
+import { richTextFromPlain } from "@/lib/rich-text";
 import { codeOf } from "../support/error-code";
 import { commentInput, makeWorld } from "../support/world";
 
@@ -73,6 +75,24 @@ describe("creating without reading back", () => {
     await expect(createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input })).rejects.toThrow(/already taken/);
     expect(await count()).toBe(1);
   });
+});
+
+describe("replies without reading back", () => {
+  for (const who of ["ben", "teacher"] as const) {
+    it(`returns ${who}'s reply as the thread shows it, logged once`, async () => {
+      const thread = commentInput(world.revision.text, "Khrushchev", { comment: "Thread" });
+      await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input: thread });
+      const viewerId = world.users[who].id;
+      const input = { id: randomUUID(), body: richTextFromPlain(`A reply from ${who}`) };
+      const created = await createReply({ viewerId, annotationId: thread.id, input });
+      expect(created.isNew).toBe(true);
+      const shown = (await findAnnotation({ viewerId, annotationId: thread.id })).annotation.replies.find((r) => r.id === input.id);
+      expect(created.reply).toEqual(shown);
+      const again = await createReply({ viewerId, annotationId: thread.id, input });
+      expect(again).toEqual({ reply: created.reply, isNew: false });
+      expect(await db.changeEvent.count({ where: { entityId: input.id, type: "reply.created" } })).toBe(1);
+    });
+  }
 });
 
 describe("a retried create after the essay changed", () => {

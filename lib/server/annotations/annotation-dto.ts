@@ -96,6 +96,25 @@ export async function loadDtoContext(options: {
   };
 }
 
+/**
+ * The context for what the viewer just wrote: their own item shows their own
+ * name (never an anonymous label), and a new item has no audit trail or
+ * merge partners, so nothing needs loading.
+ */
+export function ownDtoContext(
+  viewerId: string,
+  access: { role: "teacher" | "student"; revision: { id: string; text: string; index: OffsetIndex } },
+): DtoContext {
+  return {
+    viewerId,
+    teacherIds: new Set(access.role === "teacher" ? [viewerId] : []),
+    anonymousLabels: null,
+    revision: access.revision,
+    audits: new Map(),
+    mergePartners: new Set(),
+  };
+}
+
 function toAuthor(author: { id: string; name: string }, ctx: DtoContext): AuthorDTO {
   const isTeacher = ctx.teacherIds.has(author.id);
   const hidden = !isTeacher && author.id !== ctx.viewerId ? ctx.anonymousLabels?.get(author.id) : undefined;

@@ -7,10 +7,11 @@ import type { TiptapDoc } from "@/lib/rich-text";
 import type { CreateFlagInput } from "@/lib/validation/flag";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
-import { CHANGE_LOG_LOCK, LIVE_CHANNEL, recordChange } from "@/lib/server/live/record-change";
+import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { isUniqueViolation } from "@/lib/server/db-errors";
+import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
-import { toAnnotationDTO, type DtoContext } from "./annotation-dto";
+import { ownDtoContext, toAnnotationDTO } from "./annotation-dto";
 import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
 
@@ -62,7 +63,7 @@ export async function createAnnotation({
   try {
     if (!flag) {
       const row = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
-      return { annotation: toAnnotationDTO(row, ownContext(viewerId, access)), isNew: true };
+      return { annotation: toAnnotationDTO(row, ownDtoContext(viewerId, access)), isNew: true };
     }
     await db.$transaction(async (tx) => {
       await tx.annotation.create({ data: { ...columns(viewerId, assignmentId, access.revision.id, input), body: body ? toJson(body) : Prisma.DbNull } });
@@ -105,25 +106,19 @@ function columns(viewerId: string, assignmentId: string, revisionId: string, inp
 /**
  * A highlight or comment, its change-log entry and the live notification in
  * one statement (one round trip, one implicit transaction), returning the row
- * as the DTO mapper reads it. The per-assignment lock is taken before the log
- * entry draws its id, as in recordChange, so log order stays commit order.
+ * as the DTO mapper reads it.
  */
 async function insertAnnotation(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput, body: TiptapDoc | null) {
   const c = columns(viewerId, assignmentId, revisionId, input);
+  const change = { assignmentId, type: "annotation.created", entityId: c.id, actorId: viewerId, scope: c.scope, ownerId: viewerId, kind: c.kind } as const;
   const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string }[]>`
-    with ins as (
+    with inserted as (
       insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "updatedAt")
       values (${c.id}, ${assignmentId}, ${viewerId}, ${revisionId}, ${c.kind}::"AnnotationKind", ${c.scope}::"Scope", ${c.exact},
               ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[], current_timestamp)
       returning "createdAt", "updatedAt"
-    ), lock as (
-      select pg_advisory_xact_lock(${CHANGE_LOG_LOCK}::int, hashtext(${assignmentId})), pg_notify(${LIVE_CHANNEL}, ${assignmentId})
-    ), logged as (
-      insert into change_events ("assignmentId", type, "entityId", "actorId", scope, "ownerId", kind)
-      select ${assignmentId}, 'annotation.created', ${c.id}, ${viewerId}, ${c.scope}::"Scope", ${viewerId}, ${c.kind}::"AnnotationKind"
-        from ins, lock
-    )
-    select ins."createdAt", ins."updatedAt", u.name as "authorName" from ins join users u on u.id = ${viewerId}`;
+    ), ${changeLogSteps(change)}
+    select inserted."createdAt", inserted."updatedAt", u.name as "authorName" from inserted join users u on u.id = ${viewerId}`;
   return {
     ...c,
     body: body as unknown as Prisma.JsonValue,
@@ -138,26 +133,6 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
     replies: [],
     flag: null,
   };
-}
-
-/** What the DTO mapper needs to know about the viewer's own new annotation: no peers, no audit trail yet. */
-function ownContext(viewerId: string, access: AssignmentAccess): DtoContext {
-  return {
-    viewerId,
-    teacherIds: new Set(access.role === "teacher" ? [viewerId] : []),
-    anonymousLabels: null,
-    revision: access.revision,
-    audits: new Map(),
-    mergePartners: new Set(),
-  };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true; // from the query builder
-  // A raw query's failure (P2010) carries the driver adapter's classification.
-  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
-  return error.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
 }
 
 async function writeFlagPart(tx: Tx, annotationId: string, authorId: string, flag: FlagPart) {

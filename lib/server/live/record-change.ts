@@ -1,6 +1,7 @@
 import "server-only";
 import type { AnnotationKind, ChangeEventDTO, Scope } from "@/lib/annotations/types";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The PostgreSQL channel every app instance listens on. */
 export const LIVE_CHANNEL = "marginalia_events";
@@ -20,23 +21,40 @@ export const CHANGE_LOG_LOCK = 727_002;
  * per-assignment lock from the insert to the commit makes id order equal
  * commit order within the assignment; the hold is the end of one write.
  */
-export async function recordChange(
-  tx: Tx,
-  change: {
-    assignmentId: string;
-    type: ChangeEventDTO["type"];
-    entityId: string;
-    actorId: string | null;
-    /** Scope and author of the root annotation: who may hear of this change. */
-    scope: Scope | null;
-    ownerId: string | null;
-    /** Kind of the root annotation (null for whole-assignment events). */
-    kind: AnnotationKind | null;
-  },
-): Promise<void> {
+export async function recordChange(tx: Tx, change: Change): Promise<void> {
   // One round trip for lock and notify (NOTIFY waits for the commit anyway), so
   // the serialised stretch is this, the insert and the commit.
   await tx.$queryRaw`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK}::int, hashtext(${change.assignmentId}))::text,
                             pg_notify(${LIVE_CHANNEL}, ${change.assignmentId})::text`;
   await tx.changeEvent.create({ data: change });
+}
+
+/**
+ * The same as recordChange, as steps of a single-statement write: CTEs to
+ * follow a CTE named `inserted` (the row being written). The log entry is made
+ * only if that row was, and takes the per-assignment lock before drawing its
+ * id, so log order stays commit order. One statement is its own transaction.
+ */
+export function changeLogSteps(change: Change): Prisma.Sql {
+  return Prisma.sql`lock as (
+      select pg_advisory_xact_lock(${CHANGE_LOG_LOCK}::int, hashtext(${change.assignmentId})),
+             pg_notify(${LIVE_CHANNEL}, ${change.assignmentId})
+    ), logged as (
+      insert into change_events ("assignmentId", type, "entityId", "actorId", scope, "ownerId", kind)
+      select ${change.assignmentId}, ${change.type}, ${change.entityId}, ${change.actorId}, ${change.scope}::"Scope",
+             ${change.ownerId}, ${change.kind}::"AnnotationKind"
+        from inserted, lock
+    )`;
+}
+
+export interface Change {
+  assignmentId: string;
+  type: ChangeEventDTO["type"];
+  entityId: string;
+  actorId: string | null;
+  /** Scope and author of the root annotation: who may hear of this change. */
+  scope: Scope | null;
+  ownerId: string | null;
+  /** Kind of the root annotation (null for whole-assignment events). */
+  kind: AnnotationKind | null;
 }

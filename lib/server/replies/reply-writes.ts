@@ -2,14 +2,16 @@ import "server-only";
 import type { ReplyDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { toReplyDTO } from "@/lib/server/annotations/annotation-dto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ownDtoContext, toReplyDTO } from "@/lib/server/annotations/annotation-dto";
 import { checkBody, toJson } from "@/lib/server/annotations/check-body";
 import { dtoContextFor, findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { staleEdit } from "@/lib/server/annotations/update-annotation";
-import { visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
+import { visibleAnnotationById, visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
+import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import { audienceScope } from "@/lib/server/live/hearing";
-import { recordChange } from "@/lib/server/live/record-change";
+import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
 
 const replyInclude = { author: { select: { id: true, name: true } } } as const;
 
@@ -27,39 +29,60 @@ export async function createReply({
   annotationId: string;
   input: { id: string; body: unknown };
 }): Promise<{ reply: ReplyDTO; isNew: boolean }> {
-  const { row, access } = await findAnnotation({ viewerId, annotationId });
-  const existing = await db.reply.findUnique({ where: { id: input.id }, select: { authorId: true, annotationId: true } });
-  if (existing && (existing.authorId !== viewerId || existing.annotationId !== annotationId)) {
-    throw new AppError("conflict", "That reply id is already taken. Reload the page and try again.");
-  }
-  let isNew = !existing;
-  if (!existing) {
-    if (row.deletedAt) throw new AppError("conflict", "This thread's comment was deleted; replies are closed.");
-    const body = checkBody(input.body, "reply");
-    try {
-      await db.$transaction(async (tx) => {
-        await tx.reply.create({ data: { id: input.id, annotationId, authorId: viewerId, body: toJson(body) } });
-        await recordChange(tx, {
-          assignmentId: row.assignmentId,
-          type: "reply.created",
-          entityId: input.id,
-          actorId: viewerId,
-          scope: audienceScope(row),
-          ownerId: row.authorId,
-          kind: row.kind,
-        });
-      });
-    } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-      // A copy of this same request won the race: this one is the replay (200, not a second 201).
-      isNew = false;
+  const thread = await db.annotation.findFirst({
+    where: visibleAnnotationById(viewerId, annotationId),
+    select: { assignmentId: true, authorId: true, scope: true, kind: true, hiddenAt: true, deletedAt: true },
+  });
+  const access = thread && (await findAssignmentAccess({ viewerId, assignmentId: thread.assignmentId }));
+  if (!thread || !access) throw notFound("That annotation");
+  const context = ownDtoContext(viewerId, access);
+  const replay = async () => {
+    const reply = await db.reply.findUnique({ where: { id: input.id }, include: replyInclude });
+    if (!reply || reply.authorId !== viewerId || reply.annotationId !== annotationId) {
+      throw new AppError("conflict", "That reply id is already taken. Reload the page and try again.");
     }
+    return { reply: toReplyDTO(reply, context), isNew: false };
+  };
+  if (thread.deletedAt) {
+    // Closed threads take no new replies, but a retry of one sent before the close still gets its answer.
+    if (await db.reply.count({ where: { id: input.id } })) return replay();
+    throw new AppError("conflict", "This thread's comment was deleted; replies are closed.");
   }
-  const reply = await db.reply.findUniqueOrThrow({ where: { id: input.id }, include: replyInclude });
-  if (reply.authorId !== viewerId || reply.annotationId !== annotationId) {
-    throw new AppError("conflict", "That reply id is already taken. Reload the page and try again.");
+  const body = checkBody(input.body, "reply");
+  const change = {
+    assignmentId: thread.assignmentId,
+    type: "reply.created",
+    entityId: input.id,
+    actorId: viewerId,
+    scope: audienceScope(thread),
+    ownerId: thread.authorId,
+    kind: thread.kind,
+  } as const;
+  try {
+    // Insert first: the id is only looked up when it turns out to be taken (a retry, or two racing copies).
+    const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string }[]>`
+      with inserted as (
+        insert into replies (id, "annotationId", "authorId", body, "updatedAt")
+        values (${input.id}, ${annotationId}, ${viewerId}, ${JSON.stringify(body)}::jsonb, current_timestamp)
+        returning "createdAt", "updatedAt"
+      ), ${changeLogSteps(change)}
+      select inserted."createdAt", inserted."updatedAt", u.name as "authorName" from inserted join users u on u.id = ${viewerId}`;
+    const reply = {
+      id: input.id,
+      annotationId,
+      authorId: viewerId,
+      body: body as unknown as Prisma.JsonValue,
+      version: 1,
+      deletedAt: null,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      author: { id: viewerId, name: row.authorName },
+    };
+    return { reply: toReplyDTO(reply, context), isNew: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return replay();
+    throw error;
   }
-  return { reply: toReplyDTO(reply, await dtoContextFor(access, viewerId)), isNew };
 }
 
 /** A reply the viewer can see (its thread is visible), with its thread's row. */
