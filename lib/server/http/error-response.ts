@@ -14,15 +14,22 @@ const UNAVAILABLE =
 /**
  * True for failures that mean "the database is not reachable right now", so
  * the request can be answered 503 "try again" instead of 500. Looks through
- * the whole `cause` chain: Prisma wraps the driver's error, which wraps the
- * socket's, and the telling code can sit at any level.
+ * the whole `cause` chain (and a raw query's `meta.driverAdapterError`):
+ * Prisma wraps the driver's error, which wraps the socket's, and the telling
+ * code can sit at any level.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
-  for (let e = error; e && typeof e === "object" && !seen.has(e) && seen.size < 6; e = (e as { cause?: unknown }).cause) {
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 8) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
-    const { code, kind, message, originalCode, originalMessage } = e as Record<string, unknown>;
+    const { code, kind, message, originalCode, originalMessage, cause, meta } = e as Record<string, unknown>;
     if (UNAVAILABLE.test([code, kind, message, originalCode, originalMessage].filter(Boolean).join(" "))) return true;
+    // A raw query's failure (P2010) keeps the adapter's error in meta, not in cause: a closed
+    // connection then reads "Server has closed the connection" with kind ConnectionClosed.
+    queue.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
   }
   return false;
 }

@@ -23,6 +23,19 @@ describe("recognising a database that is away", () => {
     for (const error of away) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
   });
 
+  it("sees it in a raw query's failure, where Prisma keeps the adapter's error in meta (P2010)", () => {
+    // As $queryRaw reports a connection closed under it: the words are Prisma's, the kind the adapter's.
+    const raw = (cause: Record<string, unknown>) =>
+      Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`"), {
+        code: "P2010",
+        meta: { driverAdapterError: wrapped("DriverAdapterError", cause) },
+      });
+    expect(isDatabaseUnavailable(raw({ kind: "ConnectionClosed" }))).toBe(true);
+    expect(isDatabaseUnavailable(raw({ kind: "SocketTimeout" }))).toBe(true);
+    // The same wrapping around an ordinary failure is still ordinary.
+    expect(isDatabaseUnavailable(raw({ kind: "UniqueConstraintViolation", constraint: { fields: ["id"] } }))).toBe(false);
+  });
+
   it("sees a database that hangs once a limit ends the wait: statement timeout, lock timeout, no answer at all", () => {
     const hung = [
       Object.assign(new Error("Raw query failed. Code: `57014`. Message: `canceling statement due to statement timeout`"), { code: "P2010" }),
