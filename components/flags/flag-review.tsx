@@ -10,23 +10,33 @@ export interface FlagReviewProps {
   flag: FlagDTO;
   /** "Ana Petrova's flag", for accessible names. */
   whose: string;
+  /** Sends the decision; resolves to an error sentence, or null when it was saved. */
   onReview: (decision: { status: ReviewStatus; reason: string; correction?: string }) => Promise<string | null>;
+  /** Where it sits: under a thread card in the reader, or in the dashboard's flag queue (their own styles). */
+  place?: "card" | "queue";
 }
 
 const ACTIONS: { status: ReviewStatus; button: string; confirm: string; reasonLabel: string }[] = [
   { status: "verified", button: "Verify", confirm: "Verify flag", reasonLabel: "Note to the class (optional)" },
-  { status: "rejected", button: "Reject", confirm: "Reject flag", reasonLabel: "Why is it rejected? (required, the student sees it)" },
+  { status: "rejected", button: "Reject", confirm: "Reject flag", reasonLabel: "Why is it rejected? (required; the student sees it)" },
   { status: "needs_evidence", button: "Needs evidence", confirm: "Ask for evidence", reasonLabel: "What evidence is needed?" },
   { status: "open", button: "Reopen", confirm: "Reopen flag", reasonLabel: "Reason (optional)" },
 ];
 
+const CLASSES = {
+  card: { group: "flag-review", form: "flag-review-panel", field: "field annotation-field", help: "annotation-field-hint", error: "annotation-field-error", actions: "annotation-actions" },
+  queue: { group: "flag-decision", form: "flag-decision-form", field: "field", help: "review-field-help", error: "form-error", actions: "review-actions" },
+} as const;
+
 /**
  * The teacher's decision on a flag: verify (the correction can be edited
- * first), reject with a reason, ask for evidence, or reopen. One decision
- * panel at a time; focus goes to its first field, and back to the button
- * that opened it when it closes.
+ * first), reject with a reason, ask for evidence, or reopen. The form is
+ * checked with the API's own schema before sending, so the message next to
+ * the field is the one the server would give. One decision panel at a time;
+ * focus goes to its first field, and back to the button that opened it when
+ * it closes.
  */
-export function FlagReview({ flag, whose, onReview }: FlagReviewProps) {
+export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReviewProps) {
   const id = useId();
   const groupRef = useRef<HTMLDivElement>(null);
   const panel = usePanel<ReviewStatus>(groupRef);
@@ -35,6 +45,7 @@ export function FlagReview({ flag, whose, onReview }: FlagReviewProps) {
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const action = ACTIONS.find((a) => a.status === panel.open);
+  const css = CLASSES[place];
 
   function open(status: ReviewStatus) {
     setReason(status === "verified" ? "" : (flag.statusReason ?? ""));
@@ -43,7 +54,8 @@ export function FlagReview({ flag, whose, onReview }: FlagReviewProps) {
     panel.show(status);
   }
 
-  async function confirm() {
+  async function confirm(event: React.FormEvent) {
+    event.preventDefault();
     if (!action || isBusy) return;
     const changed = action.status === "verified" && correction !== flag.correction ? correction : undefined;
     const checked = checkReviewForm(action.status, reason, changed);
@@ -61,10 +73,11 @@ export function FlagReview({ flag, whose, onReview }: FlagReviewProps) {
   }
 
   return (
-    <div className="flag-review" role="group" aria-label={`Review ${whose}`} ref={groupRef} tabIndex={-1}>
+    <div className={css.group} role="group" aria-label={`Review ${whose}`} ref={groupRef} tabIndex={-1}>
       {action ? (
-        <div
-          className="flag-review-panel"
+        <form
+          className={css.form}
+          onSubmit={(e) => void confirm(e)}
           onKeyDown={(e) => {
             if (e.key === "Escape" && !isBusy) {
               e.stopPropagation();
@@ -73,7 +86,7 @@ export function FlagReview({ flag, whose, onReview }: FlagReviewProps) {
           }}
         >
           {action.status === "verified" ? (
-            <div className="field annotation-field">
+            <div className={css.field}>
               <label htmlFor={`${id}-correction`}>Correction</label>
               <input
                 id={`${id}-correction`}
@@ -84,12 +97,12 @@ export function FlagReview({ flag, whose, onReview }: FlagReviewProps) {
                 aria-describedby={`${id}-correction-hint`}
                 onChange={(e) => setCorrection(e.target.value)}
               />
-              <span id={`${id}-correction-hint`} className="annotation-field-hint">
+              <span id={`${id}-correction-hint`} className={css.help}>
                 Edit it if the student&apos;s wording needs fixing; empty means delete the passage.
               </span>
             </div>
           ) : null}
-          <div className="field annotation-field">
+          <div className={css.field}>
             <label htmlFor={`${id}-reason`}>{action.reasonLabel}</label>
             <textarea
               id={`${id}-reason`}
@@ -102,20 +115,20 @@ export function FlagReview({ flag, whose, onReview }: FlagReviewProps) {
               onChange={(e) => setReason(e.target.value)}
             />
           </div>
-          <p id={`${id}-error`} className="annotation-field-error" role="alert">
+          <p id={`${id}-error`} className={css.error} role="alert">
             {error}
           </p>
-          <div className="annotation-actions">
-            <button type="button" className="button button-small" aria-disabled={isBusy} onClick={() => void confirm()}>
+          <div className={css.actions}>
+            <button type="submit" className="button button-small" aria-disabled={isBusy}>
               {isBusy ? "Saving…" : action.confirm}
             </button>
             <button type="button" className="button button-quiet button-small" aria-disabled={isBusy} onClick={() => !isBusy && panel.close()}>
               Cancel
             </button>
           </div>
-        </div>
+        </form>
       ) : (
-        <div className="annotation-actions">
+        <div className={css.actions}>
           {ACTIONS.filter((a) => a.status !== flag.status).map((a) => (
             <button
               key={a.status}

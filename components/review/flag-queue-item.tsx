@@ -1,9 +1,9 @@
+import { FlagReview } from "@/components/flags/flag-review";
 import { RichTextView, USER_LINK_REL } from "@/components/ui/rich-text-view";
 import { describeCorrection, describeVotes, flagCategoryName, flagStatusLabel, statusReasonLabel } from "@/lib/format/flag-labels";
 import { agreementOf, whoseAnnotation, type QueuedFlag } from "@/lib/review/flag-queue";
 import { readerHref } from "@/lib/review/reader-href";
 import type { ReviewFlagInput } from "@/lib/validation/flag";
-import { FlagDecision } from "./flag-decision";
 import { HideButton } from "./hide-button";
 
 /** Props for FlagQueueItem. */
@@ -83,7 +83,7 @@ export function FlagQueueItem({ item, assignment, onDecide, onHide }: FlagQueueI
           ))}
         </ul>
       )}
-      <FlagDecision flag={flag} whose={whose} onDecide={(decision) => onDecide(item, decision)} />
+      <FlagReview place="queue" flag={flag} whose={whose} onReview={(decision) => onDecide(item, decision)} />
       <div className="review-actions">
         <HideButton isHidden={item.isHidden} whose={whose} onChange={(hidden) => onHide(item, hidden)} />
         <a href={readerHref(assignment, item.id)} aria-label={`Open in the reader: ${whose}`}>
