@@ -9,6 +9,7 @@ import { AuthorName, PostedAt } from "./author-name";
 import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { usePanel } from "./use-panel";
+import { PanelButton } from "./panel-button";
 
 /** Result of a save: an error message to show, or nothing on success. */
 type SaveResult = Promise<string | null | void>;
@@ -68,24 +69,12 @@ export function ReplyItem({ reply, onEditReply, onDeleteReply }: ReplyItemProps)
       ) : null}
       {canChange && panel.open === null ? (
         <div className="annotation-actions">
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            ref={panel.trigger("edit")}
-            aria-label={`Edit ${what}`}
-            onClick={() => panel.show("edit")}
-          >
+          <PanelButton panel={panel} name="edit" label={`Edit ${what}`}>
             Edit
-          </button>
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            ref={panel.trigger("delete")}
-            aria-label={`Delete ${what}`}
-            onClick={() => panel.show("delete")}
-          >
+          </PanelButton>
+          <PanelButton panel={panel} name="delete" label={`Delete ${what}`}>
             Delete
-          </button>
+          </PanelButton>
         </div>
       ) : null}
     </li>

@@ -12,6 +12,7 @@ import { DeleteConfirm } from "./delete-confirm";
 import { QuotePassage } from "./quote-passage";
 import { ReplyItem } from "./reply-item";
 import { usePanel } from "./use-panel";
+import { PanelButton } from "./panel-button";
 
 /** Result of a save: an error message to show, or nothing on success. */
 type SaveResult = Promise<string | null | void>;
@@ -142,37 +143,19 @@ export function ThreadCard(props: ThreadCardProps) {
 
       {panel.open === null ? (
         <div className="annotation-actions">
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            ref={panel.trigger("reply")}
-            aria-label={`Reply to ${whose}`}
-            onClick={() => panel.show("reply")}
-          >
+          <PanelButton panel={panel} name="reply" label={`Reply to ${whose}`}>
             Reply
-          </button>
+          </PanelButton>
           {canChange ? (
             <>
               {props.flagSection ? null : (
-                <button
-                  type="button"
-                  className="button button-quiet button-small"
-                  ref={panel.trigger("edit")}
-                  aria-label={`Edit ${whose}`}
-                  onClick={() => panel.show("edit")}
-                >
+                <PanelButton panel={panel} name="edit" label={`Edit ${whose}`}>
                   Edit
-                </button>
+                </PanelButton>
               )}
-              <button
-                type="button"
-                className="button button-quiet button-small"
-                ref={panel.trigger("delete")}
-                aria-label={`Delete ${whose}`}
-                onClick={() => panel.show("delete")}
-              >
+              <PanelButton panel={panel} name="delete" label={`Delete ${whose}`}>
                 Delete
-              </button>
+              </PanelButton>
             </>
           ) : null}
         </div>

@@ -36,3 +36,6 @@ export function usePanel<Name extends string>(fallback: RefObject<HTMLElement | 
 
   return { open, show: setOpen as (name: Name) => void, close, trigger };
 }
+
+/** What usePanel returns. */
+export type Panel<Name extends string> = ReturnType<typeof usePanel<Name>>;

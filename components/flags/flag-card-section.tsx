@@ -23,6 +23,7 @@ import { FlagReview } from "./flag-review";
 import { FlagVote } from "./flag-vote";
 import type { FlagActions } from "./use-flag-actions";
 import "./flags.css";
+import { PanelButton } from "@/components/annotations/panel-button";
 
 /** Props for FlagCardSection. */
 export interface FlagCardSectionProps {
@@ -117,9 +118,9 @@ export function FlagCardSection({ annotation: a, viewer, mergeTargets, actions }
 
       {isMine && isFlagEditable(flag.status) && panel.open === null ? (
         <div className="annotation-actions">
-          <button type="button" className="button button-quiet button-small" ref={panel.trigger("edit")} onClick={() => panel.show("edit")}>
+          <PanelButton panel={panel} name="edit">
             {flag.status === "needs_evidence" ? "Add evidence and resubmit" : "Edit flag"}
-          </button>
+          </PanelButton>
         </div>
       ) : null}
       {canVoteOnFlag(a, viewer) ? (

@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 import { usePanel } from "@/components/annotations/use-panel";
 import type { FlagDTO } from "@/lib/annotations/types";
 import { checkReviewForm, type ReviewStatus } from "@/lib/format/flag-form";
+import { PanelButton } from "@/components/annotations/panel-button";
 
 /** Props for FlagReview. */
 export interface FlagReviewProps {
@@ -130,16 +131,9 @@ export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReview
       ) : (
         <div className={css.actions}>
           {ACTIONS.filter((a) => a.status !== flag.status).map((a) => (
-            <button
-              key={a.status}
-              type="button"
-              className="button button-quiet button-small"
-              ref={panel.trigger(a.status)}
-              aria-label={`${a.button}: ${whose}`}
-              onClick={() => open(a.status)}
-            >
+            <PanelButton key={a.status} panel={{ ...panel, show: open }} name={a.status} label={`${a.button}: ${whose}`}>
               {a.button}
-            </button>
+            </PanelButton>
           ))}
         </div>
       )}
