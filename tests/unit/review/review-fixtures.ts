@@ -1,5 +1,6 @@
 import type { AnnotationDTO, AuthorDTO, FlagDTO } from "@/lib/annotations/types";
 import type { StudentRowDTO } from "@/lib/review/student-table";
+import { flagPart } from "../flags/fixtures";
 
 /** Named people for the dashboard tests. */
 export const ana: AuthorDTO = { id: "u-ana", name: "Ana Petrova", isTeacher: false };
@@ -7,24 +8,8 @@ export const ben: AuthorDTO = { id: "u-ben", name: "Ben Hughes", isTeacher: fals
 export const chloe: AuthorDTO = { id: "u-chloe", name: "Chloe Martin", isTeacher: false };
 export const teacher: AuthorDTO = { id: "u-okafor", name: "Ms. Okafor", isTeacher: true };
 
-/** An open “1995” → “1955” flag part with no votes. */
-export function flagPart(overrides: Partial<FlagDTO> = {}): FlagDTO {
-  return {
-    category: "date_number",
-    correction: "1955",
-    rationale: null,
-    evidence: [],
-    status: "open",
-    statusReason: null,
-    fixedInSource: false,
-    mergedIntoId: null,
-    votes: { agree: 0, disagree: 0 },
-    myVote: null,
-    finders: [ana],
-    audit: [],
-    ...overrides,
-  };
-}
+/** The flag tests' open “1995” → “1955” flag part, found by Ana, no votes. */
+export { flagPart };
 
 /** A class-scope highlight by Ana over `span`, as the teacher sees it. */
 export function annotationAt(span: { start: number; end: number } | null, overrides: Partial<AnnotationDTO> = {}): AnnotationDTO {
