@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
 import { apiRequest } from "./support/api";
@@ -11,17 +11,22 @@ async function openEssay(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
 }
 
+/** Ana and Ben, each in their own browser, signed in and on the demo essay with the live stream open. */
+async function anaAndBenReading(browser: Browser) {
+  const anaContext = await browser.newContext();
+  const benContext = await browser.newContext();
+  const ana = await anaContext.newPage();
+  const ben = await benContext.newPage();
+  await Promise.all([signIn(ana, "ana", READER), signIn(ben, "ben", READER)]);
+  await openEssay(ana);
+  await openEssay(ben);
+  return { anaContext, benContext, ana, ben };
+}
+
 test.describe("annotating together", () => {
   test("Ana highlights “1995” and comments in bold; Ben sees it live and replies; Ana sees the reply live", async ({ browser }) => {
     const stamp = Date.now().toString(36);
-    const anaContext = await browser.newContext();
-    const benContext = await browser.newContext();
-    const ana = await anaContext.newPage();
-    const ben = await benContext.newPage();
-    await signIn(ana, "ana", READER);
-    await signIn(ben, "ben", READER);
-    await openEssay(ana);
-    await openEssay(ben);
+    const { anaContext, benContext, ana, ben } = await anaAndBenReading(browser);
 
     await dragSelect(ana, "1995");
     await ana.getByRole("button", { name: /Comment/ }).click();
@@ -55,14 +60,7 @@ test.describe("annotating together", () => {
 
   test("Ana's private note never appears for Ben", async ({ browser }) => {
     const stamp = `private-${Date.now().toString(36)}`;
-    const anaContext = await browser.newContext();
-    const benContext = await browser.newContext();
-    const ana = await anaContext.newPage();
-    const ben = await benContext.newPage();
-    await signIn(ana, "ana", READER);
-    await signIn(ben, "ben", READER);
-    await openEssay(ana);
-    await openEssay(ben);
+    const { anaContext, benContext, ana, ben } = await anaAndBenReading(browser);
 
     await dragSelect(ana, "secret speech");
     await ana.getByRole("button", { name: /Comment/ }).click();
