@@ -17,7 +17,8 @@ async function anaAndBenReading(browser: Browser) {
   const benContext = await browser.newContext();
   const ana = await anaContext.newPage();
   const ben = await benContext.newPage();
-  await Promise.all([signIn(ana, "ana", READER), signIn(ben, "ben", READER)]);
+  await signIn(ana, "ana", READER);
+  await signIn(ben, "ben", READER);
   await openEssay(ana);
   await openEssay(ben);
   return { anaContext, benContext, ana, ben };
