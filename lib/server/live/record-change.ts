@@ -22,18 +22,16 @@ export const CHANGE_LOG_LOCK = 727_002;
  * commit order within the assignment; the hold is the end of one write.
  */
 export async function recordChange(tx: Tx, change: Change): Promise<void> {
-  // One round trip for lock and notify (NOTIFY waits for the commit anyway), so
-  // the serialised stretch is this, the insert and the commit.
-  await tx.$queryRaw`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK}::int, hashtext(${change.assignmentId}))::text,
-                            pg_notify(${LIVE_CHANNEL}, ${change.assignmentId})::text`;
-  await tx.changeEvent.create({ data: change });
+  // Lock, notify (delivered at commit) and log entry in one round trip, so the
+  // serialised stretch is this statement and the commit.
+  await tx.$executeRaw`with inserted as (select 1), ${changeLogSteps(change)} select 1`;
 }
 
 /**
- * The same as recordChange, as steps of a single-statement write: CTEs to
- * follow a CTE named `inserted` (the row being written). The log entry is made
- * only if that row was, and takes the per-assignment lock before drawing its
- * id, so log order stays commit order. One statement is its own transaction.
+ * recordChange as steps of a single-statement write: CTEs to follow a CTE
+ * named `inserted` (the row being written). The log entry is made only if
+ * that row was, and takes the per-assignment lock before drawing its id, so
+ * log order stays commit order. A statement outside a transaction is its own.
  */
 export function changeLogSteps(change: Change): Prisma.Sql {
   return Prisma.sql`lock as (
