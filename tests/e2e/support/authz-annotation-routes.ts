@@ -12,6 +12,17 @@ const isItemAuthor = (who: Actor, key: string) => itemFact(key).author === who.k
 const teachesItem = (who: Actor, key: string) => isTeacherOf(who, classOfItem(key));
 const seesReply = (who: Actor, key: string) => seesItem(who, replyFact(key).item);
 
+/** Voting and withdrawing a vote: classmates who see the flag, not its author or the teacher. */
+const VOTE = {
+  target: "item",
+  path: (r: { id: string }) => `/api/flags/${r.id}/vote`,
+  sees: seesFlag,
+  may: (who: Actor, key: string) => !isItemAuthor(who, key) && !teachesItem(who, key),
+  refusal: 403,
+  ok: 200,
+  needsFresh: true,
+} as const satisfies Partial<RouteTemplate>;
+
 /** The flag every "merge into another flag" case merges from. */
 export const MERGE_FROM = "A1.class.flag";
 
@@ -66,30 +77,8 @@ export const ITEM_ROUTES: RouteTemplate[] = [
     invalid: () => ({ hidden: "yes" }),
     needsFresh: true,
   },
-  {
-    name: "PUT /api/flags/:id/vote",
-    method: "PUT",
-    target: "item",
-    path: (r) => `/api/flags/${r.id}/vote`,
-    sees: seesFlag,
-    may: (who, key) => !isItemAuthor(who, key) && !teachesItem(who, key),
-    refusal: 403,
-    ok: 200,
-    body: () => ({ value: "agree" }),
-    invalid: () => ({ value: "maybe" }),
-    needsFresh: true,
-  },
-  {
-    name: "DELETE /api/flags/:id/vote",
-    method: "DELETE",
-    target: "item",
-    path: (r) => `/api/flags/${r.id}/vote`,
-    sees: seesFlag,
-    may: (who, key) => !isItemAuthor(who, key) && !teachesItem(who, key),
-    refusal: 403,
-    ok: 200,
-    needsFresh: true,
-  },
+  { ...VOTE, name: "PUT /api/flags/:id/vote", method: "PUT", body: () => ({ value: "agree" }), invalid: () => ({ value: "maybe" }) },
+  { ...VOTE, name: "DELETE /api/flags/:id/vote", method: "DELETE" },
   {
     name: "PATCH /api/flags/:id",
     method: "PATCH",
