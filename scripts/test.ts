@@ -7,8 +7,9 @@
  * tool that loses its exit code cannot hide a failure. Pass step names to run
  * only those.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { ensureChromium } from "./ensure-chromium";
 
 interface Step {
   name: string;
@@ -38,21 +39,6 @@ const STEPS: Step[] = [
 /** A step passed only if it exited 0 and its own closing line counts no failed test. */
 function isPassing(code: number | null, counts: Counts): boolean {
   return code === 0 && counts.failed === 0;
-}
-
-/** Chromium for Playwright: Debian's package, installed with apt when we are root on Debian. */
-function ensureChromium(): void {
-  const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(executable)) return;
-  const canApt = !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && existsSync("/etc/debian_version");
-  if (!canApt) {
-    throw new Error(`e2e needs Chromium at ${executable}: install Debian's "chromium" package, or set CHROMIUM_PATH.`);
-  }
-  console.log("Installing Debian's chromium for the e2e suite (apt-get)…");
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
-    const run = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (run.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed: install "chromium" by hand, or set CHROMIUM_PATH.`);
-  }
 }
 
 /** Test counts from vitest's and Playwright's closing lines. */

@@ -5,6 +5,7 @@
  * bench/results.md; prints the table; stops everything it started. Exits 0
  * when targets are missed (the table says so), 1 only when something crashed.
  */
+import { ensureChromium } from "../ensure-chromium";
 import path from "node:path";
 import pg from "pg";
 import { DEMO_USERS } from "../../prisma/demo-users";
@@ -56,6 +57,13 @@ async function main(): Promise<number> {
     log(`  (${((performance.now() - start) / 1000).toFixed(1)} s)`);
   };
   stopOnSignals();
+  // Before anything starts: the reader and bundle figures drive Chromium (installed as npm test installs it).
+  try {
+    ensureChromium("npm run bench");
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
   log(`Marginalia bench (${isQuick ? "quick" : "full"})`);
 
   // The pure figure first, while nothing else of ours uses the CPU.
