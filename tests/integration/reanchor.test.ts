@@ -108,6 +108,20 @@ describe("reanchorEssay", () => {
     expect({ prefix: after.prefix, suffix: after.suffix }).toEqual({ prefix: quote.prefix, suffix: quote.suffix });
   });
 
+  it("keeps updatedAt and version: a re-anchored annotation is not shown as edited by its author", async () => {
+    const v1 = "In 1956 the central committee met in Moscow to weigh the harvest reports.";
+    const v2 = `An editor added this opening sentence. ${v1}`;
+    const f = await makeEssay(v1);
+    const before = await annotate(f, v1, "central committee");
+    await addRevision(f, v2);
+
+    await reanchor(f);
+    const after = await reload(before.id);
+    expect(after.revisionId).toBe(f.revisions[1]);
+    expect(after.startCp).toBeGreaterThan(before.startCp);
+    expect({ updatedAt: after.updatedAt, version: after.version }).toEqual({ updatedAt: before.updatedAt, version: before.version });
+  });
+
   describe("when the quoted words themselves are edited", () => {
     const v1 = "In 1995 the central committee met in Moscow to weigh the harvest reports of the autumn.";
     const v2 = v1.replace("1995", "1955");

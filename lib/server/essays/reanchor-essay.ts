@@ -227,6 +227,8 @@ function isChanged(a: Stored, row: Row): boolean {
  * One UPDATE ... FROM unnest(arrays) per chunk: every value travels as a bound
  * array parameter (never spliced into the SQL), one round trip per 5,000 rows.
  * The guard skips a row deleted or moved by someone else since it was read.
+ * `updatedAt` is left alone: it says when the author last edited, and the
+ * reader labels a card "edited" from it; moving the selectors is not an edit.
  */
 async function writeRows(tx: Tx, rows: Row[]) {
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -240,8 +242,7 @@ async function writeRows(tx: Tx, rows: Row[]) {
         "suffix" = u.suffix,
         "startCp" = u.start_cp,
         "endCp" = u.end_cp,
-        "anchorStatus" = u.status::"AnchorStatus",
-        "updatedAt" = now() at time zone 'UTC'
+        "anchorStatus" = u.status::"AnchorStatus"
       from unnest(
         ${col("id")}::text[], ${col("fromRevisionId")}::text[], ${col("revisionId")}::text[],
         ${col("exact")}::text[], ${col("prefix")}::text[], ${col("suffix")}::text[],
