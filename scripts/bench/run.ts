@@ -13,6 +13,7 @@ import { createBenchStudents, signInDemo } from "./bench-users";
 import { launchBrowser } from "./browser";
 import { runBundleFigure } from "./bundle-figure";
 import { isInterrupted, onCleanup, stopAll, stopOnSignals } from "./cleanup";
+import { runCritiqueFigure } from "./critique-figure";
 import type { BenchSettings, FigureRow } from "./figure-row";
 import { runLiveFigure } from "./live-figure";
 import { runReaderFigure } from "./reader-figure";
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
 
   // The pure figure first, while nothing else of ours uses the CPU.
   await figure("1. Re-anchoring (pure)", () => runReanchorFigure(settings));
+  await figure("6. Critique hints (pure)", () => runCritiqueFigure(settings));
 
   const data = await startDatabase(log);
   const snapshot = snapshotBuild(log);
@@ -116,7 +118,7 @@ async function main(): Promise<number> {
   });
 
   // The figures are listed in the brief's order, whatever order they ran in.
-  const order = ["reanchor", "reader", "writes", "live", "bundle"];
+  const order = ["reanchor", "reader", "writes", "live", "bundle", "critique"];
   rows.sort((a, b) => order.indexOf(a.id.split(".")[0]) - order.indexOf(b.id.split(".")[0]));
   const markdown = writeReport(
     { mode: isQuick ? "quick" : "full", startedAt: startedAt.toISOString(), seconds: Math.round((performance.now() - t0) / 1000), rows, failures },

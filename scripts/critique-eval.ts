@@ -1,0 +1,53 @@
+/**
+ * Evaluates the critique hints on the corpus of tests/fixtures/critique-eval:
+ *
+ *   npm run critique:eval                    # prints the figures, writes bench/critique-eval.{json,md}
+ *   npm run critique:eval -- --check         # …and exits 1 when a target is missed
+ *   npm run critique:eval -- --show-held-out # also lists the held-out part's misses and false hints
+ *   npm run critique:eval -- --corpus=DIR --out=DIR   # another corpus (with its manifest.json), another output folder
+ *
+ * It reports; without --check it exits 0 whatever the figures, and 1 only
+ * when the corpus itself cannot be read (a key that no longer fits its essay).
+ * --check fails when held-out recall is under 0.9, the held-out clean prose
+ * gets more than 1 false hint per 1,000 words, or the seed's recall drops
+ * under 100 %.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { loadCorpus } from "./critique-eval/corpus";
+import type { CorpusPart } from "./critique-eval/corpus";
+import { evaluateCorpus } from "./critique-eval/evaluate";
+import { renderDetails, renderMarkdown, renderTable, toJson } from "./critique-eval/report";
+
+const BENCH_DIR = path.resolve(__dirname, "../bench");
+
+/** The value of `--name=value`, if given. */
+function option(argv: readonly string[], name: string): string | undefined {
+  return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+function main(argv: readonly string[]): number {
+  const isCheck = argv.includes("--check");
+  const corpusDir = option(argv, "corpus");
+  const outDir = path.resolve(option(argv, "out") ?? BENCH_DIR);
+  const parts: CorpusPart[] = argv.includes("--show-held-out") ? ["tuning", "held-out"] : ["tuning"];
+  let result;
+  try {
+    result = evaluateCorpus(loadCorpus(corpusDir ? path.resolve(corpusDir) : undefined));
+  } catch (error) {
+    process.stderr.write(`critique:eval: ${(error as Error).message.split("\n")[0]}\n`);
+    return 1;
+  }
+  const generatedAt = new Date().toISOString();
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, "critique-eval.json"), toJson(result, generatedAt, parts));
+  writeFileSync(path.join(outDir, "critique-eval.md"), renderMarkdown(result, generatedAt, parts));
+  const out = [renderTable(result), ""];
+  for (const part of parts) out.push(`Misses and false hints, ${part} part:`, ...renderDetails(result.details[part]), "");
+  out.push(`Wrote ${path.relative(process.cwd(), outDir) || "."}/critique-eval.json and critique-eval.md.`);
+  if (isCheck) out.push(result.check.isMet ? "critique:eval --check: every target met." : "critique:eval --check: a target is missed.");
+  process.stdout.write(`${out.join("\n")}\n`);
+  return isCheck && !result.check.isMet ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
