@@ -33,6 +33,7 @@ export function annotation(overrides: Partial<AnnotationDTO> = {}): AnnotationDT
     scope: "class",
     author: ana,
     isMine: false,
+    imported: null,
     quote: { exact: "1995", prefix: "In ", suffix: " the" },
     position: { start: 10, end: 14 },
     span: { start: 10, end: 14 },
