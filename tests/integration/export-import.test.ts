@@ -189,6 +189,19 @@ describe("import", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("refuses a file nested 100,000 levels deep with a sentence, and writes nothing", async () => {
+    const { first } = await downloadA();
+    const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`) as unknown;
+    // Other tools add properties of their own; an item without an id is known by a hash of its JSON.
+    const file = { "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationPage", items: [first.items[0], { ...first.items[1], id: undefined, "x:extension": deep }] };
+    const target = await newAssignmentB();
+    const before = await rowCounts();
+    const error = await importAnnotations({ viewerId: world.users.otherTeacher.id, assignmentId: target.id, json: file, baseUrl: BASE }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect([(error as AppError).code, (error as AppError).message]).toEqual(["invalid", expect.stringMatching(/nested more than \d+ levels deep/)]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it("reports an orphan (quote not in the text) and a reply to it, and imports a Hypothesis note once", async () => {
     const target = await newAssignmentB();
     const context = "http://www.w3.org/ns/anno.jsonld";

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
+import { requireShallowJson } from "@/lib/server/http/json-depth";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
 import { listImportItems } from "@/lib/w3c/list-import-items";
 import { localIdOf, planImport } from "./plan-import";
@@ -66,6 +67,8 @@ export async function importAnnotations({
   baseUrl: string;
 }): Promise<ImportSummary> {
   const origin = requireAbsoluteUrl(baseUrl, "baseUrl");
+  // Also here, not only in the route: the item walk and the content hash recurse.
+  requireShallowJson(json);
   const assignment = await requireReviewAssignment({ viewerId, assignmentId });
   const listed = listImportItems(json);
   if (!listed.ok) throw new AppError("invalid", `${listed.message} Nothing was imported.`);
