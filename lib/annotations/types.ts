@@ -86,6 +86,8 @@ export interface AuditEntryDTO {
 /** The structured part of an annotation of kind "flag". */
 export interface FlagDTO {
   category: FlagCategory;
+  /** Bumped by each teacher decision (review, merge); a decision sends the one it saw. */
+  reviewVersion: number;
   /** Replacement for exactly the flagged span; "" means delete it. */
   correction: string;
   rationale: TiptapDoc | null;

@@ -191,6 +191,7 @@ function toFlagDTO(row: AnnotationRow, flag: NonNullable<AnnotationRow["flag"]>,
   const finders = credits.length > 0 ? credits.map((c) => c.user) : row.importedAt ? [] : [row.author];
   return {
     category: flag.category,
+    reviewVersion: flag.reviewVersion,
     correction: flag.correction,
     rationale: (flag.rationale as unknown as TiptapDoc | null) ?? null,
     evidence: flag.evidence.map(({ title, author, year, url, locator, quote }) => ({ title, author, year, url, locator, quote })),

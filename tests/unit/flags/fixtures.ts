@@ -9,6 +9,7 @@ export const teacher: AuthorDTO = { id: "u-reed", name: "Ms Reed", isTeacher: tr
 export function flagPart(overrides: Partial<FlagDTO> = {}): FlagDTO {
   return {
     category: "date_number",
+    reviewVersion: 1,
     correction: "1955",
     rationale: null,
     evidence: [],
