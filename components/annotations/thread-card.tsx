@@ -6,7 +6,7 @@ import { kindLabel, possessive, scopeLabel } from "@/lib/format/annotation-label
 import type { TiptapDoc } from "@/lib/rich-text";
 import { RichTextView } from "@/components/ui/rich-text-view";
 import { AnnotationEditForm } from "./annotation-edit-form";
-import { AuthorName, PostedAt } from "./author-name";
+import { AuthorName, ImportedMark, PostedAt } from "./author-name";
 import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { QuotePassage } from "./quote-passage";
@@ -79,6 +79,7 @@ export function ThreadCard(props: ThreadCardProps) {
         </h3>
         <p className="annotation-meta">
           <PostedAt createdAt={a.createdAt} updatedAt={a.updatedAt} isDeleted={a.isDeleted} />
+          <ImportedMark imported={a.imported} />
           <span className={`annotation-badge annotation-scope is-${a.scope}`}>
             <span className="visually-hidden">Visible to: </span>
             {scopeLabel(a.scope)}

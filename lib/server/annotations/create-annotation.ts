@@ -11,7 +11,7 @@ import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-acces
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
-import { ownDtoContext, toAnnotationDTO } from "./annotation-dto";
+import { NOT_IMPORTED, ownDtoContext, toAnnotationDTO } from "./annotation-dto";
 import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
 
@@ -127,6 +127,7 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
     hiddenAt: null,
     hiddenById: null,
     deletedAt: null,
+    ...NOT_IMPORTED,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     author: { id: viewerId, name: row.authorName },

@@ -25,12 +25,14 @@ export async function updateAnnotation({
 }): Promise<AnnotationDTO> {
   const { row } = await findAnnotation({ viewerId, annotationId });
   if (row.authorId !== viewerId) throw new AppError("forbidden", "You can only edit your own annotations.");
+  // Its words are the file's, shown as originally by someone else: editing them would forge that.
+  if (row.importedAt) throw new AppError("forbidden", "An imported annotation keeps the words of its file; it cannot be edited.");
   if (row.deletedAt) throw new AppError("conflict", "This annotation was deleted.");
 
   const body = input.body === undefined ? undefined : checkBody(input.body, "comment");
   await db.$transaction(async (tx) => {
     const updated = await tx.annotation.updateMany({
-      where: { id: annotationId, authorId: viewerId, version: input.version, deletedAt: null },
+      where: { id: annotationId, authorId: viewerId, version: input.version, deletedAt: null, importedAt: null },
       data: {
         ...(body ? { body: toJson(body), kind: row.kind === "highlight" ? "comment" : row.kind } : {}),
         ...(input.tags ? { tags: input.tags } : {}),

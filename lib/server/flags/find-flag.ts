@@ -22,6 +22,7 @@ export async function findVisibleFlag(viewerId: string, annotationId: string) {
       startCp: true,
       endCp: true,
       version: true,
+      importedAt: true,
       flag: true,
       assignment: { select: { classroom: { select: { memberships: { where: { userId: viewerId }, select: { role: true } } } } } },
     },

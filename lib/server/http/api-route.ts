@@ -2,6 +2,7 @@ import "server-only";
 import { type z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { requireShallowJson } from "./json-depth";
 import { hasNulCharacter } from "./nul-character";
 import { checkSameOrigin } from "./same-origin";
 import { errorResponse, toAppError } from "./error-response";
@@ -78,6 +79,7 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   } catch {
     throw new AppError("invalid", "The request body is not valid JSON.");
   }
+  requireShallowJson(json);
   // PostgreSQL cannot store U+0000 in text or jsonb: refused here, once, instead of a 500 from whichever column.
   if (text.includes("\\u0000") && hasNulCharacter(json)) {
     throw new AppError("invalid", "The text contains a NUL character (U+0000), which cannot be saved. Remove it and try again.");

@@ -3,7 +3,7 @@ import type { ReplyDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ownDtoContext, toReplyDTO } from "@/lib/server/annotations/annotation-dto";
+import { NOT_IMPORTED, ownDtoContext, toReplyDTO } from "@/lib/server/annotations/annotation-dto";
 import { checkBody, toJson } from "@/lib/server/annotations/check-body";
 import { dtoContextFor, findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { staleEdit } from "@/lib/server/annotations/update-annotation";
@@ -74,6 +74,7 @@ export async function createReply({
       body: body as unknown as Prisma.JsonValue,
       version: 1,
       deletedAt: null,
+      ...NOT_IMPORTED,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       author: { id: viewerId, name: row.authorName },
@@ -107,6 +108,7 @@ export async function updateReply({
 }): Promise<ReplyDTO> {
   const reply = await findVisibleReply(viewerId, replyId);
   if (reply.authorId !== viewerId) throw new AppError("forbidden", "You can only edit your own replies.");
+  if (reply.importedAt) throw new AppError("forbidden", "An imported reply keeps the words of its file; it cannot be edited.");
   const body = checkBody(input.body, "reply");
   await writeReply(viewerId, reply, input.version, "reply.updated", { body: toJson(body) });
   const { access } = await findAnnotation({ viewerId, annotationId: reply.annotationId });
