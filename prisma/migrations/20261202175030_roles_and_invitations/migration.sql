@@ -41,10 +41,10 @@ ALTER TABLE "invitations" ADD CONSTRAINT "invitations_classroomId_fkey" FOREIGN 
 -- AddForeignKey
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_inviterId_fkey" FOREIGN KEY ("inviterId") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- Backfill: whoever teaches a class today keeps teaching; the oldest account administers.
+-- Backfill: teachers of a class keep teaching, and the oldest of them administers
 UPDATE "users" SET "accountRole" = 'teacher'
  WHERE "id" IN (SELECT "userId" FROM "memberships" WHERE "role" = 'teacher');
 UPDATE "users" SET "accountRole" = 'admin'
  WHERE "id" = (SELECT "id" FROM "users" WHERE "accountRole" = 'teacher' ORDER BY "createdAt", "id" LIMIT 1);
--- One-time passwords handed out before this release get the 7 days from now.
+-- One-time passwords handed out earlier get 7 days from now
 UPDATE "users" SET "oneTimePasswordExpiresAt" = now() + interval '7 days' WHERE "mustChangePassword";
