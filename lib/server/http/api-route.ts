@@ -54,7 +54,11 @@ export function apiRoute<P = Record<string, string>>(
  * change it). Routes outside apiRoute (the event stream) call this too.
  */
 export async function requireApiViewer(options: { beforePasswordChange?: boolean } = {}): Promise<Viewer> {
-  const viewer = await getViewer();
+  return admitViewer(await getViewer(), options);
+}
+
+/** The rule requireApiViewer applies to the session's user, apart from reading the cookie. */
+export function admitViewer(viewer: Viewer | null, options: { beforePasswordChange?: boolean } = {}): Viewer {
   if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
   if (viewer.mustChangePassword && !options.beforePasswordChange) {
     throw new AppError("forbidden", MUST_CHANGE_PASSWORD, { reason: "must_change_password" });
