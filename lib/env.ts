@@ -22,6 +22,12 @@ const schema = z.object({
   SIGNUP_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "SIGNUP_RATE_WINDOW_MS must be at least 1000 (ms).").default(3_600_000),
   SIGNUP_RATE_IP_MAX: z.coerce.number().int().min(1, "SIGNUP_RATE_IP_MAX must be at least 1.").default(100),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
+  /** Comma-separated email domains whose sign-ups become teacher accounts (lib/server/users/account-role.ts). */
+  TEACHER_EMAIL_DOMAINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+    .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), "TEACHER_EMAIL_DOMAINS must be domains separated by commas, e.g. school.edu,staff.school.edu."),
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
 
@@ -61,6 +67,13 @@ export function getSignUpThrottleEnv(): Pick<Env, "SIGNUP_RATE_WINDOW_MS" | "SIG
   const parsed = schema.pick({ SIGNUP_RATE_WINDOW_MS: true, SIGNUP_RATE_IP_MAX: true, TRUST_PROXY: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
+}
+
+/** The domains whose sign-ups teach; read per call so tests can set it. */
+export function getTeacherEmailDomains(): string[] {
+  const parsed = schema.pick({ TEACHER_EMAIL_DOMAINS: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data.TEACHER_EMAIL_DOMAINS;
 }
 
 /**

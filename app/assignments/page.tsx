@@ -34,6 +34,7 @@ export default async function AssignmentsPage() {
                 </time>
                 {a.status ? <span className={`badge ${BADGE[a.status]}`}>{COMPLETION_LABELS[a.status]}</span> : null}
                 {a.role === "teacher" && a.isPastDue ? <span className="badge badge-warn">past due</span> : null}
+                {a.isArchived ? <span className="badge">archived: hidden from students, read-only</span> : null}
               </p>
               {a.role === "student" ? (
                 <p className="muted">

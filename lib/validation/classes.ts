@@ -47,3 +47,14 @@ export const addStudentsSchema = z.object({
 export const addTeacherSchema = z.object({ email: emailSchema });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/** How a person answers an invitation addressed to their email. */
+export const invitationAnswerSchema = z.object({
+  answer: z.enum(["accept", "decline"], { error: 'Answer "accept" or "decline".' }),
+});
+
+/** An administrator's invitation to teach on this instance. */
+export const inviteTeacherSchema = z.object({ email: emailSchema });
+
+/** Archiving hides an assignment from students and makes it read-only; false brings it back. */
+export const archiveAssignmentSchema = z.object({ archived: z.boolean({ error: "Send archived: true or false." }) });

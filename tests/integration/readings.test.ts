@@ -28,7 +28,7 @@ let student: { id: string };
 let stranger: { id: string };
 
 beforeAll(async () => {
-  teacher = await makeUser("Reading Teacher");
+  teacher = await makeUser("Reading Teacher", "teacher");
   student = await makeUser("Reading Student");
   stranger = await makeUser("Stranger Student");
   const classroom = await createClass({ viewerId: teacher.id, name: "Readers" });

@@ -21,7 +21,14 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           name: found.name,
           joinCode: found.joinCode,
           members: found.memberships.map((m) => ({ ...m.user, role: m.role, joinedAt: m.joinedAt.toISOString() })),
-          assignments: found.assignments.map((a) => ({ id: a.id, dueAt: a.dueAt.toISOString(), slug: a.essay.slug, title: a.essay.title })),
+          assignments: found.assignments.map((a) => ({
+            id: a.id,
+            dueAt: a.dueAt.toISOString(),
+            slug: a.essay.slug,
+            title: a.essay.title,
+            isArchived: a.archivedAt !== null,
+          })),
+          invitations: found.invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
         }}
       />
     </div>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { SIGN_IN_ERROR } from "@/lib/format/sign-in-errors";
 import { isDatabaseUnavailable } from "@/lib/server/http/error-response";
+import { isOneTimePasswordExpired } from "./one-time-password";
 import { verifyPassword } from "./password";
 import { sessionCookie } from "./session-cookie";
 import { closeSession, openSession, SESSION_MAX_AGE_S } from "./session-store";
@@ -37,10 +38,13 @@ export const authOptions: NextAuthOptions = {
           const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
           if (!user || !ok) return null;
           await attempt.succeeded();
+          // Only after the password proved right, so the answer tells a stranger nothing.
+          if (isOneTimePasswordExpired(user)) throw new Error(SIGN_IN_ERROR.expired);
           return { id: user.id, name: user.name, email: user.email };
         } catch (error) {
           // next-auth puts the thrown message in the browser's URL: only codes go there.
           if (error instanceof SignInThrottledError) throw error;
+          if (error instanceof Error && error.message === SIGN_IN_ERROR.expired) throw error;
           if (isDatabaseUnavailable(error)) throw new Error(SIGN_IN_ERROR.unavailable);
           console.error("[auth] sign-in failed", error);
           throw new Error(SIGN_IN_ERROR.failed);

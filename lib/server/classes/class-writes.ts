@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { TEACHERS_ONLY, TEACHING_ROLES } from "@/lib/server/users/account-role";
 import { newJoinCode } from "./join-code";
 
 /** Classes the viewer teaches, as a `where`: the teacher check is part of every query. */
@@ -9,8 +10,16 @@ export function taughtClass(viewerId: string, classroomId: string): Prisma.Class
   return { id: classroomId, memberships: { some: { userId: viewerId, role: "teacher" } } };
 }
 
-/** Creates a class with the viewer as its teacher and a fresh join code. */
+/**
+ * Creates a class with the viewer as its teacher and a fresh join code. Only a
+ * teacher or administrator account may (403 otherwise): this is what keeps a
+ * plain sign-up away from every teacher route, since those all ask for a
+ * teacher membership, and memberships as teacher come only from here or an
+ * accepted co-teacher invitation (which also needs a teacher account).
+ */
 export async function createClass({ viewerId, name }: { viewerId: string; name: string }) {
+  const teacher = await db.user.findFirst({ where: { id: viewerId, accountRole: { in: TEACHING_ROLES } }, select: { id: true } });
+  if (!teacher) throw new AppError("forbidden", TEACHERS_ONLY);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await db.classroom.create({
@@ -51,15 +60,13 @@ export async function removeStudent({ viewerId, classroomId, userId }: { viewerI
   if (removed.count === 0) throw notFound("That student");
 }
 
-/** Adds an existing account as a co-teacher of the class. */
-export async function addTeacher({ viewerId, classroomId, email }: { viewerId: string; classroomId: string; email: string }) {
-  const found = await db.classroom.findFirst({ where: taughtClass(viewerId, classroomId), select: { id: true } });
-  if (!found) throw notFound("That class");
-  const user = await db.user.findUnique({ where: { email } });
-  if (!user) throw new AppError("invalid", "No account uses that email yet. Ask your colleague to sign up first.");
-  await db.membership.upsert({
-    where: { userId_classroomId: { userId: user.id, classroomId } },
-    create: { userId: user.id, classroomId, role: "teacher" },
-    update: { role: "teacher" },
-  });
+/**
+ * The viewer leaves a class they are a student of. Their annotations stay
+ * with the assignment's history (as when a teacher removes them); every read
+ * asks for a membership, so their access ends at once. Teachers are not
+ * "leaving" here: a class must keep the teacher who manages it.
+ */
+export async function leaveClass({ viewerId, classroomId }: { viewerId: string; classroomId: string }) {
+  const left = await db.membership.deleteMany({ where: { classroomId, userId: viewerId, role: "student" } });
+  if (left.count === 0) throw notFound("That class");
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { type z } from "zod";
 import { AppError } from "@/lib/errors";
-import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { getViewer, MUST_CHANGE_PASSWORD, type Viewer } from "@/lib/server/auth/viewer";
 import { requireShallowJson } from "./json-depth";
 import { hasNulCharacter } from "./nul-character";
 import { checkSameOrigin } from "./same-origin";
@@ -22,20 +22,24 @@ interface Context<P> {
 type Handler<P> = (ctx: Context<P>) => Promise<Response | object>;
 
 /**
- * Wraps a route handler: signed-in viewer (401 otherwise), same-origin check
+ * Wraps a route handler: signed-in viewer (401 otherwise; 403 while they are
+ * still on a one-time password, the one place that rule is kept for the API), same-origin check
  * and a bounded JSON body for mutations, and one mapping from errors to
  * statuses: zod → 422, AppError → its code's status, database down → 503.
  * A user sees a sentence, never a stack trace.
  */
-export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: { maxBytes?: number } = {}) {
+export function apiRoute<P = Record<string, string>>(
+  handler: Handler<P>,
+  /** `beforePasswordChange`: the route stays open to someone on a one-time password (changing it). */
+  options: { maxBytes?: number; beforePasswordChange?: boolean } = {},
+) {
   // Next's generated route types check `context.params` against the folder's
   // own params; the handler declares what it reads, so accept any here.
   return async (req: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
       if (isMutation) checkSameOrigin(req);
-      const viewer = await getViewer();
-      if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
+      const viewer = await requireApiViewer(options);
       const json = isMutation ? await readJson(req, options.maxBytes ?? MAX_JSON_BYTES) : undefined;
       const result = await handler({ req, params: (await context.params) as P, viewer, json });
       return result instanceof Response ? result : Response.json(result);
@@ -43,6 +47,24 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
       return errorResponse(toAppError(error));
     }
   };
+}
+
+/**
+ * The signed-in viewer of an API request: 401 when signed out, 403 naming the
+ * reason while they are on a one-time password (unless the route is how they
+ * change it). Routes outside apiRoute (the event stream) call this too.
+ */
+export async function requireApiViewer(options: { beforePasswordChange?: boolean } = {}): Promise<Viewer> {
+  return admitViewer(await getViewer(), options);
+}
+
+/** The rule requireApiViewer applies to the session's user, apart from reading the cookie. */
+export function admitViewer(viewer: Viewer | null, options: { beforePasswordChange?: boolean } = {}): Viewer {
+  if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (viewer.mustChangePassword && !options.beforePasswordChange) {
+    throw new AppError("forbidden", MUST_CHANGE_PASSWORD, { reason: "must_change_password" });
+  }
+  return viewer;
 }
 
 /**

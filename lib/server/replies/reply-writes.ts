@@ -8,7 +8,7 @@ import { checkBody, toJson } from "@/lib/server/annotations/check-body";
 import { dtoContextFor, findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { staleEdit } from "@/lib/server/annotations/update-annotation";
 import { visibleAnnotationById, visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
-import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { audienceScope } from "@/lib/server/live/hearing";
 import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
@@ -35,6 +35,7 @@ export async function createReply({
   });
   const access = thread && (await findAssignmentAccess({ viewerId, assignmentId: thread.assignmentId }));
   if (!thread || !access) throw notFound("That annotation");
+  requireOpenAssignment(access);
   const context = ownDtoContext(viewerId, access);
   const replay = async () => {
     const reply = await db.reply.findUnique({ where: { id: input.id }, include: replyInclude });

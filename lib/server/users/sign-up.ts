@@ -4,10 +4,13 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/server/auth/password";
 import type { SignUpInput } from "@/lib/validation/classes";
+import { roleForSignUp } from "./account-role";
 
 /**
  * Creates an account, joining the class whose code is given. A wrong code
- * creates nothing: the account and the membership are one transaction.
+ * creates nothing: the account and the membership are one transaction. The
+ * account is a student's unless it is the instance's first (administrator) or
+ * its domain is in TEACHER_EMAIL_DOMAINS (lib/server/users/account-role.ts).
  */
 export async function signUp(input: SignUpInput) {
   const passwordHash = await hashPassword(input.password);
@@ -17,9 +20,10 @@ export async function signUp(input: SignUpInput) {
       if (input.joinCode && !classroom) {
         throw new AppError("invalid", "That join code is not valid. Check it with your teacher: codes change when a teacher renews them.");
       }
-      const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash } });
+      const accountRole = await roleForSignUp(tx, input.email);
+      const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash, accountRole } });
       if (classroom) await tx.membership.create({ data: { userId: user.id, classroomId: classroom.id, role: "student" } });
-      return { userId: user.id, className: classroom?.name ?? null };
+      return { userId: user.id, className: classroom?.name ?? null, accountRole };
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -13,4 +13,4 @@ export const POST = apiRoute(async ({ viewer, json }) => {
   const session = (await getServerSession(authOptions)) as { sid?: string } | null;
   await changePassword({ viewerId: viewer.id, sessionToken: session?.sid ?? null, current: input.current, next: input.next });
   return { ok: true };
-});
+}, { beforePasswordChange: true });

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { getViewer } from "@/lib/server/auth/viewer";
 import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { requireApiViewer } from "@/lib/server/http/api-route";
 import { errorResponse, toAppError } from "@/lib/server/http/error-response";
 import { hasOwnFlag } from "@/lib/server/annotations/find-annotations";
 import { peerFlagsVisibleTo } from "@/lib/server/annotations/visibility";
@@ -18,8 +18,7 @@ const HEARTBEAT_MS = 15_000;
  */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const viewer = await getViewer();
-    if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
+    const viewer = await requireApiViewer();
     const { id } = await params;
     const access = await findAssignmentAccess({ viewerId: viewer.id, assignmentId: id });
     if (!access) throw new AppError("not_found", "That assignment was not found.");
