@@ -4,6 +4,7 @@ import { anchor, createTextIndex, describe, type TextSelector } from "@/lib/anch
 import { isFlagCategory, type FlagCategory } from "@/lib/critique/categories";
 import { AppError } from "@/lib/errors";
 import { parseRichText, richTextFromPlain, type TiptapDoc } from "@/lib/rich-text";
+import { displayNameProblem } from "@/lib/validation/display-name";
 import { fromW3CAnnotation, type ImportedAnnotation } from "@/lib/w3c";
 import { deriveImportId } from "@/lib/w3c/import-id";
 import { isForTeachers } from "@/lib/w3c/teacher-audience";
@@ -95,7 +96,10 @@ function richText(text: string, noun: string): TiptapDoc {
 function authorOf(a: ImportedAnnotation, ctx: PlanContext): { authorId: string; foreignName?: string } {
   const id = a.creatorIri ? localIdOf(a.creatorIri, `${ctx.baseUrl}/users/`) : undefined;
   if (id && ctx.memberIds.has(id)) return { authorId: id };
-  const name = (a.creatorName ?? a.creatorIri)?.trim();
+  const name = (a.creatorName ?? a.creatorIri)?.normalize("NFC").trim();
+  // Shown beside the words as "(from …)": held to the rule for every display name.
+  const problem = name && displayNameProblem(name);
+  if (problem) throw new ItemIssue(`Its creator's name is refused. ${problem}`);
   return { authorId: ctx.viewerId, ...(name && { foreignName: name }) };
 }
 
