@@ -18,6 +18,9 @@ const schema = z.object({
   AUTH_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "AUTH_RATE_WINDOW_MS must be at least 1000 (ms).").default(300_000),
   AUTH_RATE_ACCOUNT_MAX: z.coerce.number().int().min(1, "AUTH_RATE_ACCOUNT_MAX must be at least 1.").default(5),
   AUTH_RATE_IP_MAX: z.coerce.number().int().min(1, "AUTH_RATE_IP_MAX must be at least 1.").default(20),
+  /** The slow per-account ceiling on strangers' failures, which only a distributed attack reaches. */
+  AUTH_RATE_CEILING_WINDOW_MS: z.coerce.number().int().min(1_000, "AUTH_RATE_CEILING_WINDOW_MS must be at least 1000 (ms).").default(3_600_000),
+  AUTH_RATE_ACCOUNT_CEILING: z.coerce.number().int().min(1, "AUTH_RATE_ACCOUNT_CEILING must be at least 1.").default(50),
   /** Sign-up throttling (lib/server/users/sign-up-throttle.ts): accounts created per client address per window. */
   SIGNUP_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "SIGNUP_RATE_WINDOW_MS must be at least 1000 (ms).").default(3_600_000),
   SIGNUP_RATE_IP_MAX: z.coerce.number().int().min(1, "SIGNUP_RATE_IP_MAX must be at least 1.").default(100),
@@ -53,10 +56,17 @@ export function getDatabaseEnv(): DatabaseEnv {
 /** The sign-in throttle settings; read per call so tests can shorten the window. */
 export function getSignInThrottleEnv(): Pick<
   Env,
-  "AUTH_RATE_WINDOW_MS" | "AUTH_RATE_ACCOUNT_MAX" | "AUTH_RATE_IP_MAX" | "TRUST_PROXY"
+  "AUTH_RATE_WINDOW_MS" | "AUTH_RATE_ACCOUNT_MAX" | "AUTH_RATE_IP_MAX" | "AUTH_RATE_CEILING_WINDOW_MS" | "AUTH_RATE_ACCOUNT_CEILING" | "TRUST_PROXY"
 > {
   const parsed = schema
-    .pick({ AUTH_RATE_WINDOW_MS: true, AUTH_RATE_ACCOUNT_MAX: true, AUTH_RATE_IP_MAX: true, TRUST_PROXY: true })
+    .pick({
+      AUTH_RATE_WINDOW_MS: true,
+      AUTH_RATE_ACCOUNT_MAX: true,
+      AUTH_RATE_IP_MAX: true,
+      AUTH_RATE_CEILING_WINDOW_MS: true,
+      AUTH_RATE_ACCOUNT_CEILING: true,
+      TRUST_PROXY: true,
+    })
     .safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
@@ -74,6 +84,13 @@ export function getTeacherEmailDomains(): string[] {
   const parsed = schema.pick({ TEACHER_EMAIL_DOMAINS: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data.TEACHER_EMAIL_DOMAINS;
+}
+
+/** Whether X-Forwarded-For comes from our own proxy; read per call, like the throttle settings. */
+export function isProxyTrusted(): boolean {
+  const parsed = schema.pick({ TRUST_PROXY: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data.TRUST_PROXY === "1";
 }
 
 /**

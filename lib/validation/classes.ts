@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { displayNameSchema } from "./display-name";
+
+export { displayNameSchema };
 
 export const classNameSchema = z
   .string()
@@ -15,13 +18,6 @@ export const joinCodeSchema = z
   .toUpperCase()
   .transform((c) => c.replace(/[\s-]/g, ""))
   .pipe(z.string().regex(/^[A-Z0-9]{4,12}$/, "A join code is 4 to 12 letters and digits."));
-
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter your name.")
-  .max(80, "A name can be at most 80 characters.")
-  .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), "A name cannot contain control characters.");
 
 export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address.").max(320);
 

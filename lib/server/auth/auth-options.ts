@@ -11,7 +11,8 @@ import { sessionCookie } from "./session-cookie";
 import { closeSession, openSession, SESSION_MAX_AGE_S } from "./session-store";
 import { beginSignInAttempt, SignInThrottledError } from "./sign-in-throttle";
 
-const credentials = z.object({
+/** The sign-in form's fields; guard-auth-post.ts reads the email the same way to mark a known device. */
+export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(200),
 });
@@ -27,7 +28,7 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(raw, req) {
-        const parsed = credentials.safeParse(raw);
+        const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         try {
           const attempt = await beginSignInAttempt({ email: parsed.data.email, headers: req?.headers });
@@ -61,8 +62,10 @@ export const authOptions: NextAuthOptions = {
       if (user) return { sub: user.id, sid: await openSession(user.id) };
       return token;
     },
+    // What /api/auth/session hands to page scripts: the user id, never the session row's
+    // token (sid), which only the server needs (readSessionId decrypts the cookie itself).
     async session({ session, token }) {
-      return { ...session, sid: token.sid, user: { ...session.user, id: token.sub } };
+      return { ...session, user: { ...session.user, id: token.sub } };
     },
   },
   events: {

@@ -30,6 +30,8 @@ export function parseStudentList(list: string): { name: string; email: string }[
     const match = /^(.*?)\s*<([^>]+)>$/.exec(line) ?? /^(.*?)\s*[,;\t]\s*(\S+@\S+)$/.exec(line);
     const name = displayNameSchema.safeParse(match?.[1]);
     const email = emailSchema.safeParse(match?.[2]);
+    // A name refused for what it holds (a direction control, an invisible character) says why.
+    if (match?.[1] && !name.success && email.success) throw new AppError("invalid", `Line ${i + 1}: ${name.error.issues[0].message}`);
     if (!match || !name.success || !email.success) {
       throw new AppError("invalid", `Line ${i + 1} is not "Name, email": ${line.slice(0, 80)}`);
     }

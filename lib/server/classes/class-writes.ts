@@ -3,7 +3,12 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TEACHERS_ONLY, TEACHING_ROLES } from "@/lib/server/users/account-role";
+import type { HeaderBag } from "@/lib/security/client-address";
+import { beginGuess } from "@/lib/server/rate-limits/guess-throttle";
 import { newJoinCode } from "./join-code";
+
+/** The answer to a join code that matches no class, on joining and on signing up. */
+export const WRONG_JOIN_CODE = "That join code is not valid. Check it with your teacher: codes change when a teacher renews them.";
 
 /** Classes the viewer teaches, as a `where`: the teacher check is part of every query. */
 export function taughtClass(viewerId: string, classroomId: string): Prisma.ClassroomWhereInput {
@@ -34,9 +39,12 @@ export async function createClass({ viewerId, name }: { viewerId: string; name: 
 }
 
 /** Joins the class whose code this is, as a student. Joining twice changes nothing. */
-export async function joinClassByCode({ userId, code }: { userId: string; code: string }) {
+export async function joinClassByCode({ userId, code, headers }: { userId: string; code: string; headers?: HeaderBag }) {
+  // Counted per student, per address and overall (guess-throttle.ts): codes must not be guessable at speed.
+  const guess = await beginGuess({ kind: "join-code", subject: userId, headers });
   const classroom = await db.classroom.findUnique({ where: { joinCode: code } });
-  if (!classroom) throw new AppError("invalid", "That join code is not valid. Check it with your teacher: codes change when a teacher renews them.");
+  if (!classroom) throw new AppError("invalid", WRONG_JOIN_CODE);
+  await guess.succeeded();
   await db.membership.upsert({
     where: { userId_classroomId: { userId, classroomId: classroom.id } },
     create: { userId, classroomId: classroom.id, role: "student" },

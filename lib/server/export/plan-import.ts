@@ -4,6 +4,7 @@ import { anchor, createTextIndex, describe, type TextSelector } from "@/lib/anch
 import { isFlagCategory, type FlagCategory } from "@/lib/critique/categories";
 import { AppError } from "@/lib/errors";
 import { parseRichText, richTextFromPlain, type TiptapDoc } from "@/lib/rich-text";
+import { displayNameProblem } from "@/lib/validation/display-name";
 import { fromW3CAnnotation, type ImportedAnnotation } from "@/lib/w3c";
 import { deriveImportId } from "@/lib/w3c/import-id";
 import { isForTeachers } from "@/lib/w3c/teacher-audience";
@@ -92,7 +93,10 @@ function richText(text: string, noun: string): TiptapDoc {
  * the importing teacher and marked imported (see writeImport).
  */
 function provenanceOf(a: ImportedAnnotation): Pick<PlannedItem, "originalCreatorName" | "originalCreated"> {
-  const name = (a.creatorName ?? a.creatorIri)?.trim().slice(0, MAX_CREATOR_CHARS);
+  const name = (a.creatorName ?? a.creatorIri)?.normalize("NFC").trim().slice(0, MAX_CREATOR_CHARS);
+  // Shown beside the words as provenance: held to the rule for every display name.
+  const problem = name && displayNameProblem(name);
+  if (problem) throw new ItemIssue(`Its creator's name is refused. ${problem}`);
   return { originalCreatorName: name || null, originalCreated: a.created ?? null };
 }
 

@@ -89,11 +89,13 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   // No body at all (a bare DELETE, a POST with Content-Length: 0) is an empty object, whatever its type.
   const length = req.headers.get("content-length");
   if (length === "0" || (!length && !req.body)) return {};
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(ld\+)?json\b/i.test(type)) {
-    throw new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");
-  }
+  const type = req.headers.get("content-type");
+  // A browser's fetch(url, { method: "DELETE" }) sends neither a type nor a length, yet Next still
+  // hands over a (empty) body stream: read it, and only a body that holds something must be JSON.
+  const isJson = /^application\/(ld\+)?json\b/i.test(type ?? "");
+  if (type !== null && !isJson) throw notJson();
   const text = (await readBoundedBody(req, limit)).toString("utf8");
+  if (!isJson && text.length > 0) throw notJson();
   if (text.trim() === "") return {};
   let json: unknown;
   try {
@@ -108,6 +110,8 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   }
   return json;
 }
+
+const notJson = () => new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");
 
 /** Parses `input` with `schema`, turning failures into a 422 that lists each problem. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
