@@ -9,6 +9,8 @@ const PASSAGE = "from the fear of repression";
 
 test.describe("imports never forge authorship or time", () => {
   test("a file claiming Ana wrote a comment in 2020 shows it to Ana as imported, originally hers, and not as her own", async ({ browser, page }) => {
+    // Two sign-ins, an import and the reader: as long as flags.spec's two-reader stories.
+    test.setTimeout(120_000);
     await signIn(page, "ana");
     const href = (await demoAssignmentLink(page).getAttribute("href"))!;
     const assignmentId = new URL(href, "http://x").searchParams.get("assignment")!;

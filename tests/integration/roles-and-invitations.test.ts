@@ -8,6 +8,7 @@ import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { inviteCoTeacher, inviteTeacher } from "@/lib/server/invitations/create-invitation";
 import { listMyInvitations, respondToInvitation, revokeInvitation } from "@/lib/server/invitations/respond-to-invitation";
 import { roleForSignUp } from "@/lib/server/users/account-role";
+import { grantAccountRole } from "@/lib/server/users/grant-account-role";
 import { signUp } from "@/lib/server/users/sign-up";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { makeUser } from "../support/world";
@@ -82,6 +83,19 @@ describe("who may teach", () => {
     await respondToInvitation({ viewer: me, invitationId: (await pendingFor(me.email, null)).id, answer: "accept" });
     expect((await viewerOf(student.id)).accountRole).toBe("teacher");
     expect(await codeOf(createClass({ viewerId: student.id, name: "Now allowed" }))).toBe("ok");
+  });
+});
+
+describe("npm run admin", () => {
+  it("create-teacher makes an existing account a teacher, never lowers an administrator, and creates a missing one with a one-time password", async () => {
+    const student = await makeUser("Promoted");
+    expect(await grantAccountRole({ email: (await viewerOf(student.id)).email, role: "teacher" })).toMatchObject({ accountRole: "teacher", oneTimePassword: null });
+    const admin = await makeUser("Stays Admin", "admin");
+    expect((await grantAccountRole({ email: (await viewerOf(admin.id)).email, role: "teacher" })).accountRole).toBe("admin");
+    const email = fresh("operator");
+    const made = await grantAccountRole({ email, role: "admin" });
+    expect(made.oneTimePassword).toMatch(/^[a-z2-9]{12}$/);
+    expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ accountRole: "admin", mustChangePassword: true });
   });
 });
 

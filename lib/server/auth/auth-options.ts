@@ -62,10 +62,10 @@ export const authOptions: NextAuthOptions = {
       if (user) return { sub: user.id, sid: await openSession(user.id) };
       return token;
     },
-    // What /api/auth/session hands to page scripts: the user id, never the session row's
-    // token (sid), which only the server needs (readSessionId decrypts the cookie itself).
+    // getServerSession needs the sid (session-token.ts); the HTTP answer of /api/auth/session
+    // drops it before page scripts see it (hide-session-token.ts).
     async session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub } };
+      return { ...session, sid: token.sid, user: { ...session.user, id: token.sub } };
     },
   },
   events: {

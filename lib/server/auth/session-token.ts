@@ -1,6 +1,8 @@
 import "server-only";
+import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import { authOptions } from "./auth-options";
 import { sessionCookie } from "./session-cookie";
 
 /** Decrypted cookies by their exact value; a class's worth of browsers many times over. */
@@ -19,10 +21,11 @@ const remembered = new Map<string, { sid: string; expiresAtMs: number }>();
  */
 export async function readSessionId(): Promise<string | null> {
   const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) return null;
   const jar = await cookies();
   const name = sessionCookie(process.env.NEXTAUTH_URL).name;
-  const cookie = jar.get(name)?.value ?? joinedChunks(jar.getAll(), name);
+  const cookie = jar.get(name)?.value;
+  // No secret of our own, or a cookie next-auth split in chunks: let next-auth read it.
+  if (!secret || (!cookie && jar.has(`${name}.0`))) return fromNextAuth();
   if (!cookie) return null;
   let entry = remembered.get(cookie);
   if (!entry) {
@@ -35,17 +38,7 @@ export async function readSessionId(): Promise<string | null> {
   return entry.expiresAtMs > Date.now() ? entry.sid : null;
 }
 
-/**
- * A cookie next-auth split in chunks ("<name>.0", "<name>.1"…) put back
- * together in order, as next-auth itself does; "" when there are none. The
- * session callback no longer hands out the sid, so this is read here, not
- * through getServerSession.
- */
-function joinedChunks(all: { name: string; value: string }[], name: string): string {
-  return all
-    .map((c) => ({ index: c.name.startsWith(`${name}.`) ? Number(c.name.slice(name.length + 1)) : NaN, value: c.value }))
-    .filter((c) => Number.isInteger(c.index))
-    .sort((a, b) => a.index - b.index)
-    .map((c) => c.value)
-    .join("");
+async function fromNextAuth(): Promise<string | null> {
+  const session = (await getServerSession(authOptions)) as { sid?: unknown } | null;
+  return typeof session?.sid === "string" ? session.sid : null;
 }
