@@ -22,6 +22,8 @@ const schema = z.object({
   SIGNUP_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "SIGNUP_RATE_WINDOW_MS must be at least 1000 (ms).").default(3_600_000),
   SIGNUP_RATE_IP_MAX: z.coerce.number().int().min(1, "SIGNUP_RATE_IP_MAX must be at least 1.").default(100),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").max(30_000, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").default(15_000),
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1, "LIVE_STREAMS_PER_USER must be at least 1.").default(5),
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
 
@@ -59,6 +61,13 @@ export function getSignInThrottleEnv(): Pick<
 /** The sign-up throttle settings; read per call, like the sign-in ones. */
 export function getSignUpThrottleEnv(): Pick<Env, "SIGNUP_RATE_WINDOW_MS" | "SIGNUP_RATE_IP_MAX" | "TRUST_PROXY"> {
   const parsed = schema.pick({ SIGNUP_RATE_WINDOW_MS: true, SIGNUP_RATE_IP_MAX: true, TRUST_PROXY: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/** The live-stream settings; read per call, like the throttle ones. */
+export function getLiveEnv(): Pick<Env, "LIVE_HEARTBEAT_MS" | "LIVE_STREAMS_PER_USER"> {
+  const parsed = schema.pick({ LIVE_HEARTBEAT_MS: true, LIVE_STREAMS_PER_USER: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }

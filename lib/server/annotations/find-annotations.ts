@@ -60,6 +60,7 @@ export async function reloadAnnotation(viewerId: string, annotationId: string): 
 export function dtoContextFor(access: AssignmentAccess, viewerId: string, flagIds: string[] = []) {
   return loadDtoContext({
     viewerId,
+    assignmentId: access.assignment.id,
     classroomId: access.assignment.classroomId,
     role: access.role,
     anonymousPeers: access.assignment.anonymousPeers,
