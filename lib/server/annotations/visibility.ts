@@ -113,14 +113,3 @@ export function visibleAnnotationWhere(viewerId: string, now = new Date()): Pris
 export function visibleAnnotationById(viewerId: string, id: string): Prisma.AnnotationWhereInput {
   return { AND: [{ id }, visibleAnnotationWhere(viewerId)] };
 }
-
-/** True when the viewer may see classmates' flags on this assignment right now. */
-export function peerFlagsVisibleTo(
-  access: { role: "teacher" | "student"; assignment: { peerFlagVisibility: string; dueAt: Date } },
-  hasOwnFlag: boolean,
-  now = new Date(),
-): boolean {
-  if (access.role === "teacher") return true;
-  const setting = access.assignment.peerFlagVisibility;
-  return setting === "always" || (setting === "after_due" && access.assignment.dueAt <= now) || (setting === "after_own_flag" && hasOwnFlag);
-}

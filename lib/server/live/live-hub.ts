@@ -135,7 +135,8 @@ class LiveHub {
     } catch {
       return; // as above
     }
-    const listeners = [...subs];
+    // Only readers with something new are re-checked here; an idle stream is re-checked by its heartbeat.
+    const listeners = [...subs].filter((sub) => newest !== undefined && newest > sub.lastId);
     const standings = await Promise.all(listeners.map((sub) => sub.standing().catch(() => undefined)));
     listeners.forEach((sub, i) => {
       const standing = standings[i];
