@@ -99,14 +99,18 @@ export async function openEventStream({
       };
       req.signal.addEventListener("abort", () => cleanup());
       write("retry: 2000\n\n");
-      unsubscribe = await liveHub.subscribe(assignmentId, {
-        viewerId,
-        lastId,
-        standing: () => standing(STANDING_REUSE_MS),
-        send: (event) => write(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`),
-        reset: (id) => write(`id: ${id}\nevent: reset\ndata: {}\n\n`),
-        close: () => cleanup(),
-      });
+      try {
+        unsubscribe = await liveHub.subscribe(assignmentId, {
+          viewerId,
+          lastId,
+          standing: () => standing(STANDING_REUSE_MS),
+          send: (event) => write(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`),
+          reset: (id) => write(`id: ${id}\nevent: reset\ndata: {}\n\n`),
+          close: () => cleanup(),
+        });
+      } catch {
+        return cleanup(); // the browser reconnects and catches up from its last event id
+      }
       if (!isOpen) unsubscribe();
     },
     cancel() {
