@@ -45,9 +45,9 @@ describe("an open live stream is re-checked", () => {
     const classmates = await open(staying.user.id, staying.sessionToken);
     expect(await theirs.closesWithin(700)).toBe(false);
     await removeStudent({ viewerId: world.users.teacher.id, classroomId: world.assignmentA.classroomId, userId: leaving.user.id });
-    expect(await theirs.closesWithin(2_000)).toBe(true);
+    expect(await theirs.closesWithin(5_000)).toBe(true);
+    await expect.poll(() => classmates.text.includes(": ping"), { timeout: 5_000 }).toBe(true);
     expect(classmates.isClosed).toBe(false);
-    expect(classmates.text).toContain(": ping");
   });
 
   it("closes a signed-out session's stream, not the same user's other session", async () => {
@@ -56,7 +56,7 @@ describe("an open live stream is re-checked", () => {
     const laptop = await open(student.user.id, student.sessionToken);
     const phone = await open(student.user.id, await sessionFor(student.user.id));
     await closeSession(student.sessionToken);
-    expect(await laptop.closesWithin(2_000)).toBe(true);
+    expect(await laptop.closesWithin(5_000)).toBe(true);
     expect(phone.isClosed).toBe(false);
   });
 

@@ -49,15 +49,19 @@ export async function openEventStream({
   }
   const since = req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("since") ?? "0";
   const lastId = /^\d{1,19}$/.test(since) ? BigInt(since) : BigInt(0);
-  let checked: { at: number; standing: Promise<ListenerStanding | null> } | null = null;
+  let checked: { at: number; isDone: boolean; standing: Promise<ListenerStanding | null> } | null = null;
   const standing = (maxAgeMs: number) => {
-    if (!checked || Date.now() - checked.at > maxAgeMs) {
-      checked = { at: Date.now(), standing: readListenerStanding({ sessionToken, viewerId, assignmentId }) };
-      // A failed read (database away) is not kept: the next asks again.
-      const mine = checked;
-      mine.standing.catch(() => {
-        if (checked === mine) checked = null;
-      });
+    // A read still under way is shared, so a slow database never piles up re-checks.
+    if (!checked || (checked.isDone && Date.now() - checked.at > maxAgeMs)) {
+      const mine = { at: Date.now(), isDone: false, standing: readListenerStanding({ sessionToken, viewerId, assignmentId }) };
+      checked = mine;
+      mine.standing.then(
+        () => (mine.isDone = true),
+        () => {
+          // A failed read (database away) is not kept: the next asks again.
+          if (checked === mine) checked = null;
+        },
+      );
     }
     return checked.standing;
   };
