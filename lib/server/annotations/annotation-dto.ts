@@ -4,6 +4,7 @@ import type { AnnotationDTO, AuthorDTO, FlagDTO, ImportedDTO, ReplyDTO } from "@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TiptapDoc } from "@/lib/rich-text";
+import { anonymousLabelsFor, loadContributors, UNLABELLED_CLASSMATE } from "./anonymous-labels";
 import { loadMergePartners, mergeReasonFor } from "./merge-partners";
 
 /** What every annotation query loads: the row, its author and its replies. */
@@ -60,6 +61,7 @@ export async function loadAudits(flagIds: string[]): Promise<Map<string, AuditRo
 /** Loads the class context once per request, not once per annotation. */
 export async function loadDtoContext(options: {
   viewerId: string;
+  assignmentId: string;
   classroomId: string;
   role: "teacher" | "student";
   anonymousPeers: boolean;
@@ -67,21 +69,16 @@ export async function loadDtoContext(options: {
   revision: { id: string; text: string; index?: OffsetIndex };
   flagIds?: string[];
 }): Promise<DtoContext> {
-  const [members, audits, mergePartners] = await Promise.all([
-    db.membership.findMany({
-      where: { classroomId: options.classroomId },
-      orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-      select: { userId: true, role: true },
-    }),
+  // Teachers always see names; students see classmates as "Classmate N", removed ones included.
+  const isAnonymous = options.anonymousPeers && options.role === "student";
+  const [teachers, contributors, audits, mergePartners] = await Promise.all([
+    db.membership.findMany({ where: { classroomId: options.classroomId, role: "teacher" }, select: { userId: true } }),
+    isAnonymous ? loadContributors(options.assignmentId) : null,
     loadAudits(options.flagIds ?? []),
     loadMergePartners(options.viewerId, options.flagIds ?? []),
   ]);
-  const teacherIds = new Set(members.filter((m) => m.role === "teacher").map((m) => m.userId));
-  // Teachers always see names; students see classmates as stable "Classmate N".
-  const anonymousLabels =
-    options.anonymousPeers && options.role === "student"
-      ? new Map(members.filter((m) => m.role === "student").map((m, i) => [m.userId, `Classmate ${i + 1}`]))
-      : null;
+  const teacherIds = new Set(teachers.map((m) => m.userId));
+  const anonymousLabels = contributors && anonymousLabelsFor(contributors, teacherIds);
   return {
     viewerId: options.viewerId,
     teacherIds,
@@ -130,7 +127,11 @@ function toImported(row: { importedAt: Date | null; originalCreatorName: string 
 
 function toAuthor(author: { id: string; name: string }, ctx: DtoContext): AuthorDTO {
   const isTeacher = ctx.teacherIds.has(author.id);
-  const hidden = !isTeacher && author.id !== ctx.viewerId ? ctx.anonymousLabels?.get(author.id) : undefined;
+  // Anyone but the viewer and the class's current teachers is labelled, even when not in the map.
+  const hidden =
+    ctx.anonymousLabels && !isTeacher && author.id !== ctx.viewerId
+      ? (ctx.anonymousLabels.get(author.id) ?? UNLABELLED_CLASSMATE)
+      : undefined;
   return { id: hidden ? `anon:${hidden}` : author.id, name: hidden ?? author.name, isTeacher };
 }
 
