@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JoinForm } from "@/components/classes/join-form";
 import { getViewer } from "@/lib/server/auth/viewer";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  const { code = "" } = await searchParams;
+  const { code = "" } = await safePageValues(searchParams);
   const viewer = await getViewer();
   const safeCode = code.slice(0, 12);
   return (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { callApi } from "@/components/ui/api-client";
+import { UNKNOWN_DATE } from "@/lib/format/dates";
 
 /** The page's origin never changes while it is open: nothing to subscribe to. */
 const noSubscription = () => () => {};
@@ -207,7 +208,7 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
         <ul>
           {classroom.assignments.map((a) => (
             <li key={a.id}>
-              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due {a.dueAt.slice(0, 10)} ·{" "}
+              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due {a.dueAt.slice(0, 10) || UNKNOWN_DATE} ·{" "}
               <a href={`/assignments/${a.id}/review`}>Review</a>
             </li>
           ))}

@@ -2,10 +2,12 @@ import "server-only";
 import { type z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./json-depth";
 import { hasNulCharacter } from "./nul-character";
 import { checkSameOrigin } from "./same-origin";
 import { errorResponse, toAppError } from "./error-response";
 import { readBoundedBody } from "./read-body";
+import { safeValues, withSafeQuery } from "./route-params";
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -24,19 +26,22 @@ type Handler<P> = (ctx: Context<P>) => Promise<Response | object>;
  * Wraps a route handler: signed-in viewer (401 otherwise), same-origin check
  * and a bounded JSON body for mutations, and one mapping from errors to
  * statuses: zod → 422, AppError → its code's status, database down → 503.
- * A user sees a sentence, never a stack trace.
+ * A user sees a sentence, never a stack trace. Path and query values that
+ * cannot name anything (`%00`, over-long) reach the handler as an unmatchable
+ * id, so they answer exactly as a random id does.
  */
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: { maxBytes?: number } = {}) {
   // Next's generated route types check `context.params` against the folder's
   // own params; the handler declares what it reads, so accept any here.
-  return async (req: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+  return async (rawReq: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
+      const req = withSafeQuery(rawReq);
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
       if (isMutation) checkSameOrigin(req);
       const viewer = await getViewer();
       if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
       const json = isMutation ? await readJson(req, options.maxBytes ?? MAX_JSON_BYTES) : undefined;
-      const result = await handler({ req, params: (await context.params) as P, viewer, json });
+      const result = await handler({ req, params: safeValues(((await context.params) ?? {}) as Record<string, string>) as P, viewer, json });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(toAppError(error));
@@ -81,6 +86,9 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   // PostgreSQL cannot store U+0000 in text or jsonb: refused here, once, instead of a 500 from whichever column.
   if (text.includes("\\u0000") && hasNulCharacter(json)) {
     throw new AppError("invalid", "The text contains a NUL character (U+0000), which cannot be saved. Remove it and try again.");
+  }
+  if (isNestedDeeperThan(json, MAX_JSON_DEPTH)) {
+    throw new AppError("invalid", `The request nests lists and objects more than ${MAX_JSON_DEPTH} levels deep, which no form or file of ours does.`);
   }
   return json;
 }

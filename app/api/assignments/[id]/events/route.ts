@@ -5,6 +5,7 @@ import { errorResponse, toAppError } from "@/lib/server/http/error-response";
 import { hasOwnFlag } from "@/lib/server/annotations/find-annotations";
 import { peerFlagsVisibleTo } from "@/lib/server/annotations/visibility";
 import { liveHub } from "@/lib/server/live/live-hub";
+import { safeValues } from "@/lib/server/http/route-params";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   try {
     const viewer = await getViewer();
     if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
-    const { id } = await params;
+    const { id } = safeValues(await params);
     const access = await findAssignmentAccess({ viewerId: viewer.id, assignmentId: id });
     if (!access) throw new AppError("not_found", "That assignment was not found.");
     const since = req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("since") ?? "0";
