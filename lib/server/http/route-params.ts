@@ -10,7 +10,6 @@ export const UNMATCHABLE_ID = "-unmatchable-";
 const MAX_VALUE_LENGTH = 200;
 
 // Control characters, the replacement character, and a surrogate without its partner.
-// eslint-disable-next-line no-control-regex
 const UNUSABLE_CHARACTER = /[\u0000-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
