@@ -6,8 +6,12 @@ import { expect, test } from "./support/fixtures";
 import { requireSession } from "./support/http-session";
 import { seedClass, withDb, type SeededClass } from "./support/seed-class";
 
-/** No answer may take longer than this, however odd the request. */
-const MAX_MS = 2_000;
+/**
+ * No answer may take longer than this, however odd the request. Answers take tens of milliseconds;
+ * the margin is for a machine shared with other suites, where a page can take a second or two.
+ * A stall (a hung statement, a stream that never answers) runs into the 15 s statement limit.
+ */
+const MAX_MS = 5_000;
 /** Generated cases per endpoint: bounded so the whole file stays well under a minute. */
 const PATH_CASES = 8;
 const QUERY_CASES = 3;
@@ -20,6 +24,7 @@ const UNMATCHABLE = ["-unmatchable-", " unmatchable "];
 interface Answer {
   label: string;
   status: number;
+  location: string | null;
   ms: number;
   text: string;
 }
@@ -61,7 +66,7 @@ test.describe("bad input never answers 500", () => {
     const res = await fetch(`${baseUrl}${url}`, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(15_000) });
     // Streams (the live events) are cut after their first bytes: an answer is what is asked of them.
     const text = res.headers.get("content-type")?.startsWith("text/event-stream") ? (await res.body?.cancel(), "stream") : await res.text();
-    return { label: `${method} ${url.slice(0, 160)}`, status: res.status, ms: Date.now() - started, text: `${res.headers.get("content-type") ?? ""}\n${res.headers.get("location") ?? ""}\n${text}` };
+    return { label: `${method} ${url.slice(0, 160)}`, status: res.status, location: res.headers.get("location"), ms: Date.now() - started, text: `${res.headers.get("content-type") ?? ""}\n${res.headers.get("location") ?? ""}\n${text}` };
   }
 
   /** The answer with the id asked for (as sent, decoded, or as the stand-in) and the script nonce taken out. */
@@ -129,8 +134,14 @@ test.describe("bad input never answers 500", () => {
       const reference = await send(teacher, e.method, urlOf(e, () => guess), bodyFor(e));
       check(reference);
       for (const [i, value] of samples(hostileValue, PATH_CASES, endpoints.indexOf(e)).entries()) {
-        const answer = await send(teacher, e.method, urlOf(e, () => value), bodyFor(e));
+        let answer = await send(teacher, e.method, urlOf(e, () => value), bodyFor(e));
         check(answer);
+        // A segment that is not UTF-8 is sent on (307) to the same path with an id no row has: follow it once.
+        if (answer.status === 307 && answer.location?.includes(UNMATCHABLE[0])) {
+          const next = new URL(answer.location, baseUrl);
+          answer = await send(teacher, e.method, `${next.pathname}${next.search}`, bodyFor(e));
+          check(answer);
+        }
         if (comparable(answer, [value]) !== comparable(reference, [guess])) {
           failures.push(`${answer.label} (case ${i}): answered unlike the random id ${guess}: ${answer.status} vs ${reference.status} ${firstDifference(comparable(answer, [value]), comparable(reference, [guess]))}`);
         }
@@ -171,7 +182,7 @@ test.describe("bad input never answers 500", () => {
     const statuses = new Map<number, number>();
     for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
     console.log(`  statuses: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(", ")}`);
-    for (const line of failures.slice(0, 40)) console.log(`  ${line}`);
+    for (const line of failures.slice(0, 60)) console.log(`  ${line.slice(0, 400)}`);
     expect(failures).toEqual([]);
     expect(after, "a hostile request changed the class's rows").toBe(before);
   });

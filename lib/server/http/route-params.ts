@@ -1,10 +1,8 @@
 import "server-only";
 
-/**
- * Stands in for a path or query value that can never name a row: not a UUID (client ids are
- * checked as UUIDs), not a cuid (those have no hyphen) and not a slug (those start with a letter or digit).
- */
-export const UNMATCHABLE_ID = "-unmatchable-";
+import { UNMATCHABLE_ID } from "@/lib/security/unreadable-path";
+
+export { UNMATCHABLE_ID };
 
 /** Ids, slugs and codes are far shorter; a longer value cannot name anything. */
 const MAX_VALUE_LENGTH = 200;
