@@ -13,11 +13,11 @@ import { seedClass, withDb, type SeededClass } from "./support/seed-class";
  */
 const MAX_MS = 5_000;
 /** Generated cases per endpoint: bounded so the whole file stays well under a minute. */
-const PATH_CASES = 8;
-const QUERY_CASES = 3;
-const BODY_CASES = 8;
-/** Requests in flight at once. */
-const WIDTH = 4;
+const PATH_CASES = 5;
+const QUERY_CASES = 2;
+const BODY_CASES = 6;
+/** Requests in flight at once: few, so that the other worker's specs are not starved. */
+const WIDTH = 2;
 /** What lib/server/http/route-params.ts puts in place of an unusable value; echoing it reveals nothing. */
 const UNMATCHABLE = ["-unmatchable-", " unmatchable "];
 
@@ -115,7 +115,7 @@ test.describe("bad input never answers 500", () => {
   });
 
   test("hostile ids, query values and bodies on every route and page: no 500, no stall, answers like a random id's, nothing changed", async () => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     const started = Date.now();
     const before = await snapshotClass(databaseUrl, world.classId);
     const failures: string[] = [];
@@ -150,13 +150,13 @@ test.describe("bad input never answers 500", () => {
 
     // Query values (and a hostile key), on the real ids for reads (random ones for writes): the same answer as random values.
     await inBatches(endpoints, async (e) => {
+      const guess = randomUUID();
+      const query = (v: string) => `?${QUERY_KEYS.map((k) => `${k}=${v}`).join("&")}&${v}=1`;
+      const fill = e.method === "GET" ? realId : () => guess;
+      const reference = await send(teacher, e.method, urlOf(e, fill, query(guess)), bodyFor(e));
+      check(reference);
       for (const value of samples(hostileValue, QUERY_CASES, 1_000 + endpoints.indexOf(e))) {
-        const guess = randomUUID();
-        const query = (v: string) => `?${QUERY_KEYS.map((k) => `${k}=${v}`).join("&")}&${v}=1`;
-        const fill = e.method === "GET" ? realId : () => guess;
-        const reference = await send(teacher, e.method, urlOf(e, fill, query(guess)), bodyFor(e));
         const answer = await send(teacher, e.method, urlOf(e, fill, query(value)), bodyFor(e));
-        check(reference);
         check(answer);
         if (e.file.includes("/events/")) continue; // a stream, open on both: compared by status only
         if (comparable(answer, [value]) !== comparable(reference, [guess])) {

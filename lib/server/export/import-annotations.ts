@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from "@/lib/server/http/json-depth";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
 import { listImportItems } from "@/lib/w3c/list-import-items";
 import { localIdOf, planImport } from "./plan-import";
@@ -64,6 +65,9 @@ export async function importAnnotations({
 }): Promise<ImportSummary> {
   const origin = requireAbsoluteUrl(baseUrl, "baseUrl");
   const assignment = await requireReviewAssignment({ viewerId, assignmentId });
+  if (isNestedDeeperThan(json, MAX_JSON_DEPTH)) {
+    throw new AppError("invalid", `This file nests lists and objects more than ${MAX_JSON_DEPTH} levels deep, which no annotation file does. Nothing was imported.`);
+  }
   const listed = listImportItems(json);
   if (!listed.ok) throw new AppError("invalid", `${listed.message} Nothing was imported.`);
 

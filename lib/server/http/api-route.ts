@@ -2,7 +2,6 @@ import "server-only";
 import { type z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
-import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./json-depth";
 import { hasNulCharacter } from "./nul-character";
 import { checkSameOrigin } from "./same-origin";
 import { errorResponse, toAppError } from "./error-response";
@@ -86,9 +85,6 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   // PostgreSQL cannot store U+0000 in text or jsonb: refused here, once, instead of a 500 from whichever column.
   if (text.includes("\\u0000") && hasNulCharacter(json)) {
     throw new AppError("invalid", "The text contains a NUL character (U+0000), which cannot be saved. Remove it and try again.");
-  }
-  if (isNestedDeeperThan(json, MAX_JSON_DEPTH)) {
-    throw new AppError("invalid", `The request nests lists and objects more than ${MAX_JSON_DEPTH} levels deep, which no form or file of ours does.`);
   }
   return json;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 
 /**
- * Deepest nesting a request body may have. Rich text stops at 8 levels (about 20 of JSON) and a
- * JSON-LD import with a long chain of embedded pages stays far below; recursive code further on
- * (JSON.stringify for one, at about 10,000 levels) would otherwise meet a body the client chose.
+ * Deepest nesting an imported file may have. Our own download nests about 10 levels and a long
+ * chain of embedded pages stays far below; the import's recursive steps further on
+ * (JSON.stringify of an item, at about 10,000 levels) would otherwise meet a depth the file chose.
+ * Rich text needs no such check: its own guard (8 levels) reads iteratively and names the problem.
  */
 export const MAX_JSON_DEPTH = 200;
 
