@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JoinForm } from "@/components/classes/join-form";
 import { getViewer, requireViewer } from "@/lib/server/auth/viewer";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  const { code = "" } = await searchParams;
+  const { code = "" } = await safePageValues(searchParams);
   const safeCode = code.slice(0, 12);
   // Signed in: the same check as every page (a one-time password goes to /account first).
   const viewer = (await getViewer()) && (await requireViewer(`/join?code=${encodeURIComponent(safeCode)}`));

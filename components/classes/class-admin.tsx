@@ -5,6 +5,7 @@ import { useState, useSyncExternalStore } from "react";
 import { callApi } from "@/components/ui/api-client";
 import { AssignmentActions } from "./assignment-actions";
 import { PendingInvitations, type PendingInvitation } from "./pending-invitations";
+import { UNKNOWN_DATE } from "@/lib/format/dates";
 
 /** The page's origin never changes while it is open: nothing to subscribe to. */
 const noSubscription = () => () => {};
@@ -219,7 +220,7 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
         <ul>
           {classroom.assignments.map((a) => (
             <li key={a.id}>
-              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due {a.dueAt.slice(0, 10)} ·{" "}
+              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due {a.dueAt.slice(0, 10) || UNKNOWN_DATE} ·{" "}
               <a href={`/assignments/${a.id}/review`}>Review</a> · <AssignmentActions id={a.id} title={a.title} isArchived={a.isArchived} />
             </li>
           ))}

@@ -4,6 +4,7 @@ import { ContentError, parseEssay, type ParsedEssay } from "@/lib/content";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { ReadingInput } from "@/lib/validation/reading";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import { reanchorEssay } from "./reanchor-essay";
 
 /**
@@ -40,13 +41,37 @@ async function requireTeacher(viewerId: string) {
   if (!teaches) throw new AppError("forbidden", "Only teachers can add readings.");
 }
 
-/** Adds a reading from pasted or uploaded text: an essay with revision 1, private to the teacher's classes. */
+/** Tries at a free slug before giving up: each lost race means another teacher just took the one we chose. */
+const SLUG_ATTEMPTS = 8;
+
+/**
+ * Adds a reading from pasted or uploaded text: an essay with revision 1, private to the teacher's
+ * classes. Its slug comes from the title ("-2", "-3"… when taken). Two teachers adding the same
+ * title at once both pick the same free slug; the unique index refuses the second insert, which
+ * then looks again and takes the next one, so both succeed.
+ */
 export async function addReading({ viewerId, input }: { viewerId: string; input: ReadingInput }) {
   await requireTeacher(viewerId);
   const base = slugify(input.title);
+  for (let attempt = 1; ; attempt++) {
+    const slug = await freeSlug(base);
+    try {
+      return await insertReading(viewerId, slug, input);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (attempt >= SLUG_ATTEMPTS) throw new AppError("conflict", "Many readings with this title are being added right now. Try again in a moment.");
+    }
+  }
+}
+
+async function freeSlug(base: string): Promise<string> {
   const taken = new Set((await db.essay.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug));
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+function insertReading(viewerId: string, slug: string, input: ReadingInput) {
   const essay = toEssay(slug, input);
   return db.essay.create({
     data: {
@@ -101,7 +126,8 @@ export async function editReading({ viewerId, essayId, input }: { viewerId: stri
         blocks: essay.blocks as unknown as object,
       },
     });
-    const reanchored = await reanchorEssay(tx, { essayId, toRevisionId: revision.id });
+    // The owner may share the reading with other classes: the answer counts only the owner's own.
+    const reanchored = await reanchorEssay(tx, { essayId, toRevisionId: revision.id, reportTo: { viewerId } });
     return { newRevision: revision.number, reanchored };
   });
 }

@@ -2,11 +2,11 @@ import "server-only";
 import { type z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getViewer, MUST_CHANGE_PASSWORD, type Viewer } from "@/lib/server/auth/viewer";
-import { requireShallowJson } from "./json-depth";
 import { hasNulCharacter } from "./nul-character";
 import { checkSameOrigin } from "./same-origin";
 import { errorResponse, toAppError } from "./error-response";
 import { readBoundedBody } from "./read-body";
+import { safeValues, withSafeQuery } from "./route-params";
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -26,7 +26,9 @@ type Handler<P> = (ctx: Context<P>) => Promise<Response | object>;
  * still on a one-time password, the one place that rule is kept for the API), same-origin check
  * and a bounded JSON body for mutations, and one mapping from errors to
  * statuses: zod → 422, AppError → its code's status, database down → 503.
- * A user sees a sentence, never a stack trace.
+ * A user sees a sentence, never a stack trace. Path and query values that
+ * cannot name anything (`%00`, over-long) reach the handler as an unmatchable
+ * id, so they answer exactly as a random id does.
  */
 export function apiRoute<P = Record<string, string>>(
   handler: Handler<P>,
@@ -35,13 +37,14 @@ export function apiRoute<P = Record<string, string>>(
 ) {
   // Next's generated route types check `context.params` against the folder's
   // own params; the handler declares what it reads, so accept any here.
-  return async (req: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+  return async (rawReq: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
+      const req = withSafeQuery(rawReq);
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
       if (isMutation) checkSameOrigin(req);
       const viewer = await requireApiViewer(options);
       const json = isMutation ? await readJson(req, options.maxBytes ?? MAX_JSON_BYTES) : undefined;
-      const result = await handler({ req, params: (await context.params) as P, viewer, json });
+      const result = await handler({ req, params: safeValues(((await context.params) ?? {}) as Record<string, string>) as P, viewer, json });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(toAppError(error));
@@ -103,7 +106,6 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   } catch {
     throw new AppError("invalid", "The request body is not valid JSON.");
   }
-  requireShallowJson(json);
   // PostgreSQL cannot store U+0000 in text or jsonb: refused here, once, instead of a 500 from whichever column.
   if (text.includes("\\u0000") && hasNulCharacter(json)) {
     throw new AppError("invalid", "The text contains a NUL character (U+0000), which cannot be saved. Remove it and try again.");

@@ -2,13 +2,15 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 
 /**
- * How deep a request body's arrays and objects may nest. JSON.parse takes any
- * depth, but every recursive step after it (schema checks, JSON.stringify,
- * Prisma's serialiser) overflows the stack somewhere past a few thousand
- * levels, and that was a 500. Nothing we accept comes near this: rich text is
- * at most 8 Tiptap levels (about 20 in JSON), a W3C import file about 10.
+ * How deep an imported annotation file's arrays and objects may nest. JSON.parse
+ * takes any depth, but the import's recursive steps after it (the item walk,
+ * JSON.stringify for the content hash) overflow the stack somewhere past a few
+ * thousand levels, and that was a 500. Our own download nests about 10 levels.
+ * Request bodies in general need no such check: rich text has its own guard
+ * (8 levels, read iteratively, with a sentence that names the problem), and
+ * every other body is checked by a flat schema before anything recurses.
  */
-export const MAX_JSON_DEPTH = 64;
+export const MAX_JSON_DEPTH = 200;
 
 /** True when arrays/objects in `value` nest deeper than `max`. Iterative, so the client's depth cannot overflow it. */
 export function isNestedDeeperThan(value: unknown, max: number): boolean {

@@ -5,7 +5,7 @@ import { isNestedDeeperThan, MAX_JSON_DEPTH, requireShallowJson } from "@/lib/se
 const nestedArrays = (levels: number) => JSON.parse(`${"[".repeat(levels)}${"]".repeat(levels)}`) as unknown;
 const nestedObjects = (levels: number) => JSON.parse(`${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`) as unknown;
 
-describe("refusing request bodies nested deeper than anything we accept", () => {
+describe("refusing import files nested deeper than any annotation file", () => {
   it("counts arrays and objects alike, exactly at the limit", () => {
     expect(isNestedDeeperThan(nestedArrays(3), 3)).toBe(false);
     expect(isNestedDeeperThan(nestedArrays(4), 3)).toBe(true);

@@ -3,11 +3,12 @@ import { notFound } from "next/navigation";
 import { ReadingForm } from "@/components/classes/reading-form";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findOwnReading } from "@/lib/server/essays/reading-writes";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 export const metadata: Metadata = { title: "Edit a reading" };
 
 export default async function EditReadingPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await safePageValues(params);
   const viewer = await requireViewer(`/readings/${id}/edit`);
   const essay = await findOwnReading({ viewerId: viewer.id, essayId: id });
   if (!essay) notFound();
