@@ -9,7 +9,8 @@ import { reanchorEssay } from "./reanchor-essay";
 /**
  * Turns the form into the same Markdown-with-front-matter a content file has,
  * so a teacher's reading goes through exactly the parser the library uses.
- * Plain text keeps its paragraphs; a leading "#" is escaped so it stays text.
+ * Plain text is read as paragraphs only, so a line starting with "#" or "-"
+ * stays literal text without any invisible escape character.
  */
 function toEssay(slug: string, input: ReadingInput): ParsedEssay {
   const meta = {
@@ -20,9 +21,8 @@ function toEssay(slug: string, input: ReadingInput): ParsedEssay {
     retrieved: input.retrieved,
     notes: input.notes,
   };
-  const body = input.format === "txt" ? input.text.replace(/^(\s*)([#>*+-])/gm, "$1\u200B$2") : input.text;
   try {
-    return parseEssay(`${slug}.md`, `---\n${stringify(meta)}---\n\n${body}\n`);
+    return parseEssay(`${slug}.md`, `---\n${stringify(meta)}---\n\n${input.text}\n`, { format: input.format });
   } catch (error) {
     if (error instanceof ContentError) throw new AppError("invalid", `The reading could not be read: ${error.reason}.`);
     throw error;

@@ -67,7 +67,7 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   const length = req.headers.get("content-length");
   if (length === "0" || (!length && !req.body)) return {};
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(ld\+)?json\b/i.test(type)) {
+  if (!/^application\/(?:ld\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");
   }
   const text = (await readBoundedBody(req, limit)).toString("utf8");
