@@ -1,9 +1,10 @@
 import "server-only";
 import { stringify } from "yaml";
-import { ContentError, parseEssay, type ParsedEssay } from "@/lib/content";
+import { ContentError, type ParsedEssay } from "@/lib/content";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { ReadingInput } from "@/lib/validation/reading";
+import { parseEssayOffThread } from "@/lib/server/hints/reading-worker-pool";
 import { reanchorEssay } from "./reanchor-essay";
 
 /**
@@ -12,7 +13,7 @@ import { reanchorEssay } from "./reanchor-essay";
  * Plain text is read as paragraphs only, so a line starting with "#" or "-"
  * stays literal text without any invisible escape character.
  */
-function toEssay(slug: string, input: ReadingInput): ParsedEssay {
+async function toEssay(slug: string, input: ReadingInput): Promise<ParsedEssay> {
   const meta = {
     title: input.title,
     author: input.author,
@@ -22,7 +23,8 @@ function toEssay(slug: string, input: ReadingInput): ParsedEssay {
     notes: input.notes,
   };
   try {
-    return parseEssay(`${slug}.md`, `---\n${stringify(meta)}---\n\n${input.text}\n`, { format: input.format });
+    // Off the request thread: a reading may be 1 MB, which takes the parser tens of milliseconds.
+    return await parseEssayOffThread(`${slug}.md`, `---\n${stringify(meta)}---\n\n${input.text}\n`, input.format);
   } catch (error) {
     if (error instanceof ContentError) throw new AppError("invalid", `The reading could not be read: ${error.reason}.`);
     throw error;
@@ -47,7 +49,7 @@ export async function addReading({ viewerId, input }: { viewerId: string; input:
   const taken = new Set((await db.essay.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug));
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  const essay = toEssay(slug, input);
+  const essay = await toEssay(slug, input);
   return db.essay.create({
     data: {
       slug,
@@ -76,7 +78,7 @@ export async function editReading({ viewerId, essayId, input }: { viewerId: stri
     include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
   });
   if (!current) throw notFound("That reading");
-  const essay = toEssay(current.slug, input);
+  const essay = await toEssay(current.slug, input);
   return db.$transaction(async (tx) => {
     await tx.essay.update({
       where: { id: essayId },
