@@ -145,8 +145,12 @@ function withoutCitations(mentions: readonly YearMention[]): YearMention[] {
       if (text[scanned] === "(") lastOpen = scanned;
       else if (text[scanned] === ")") lastClose = scanned;
     }
-    if (nextClose < at) nextClose = text.indexOf(")", at);
-    const inParen = lastOpen >= 0 && lastClose < lastOpen && nextClose >= 0;
+    // No ")" ahead is remembered as text.length, so it is searched for once, not once per year.
+    if (nextClose < at) {
+      const close = text.indexOf(")", at);
+      nextClose = close < 0 ? text.length : close;
+    }
+    const inParen = lastOpen >= 0 && lastClose < lastOpen && nextClose < text.length;
     if (!inParen) {
       out.push(m);
       continue;

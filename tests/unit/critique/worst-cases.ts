@@ -55,6 +55,6 @@ export function spacesLine(spaces: number): string {
 /** Years inside one pair of brackets: the citation check searched back and forth for every one (1.3 s at 98 KB). */
 export function bracketedYears(bytes: number): string {
   const years: string[] = [];
-  for (let i = 0; years.join(" ").length < bytes - 2; i++) years.push(String(1900 + (i % 100)));
+  for (let i = 0, size = 1; size < bytes; i++, size += 5) years.push(String(1900 + (i % 100)));
   return `(${years.join(" ")}`;
 }
