@@ -138,7 +138,8 @@ describe("the event loop under the worst inputs", () => {
       (req) => importJsonLd(req, params({ id: assignmentId })),
       request(`/api/assignments/${assignmentId}/import`, "POST", [annotation]),
     );
-    expect(res.status).toBeLessThan(500);
+    // Refused, as the issue saw it, once the body is text: 60,000 characters is over the comment limit.
+    expect(res.status).toBe(422);
     expect(maxDelayMs).toBeLessThan(allowedMs);
   });
 });
