@@ -9,7 +9,7 @@ import { ANNO_CONTEXT } from "./vocabulary";
  */
 
 // RFC 3986 scheme followed by something; enough to tell "123" from an IRI.
-const ABSOLUTE_IRI = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
+const ABSOLUTE_IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 /** An absolute IRI such as "https://…" or "acct:user@host". */
 export const iriSchema = z

@@ -61,6 +61,17 @@ describe("teacher-added readings", () => {
     const essay = await addReading({ viewerId: teacher.id, input: { ...base, title: "Plain", format: "txt", text: "# not a heading\n\n- not a bullet" } });
     const readable = await findReadableEssay({ viewerId: teacher.id, slug: essay.slug });
     expect(readable?.revision.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph"]);
+    // Literally, with no invisible U+200B in front of the "#" or "-" to end up in quotes and exports.
+    expect(readable?.revision.text).toBe("# not a heading\n- not a bullet");
+  });
+
+  it("keeps a plain-text line such as '-40 degrees' as text when the reading is edited", async () => {
+    const input = { ...base, title: "Winter", format: "txt" as const, text: "-40 degrees that winter.\n\n> Not a quote." };
+    const essay = await addReading({ viewerId: teacher.id, input });
+    await editReading({ viewerId: teacher.id, essayId: essay.id, input: { ...input, text: `${input.text}\n\n+ one more line.` } });
+    const readable = await findReadableEssay({ viewerId: teacher.id, slug: essay.slug });
+    expect(readable?.revision.text).toBe("-40 degrees that winter.\n> Not a quote.\n+ one more line.");
+    expect(readable?.revision.blocks.every((b) => b.type === "paragraph")).toBe(true);
   });
 
   it("makes a new revision on edit and carries annotations across", async () => {

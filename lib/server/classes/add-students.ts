@@ -27,7 +27,7 @@ export function parseStudentList(list: string): { name: string; email: string }[
   list.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line) return;
-    const match = /^(.*?)\s*<([^>]+)>$/.exec(line) ?? /^(.*?)\s*[,;\t]\s*(\S+@\S+)$/.exec(line);
+    const match = splitStudentLine(line);
     const name = displayNameSchema.safeParse(match?.[1]);
     const email = emailSchema.safeParse(match?.[2]);
     // A name refused for what it holds (a direction control, an invisible character) says why.
@@ -42,6 +42,44 @@ export function parseStudentList(list: string): { name: string; email: string }[
   if (rows.length === 0) throw new AppError("invalid", "Paste at least one student: one per line, as Name, email.");
   if (rows.length > 300) throw new AppError("invalid", "Add at most 300 students at a time.");
   return rows;
+}
+
+const SPACE = /\s/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * Name and email of one trimmed roster line: "Name <email>", or "Name" then
+ * a comma, semicolon or tab, then one word holding an inner "@". Read by hand
+ * because the equivalent patterns (/^(.*?)\s*<([^>]+)>$/ and
+ * /^(.*?)\s*[,;\t]\s*(\S+@\S+)$/) backtrack quadratically on long runs of
+ * spaces or separators. The earliest separator that works wins, as there.
+ */
+function splitStudentLine(line: string): [string, string, string] | null {
+  const name = (end: number) => {
+    const value = line.slice(0, end).trimEnd();
+    return LINE_BREAK.test(value) ? null : value;
+  };
+  if (line.endsWith(">")) {
+    const open = line.indexOf("<", line.lastIndexOf(">", line.length - 2) + 1);
+    const email = line.slice(open + 1, -1);
+    const who = open >= 0 ? name(open) : null;
+    if (who !== null && email.length > 0) return [line, who, email];
+  }
+  // nextWord[i]: the first non-space index at or after i; lastSpace: where the final word starts, minus one.
+  const nextWord = new Array<number>(line.length + 1);
+  nextWord[line.length] = line.length;
+  for (let i = line.length - 1; i >= 0; i--) nextWord[i] = SPACE.test(line[i]) ? nextWord[i + 1] : i;
+  let finalWord = line.length;
+  while (finalWord > 0 && !SPACE.test(line[finalWord - 1])) finalWord--;
+  const lastAt = line.lastIndexOf("@", line.length - 2);
+  for (let i = 0; i < line.length; i++) {
+    if (!",;\t".includes(line[i])) continue;
+    const from = nextWord[i + 1];
+    if (from < finalWord || from >= line.length || lastAt < from + 1) continue;
+    const who = name(i);
+    return who === null ? null : [line, who, line.slice(from)];
+  }
+  return null;
 }
 
 /**

@@ -95,7 +95,7 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   const type = req.headers.get("content-type");
   // A browser's fetch(url, { method: "DELETE" }) sends neither a type nor a length, yet Next still
   // hands over a (empty) body stream: read it, and only a body that holds something must be JSON.
-  const isJson = /^application\/(ld\+)?json\b/i.test(type ?? "");
+  const isJson = /^application\/(?:ld\+)?json\b/i.test(type ?? "");
   if (type !== null && !isJson) throw notJson();
   const text = (await readBoundedBody(req, limit)).toString("utf8");
   if (!isJson && text.length > 0) throw notJson();

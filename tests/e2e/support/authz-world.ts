@@ -60,7 +60,7 @@ export interface AuthzWorld {
 }
 
 const PASSWORD = "authz-matrix-pw";
-const QUOTE_CHARS = /^[A-Za-z0-9 ,.;:()-]+$/;
+const QUOTE_CHARS = /^[A-Z0-9 ,.;:()-]+$/i;
 
 function toSelectors(text: string, start: number, end: number) {
   const { quote, position } = describe(text, start, end);
