@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
+import { repairUnreadablePath } from "@/lib/security/unreadable-path";
 
 /**
  * Runs before every page render: a fresh script nonce per request, in the
@@ -9,12 +10,25 @@ import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-
  * for any server component that renders a <Script> of its own.
  */
 export function proxy(request: NextRequest) {
+  // A segment Next cannot decode would be its bare 500, and a rewrite does not help (Next takes params from the
+  // original URL): sent on to the same path with an id no row has, it then answers as a random id does.
+  const repaired = repairUnreadablePath(request.nextUrl.pathname);
+  if (repaired !== null) {
+    const url = request.nextUrl.clone();
+    url.pathname = repaired;
+    return NextResponse.redirect(url, 307);
+  }
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  return withPolicy(request, (headers) => NextResponse.next({ request: { headers } }));
+}
+
+function withPolicy(request: NextRequest, respond: (headers: Headers) => NextResponse) {
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = respond(requestHeaders);
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
@@ -32,5 +46,8 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // API paths only when they hold an escape of a byte past ASCII, which no id of ours has: such a path
+    // may not be UTF-8 at all, and its body (junk anyway) can be buffered.
+    { source: "/api/:path(.*%[89a-fA-F][0-9a-fA-F].*)" },
   ],
 };

@@ -18,9 +18,20 @@ const schema = z.object({
   AUTH_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "AUTH_RATE_WINDOW_MS must be at least 1000 (ms).").default(300_000),
   AUTH_RATE_ACCOUNT_MAX: z.coerce.number().int().min(1, "AUTH_RATE_ACCOUNT_MAX must be at least 1.").default(5),
   AUTH_RATE_IP_MAX: z.coerce.number().int().min(1, "AUTH_RATE_IP_MAX must be at least 1.").default(20),
+  /** The slow per-account ceiling on strangers' failures, which only a distributed attack reaches. */
+  AUTH_RATE_CEILING_WINDOW_MS: z.coerce.number().int().min(1_000, "AUTH_RATE_CEILING_WINDOW_MS must be at least 1000 (ms).").default(3_600_000),
+  AUTH_RATE_ACCOUNT_CEILING: z.coerce.number().int().min(1, "AUTH_RATE_ACCOUNT_CEILING must be at least 1.").default(50),
   /** Sign-up throttling (lib/server/users/sign-up-throttle.ts): accounts created per client address per window. */
   SIGNUP_RATE_WINDOW_MS: z.coerce.number().int().min(1_000, "SIGNUP_RATE_WINDOW_MS must be at least 1000 (ms).").default(3_600_000),
   SIGNUP_RATE_IP_MAX: z.coerce.number().int().min(1, "SIGNUP_RATE_IP_MAX must be at least 1.").default(100),
+  /** Comma-separated email domains whose sign-ups become teacher accounts (lib/server/users/account-role.ts). */
+  TEACHER_EMAIL_DOMAINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+    .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), "TEACHER_EMAIL_DOMAINS must be domains separated by commas, e.g. school.edu,staff.school.edu."),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").max(30_000, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").default(15_000),
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1, "LIVE_STREAMS_PER_USER must be at least 1.").default(5),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
@@ -47,10 +58,17 @@ export function getDatabaseEnv(): DatabaseEnv {
 /** The sign-in throttle settings; read per call so tests can shorten the window. */
 export function getSignInThrottleEnv(): Pick<
   Env,
-  "AUTH_RATE_WINDOW_MS" | "AUTH_RATE_ACCOUNT_MAX" | "AUTH_RATE_IP_MAX" | "TRUST_PROXY"
+  "AUTH_RATE_WINDOW_MS" | "AUTH_RATE_ACCOUNT_MAX" | "AUTH_RATE_IP_MAX" | "AUTH_RATE_CEILING_WINDOW_MS" | "AUTH_RATE_ACCOUNT_CEILING" | "TRUST_PROXY"
 > {
   const parsed = schema
-    .pick({ AUTH_RATE_WINDOW_MS: true, AUTH_RATE_ACCOUNT_MAX: true, AUTH_RATE_IP_MAX: true, TRUST_PROXY: true })
+    .pick({
+      AUTH_RATE_WINDOW_MS: true,
+      AUTH_RATE_ACCOUNT_MAX: true,
+      AUTH_RATE_IP_MAX: true,
+      AUTH_RATE_CEILING_WINDOW_MS: true,
+      AUTH_RATE_ACCOUNT_CEILING: true,
+      TRUST_PROXY: true,
+    })
     .safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
@@ -59,6 +77,27 @@ export function getSignInThrottleEnv(): Pick<
 /** The sign-up throttle settings; read per call, like the sign-in ones. */
 export function getSignUpThrottleEnv(): Pick<Env, "SIGNUP_RATE_WINDOW_MS" | "SIGNUP_RATE_IP_MAX" | "TRUST_PROXY"> {
   const parsed = schema.pick({ SIGNUP_RATE_WINDOW_MS: true, SIGNUP_RATE_IP_MAX: true, TRUST_PROXY: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/** The domains whose sign-ups teach; read per call so tests can set it. */
+export function getTeacherEmailDomains(): string[] {
+  const parsed = schema.pick({ TEACHER_EMAIL_DOMAINS: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data.TEACHER_EMAIL_DOMAINS;
+}
+
+/** Whether X-Forwarded-For comes from our own proxy; read per call, like the throttle settings. */
+export function isProxyTrusted(): boolean {
+  const parsed = schema.pick({ TRUST_PROXY: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data.TRUST_PROXY === "1";
+}
+
+/** The live-stream settings; read per call, like the throttle ones. */
+export function getLiveEnv(): Pick<Env, "LIVE_HEARTBEAT_MS" | "LIVE_STREAMS_PER_USER"> {
+  const parsed = schema.pick({ LIVE_HEARTBEAT_MS: true, LIVE_STREAMS_PER_USER: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }

@@ -23,7 +23,8 @@ export async function seedDemoClass(db: Db): Promise<{ assignmentId: string; cre
   for (const u of DEMO_USERS) {
     const row = await db.user.upsert({
       where: { email: u.email },
-      create: { name: u.name, email: u.email, passwordHash: await hashPassword(u.password) },
+      // The demo teacher administers the demo instance (and so may teach and invite teachers).
+      create: { name: u.name, email: u.email, passwordHash: await hashPassword(u.password), accountRole: u.role === "teacher" ? "admin" : "student" },
       update: {},
     });
     users.push({ role: u.role, row });

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { InvitationInbox } from "@/components/classes/invitation-inbox";
+import { InviteTeacherForm } from "@/components/classes/invite-teacher-form";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { listMyInvitations } from "@/lib/server/invitations/respond-to-invitation";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const viewer = await requireViewer("/account");
+  // Until the one-time password is replaced, nothing but the change form is open.
+  const invitations = viewer.mustChangePassword ? [] : await listMyInvitations({ viewer });
   return (
     <div className="narrow-page">
       <h1>Your account</h1>
@@ -14,11 +19,20 @@ export default async function AccountPage() {
       </p>
       {viewer.mustChangePassword ? (
         <p className="notice" role="status">
-          You signed in with a one-time password from your teacher. Choose your own password now.
+          You signed in with a one-time password from your teacher. Choose your own password now: until you do, the rest of
+          the site stays closed.
         </p>
       ) : null}
+      <InvitationInbox invitations={invitations} />
       <h2>Change password</h2>
       <ChangePasswordForm />
+      {viewer.accountRole === "admin" && !viewer.mustChangePassword ? (
+        <>
+          <h2>Teachers</h2>
+          <p className="muted">You administer this site. Invite colleagues to teach; they accept after signing in with that email.</p>
+          <InviteTeacherForm />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { COMPLETION_LABELS } from "@/lib/annotations/completion";
 import { listAssignments } from "@/lib/server/assignments/list-assignments";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { formatDate, toIsoString } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "My assignments" };
 
@@ -29,11 +30,12 @@ export default async function AssignmentsPage() {
               <p className="muted">
                 {a.className}
                 {a.role === "teacher" ? " · you teach this class" : ""} · due{" "}
-                <time dateTime={a.dueAt.toISOString()}>
-                  {a.dueAt.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long" })}
+                <time dateTime={toIsoString(a.dueAt)}>
+                  {formatDate(a.dueAt, { weekday: "short", day: "numeric", month: "long" })}
                 </time>
                 {a.status ? <span className={`badge ${BADGE[a.status]}`}>{COMPLETION_LABELS[a.status]}</span> : null}
                 {a.role === "teacher" && a.isPastDue ? <span className="badge badge-warn">past due</span> : null}
+                {a.isArchived ? <span className="badge">archived: hidden from students, read-only</span> : null}
               </p>
               {a.role === "student" ? (
                 <p className="muted">

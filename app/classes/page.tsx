@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateClassForm } from "@/components/classes/create-class-form";
+import { InvitationInbox } from "@/components/classes/invitation-inbox";
+import { LeaveClassButton } from "@/components/classes/leave-class-button";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { listMyClasses } from "@/lib/server/classes/find-classes";
 import { listOwnReadings } from "@/lib/server/essays/reading-writes";
+import { listMyInvitations } from "@/lib/server/invitations/respond-to-invitation";
+import { canTeach } from "@/lib/server/users/account-role";
 
 export const metadata: Metadata = { title: "Classes" };
 
@@ -11,10 +15,12 @@ export default async function ClassesPage() {
   const viewer = await requireViewer("/classes");
   const classes = await listMyClasses({ viewerId: viewer.id });
   const readings = await listOwnReadings({ viewerId: viewer.id });
+  const invitations = await listMyInvitations({ viewer });
   const isTeacher = classes.some((c) => c.role === "teacher");
   return (
     <div className="page">
       <h1>Classes</h1>
+      <InvitationInbox invitations={invitations} />
       {classes.length === 0 ? <p className="muted">You are not in any class yet.</p> : null}
       <ul className="card-list" aria-label="Your classes">
         {classes.map((c) => (
@@ -29,6 +35,7 @@ export default async function ClassesPage() {
             <p className="muted">
               {c.role === "teacher" ? `You teach this class · ${c.students} students` : "You are a student in this class"}
             </p>
+            {c.role === "student" ? <LeaveClassButton classId={c.id} className={c.name} /> : null}
           </li>
         ))}
       </ul>
@@ -52,7 +59,11 @@ export default async function ClassesPage() {
         </>
       ) : null}
       <h2>Start a class</h2>
-      <CreateClassForm />
+      {canTeach(viewer.accountRole) ? (
+        <CreateClassForm />
+      ) : (
+        <p className="muted">Only teacher accounts start classes. Teachers are invited by an administrator of this site.</p>
+      )}
       <h2>Join a class</h2>
       <p>
         Have a code from your teacher? <Link href="/join">Join a class</Link>.

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JoinForm } from "@/components/classes/join-form";
-import { getViewer } from "@/lib/server/auth/viewer";
+import { getViewer, requireViewer } from "@/lib/server/auth/viewer";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  const { code = "" } = await searchParams;
-  const viewer = await getViewer();
+  const { code = "" } = await safePageValues(searchParams);
   const safeCode = code.slice(0, 12);
+  // Signed in: the same check as every page (a one-time password goes to /account first).
+  const viewer = (await getViewer()) && (await requireViewer(`/join?code=${encodeURIComponent(safeCode)}`));
   return (
     <div className="narrow-page">
       <h1>Join a class</h1>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInErrorMessage } from "@/lib/format/sign-in-errors";
 import { getViewer, safeReturnPath } from "@/lib/server/auth/viewer";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -11,7 +12,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<{ callbackUrl?: string; signedOut?: string; error?: string }>;
 }) {
-  const params = await searchParams;
+  const params = await safePageValues(searchParams);
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await getViewer()) redirect(returnTo === "/" ? "/assignments" : returnTo);
   return (

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/classes/sign-up-form";
 import { getViewer } from "@/lib/server/auth/viewer";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  const { code = "" } = await searchParams;
+  const { code = "" } = await safePageValues(searchParams);
   if (await getViewer()) redirect(code ? `/join?code=${encodeURIComponent(code)}` : "/assignments");
   return (
     <div className="narrow-page">

@@ -1,4 +1,5 @@
-import type { AuthorDTO } from "@/lib/annotations/types";
+import type { AuthorDTO, ImportedDTO } from "@/lib/annotations/types";
+import { describeImported } from "@/lib/format/imported-provenance";
 import { wasEdited } from "@/lib/format/relative-time";
 import { RelativeTime } from "./relative-time";
 
@@ -21,6 +22,24 @@ export function AuthorName({ author, isMine }: AuthorNameProps) {
           <span className="annotation-badge annotation-badge-teacher">teacher</span>
         </>
       ) : null}
+    </>
+  );
+}
+
+/** Props for ImportedMark. */
+export interface ImportedMarkProps {
+  imported: ImportedDTO | null;
+}
+
+/** "Imported · originally by X, 1 Jan 2020" beside an imported item's time; nothing otherwise. */
+export function ImportedMark({ imported }: ImportedMarkProps) {
+  if (!imported) return null;
+  return (
+    <>
+      <span aria-hidden="true"> · </span>
+      <span className="annotation-imported" data-testid="imported-mark">
+        {describeImported(imported)}
+      </span>
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { ReplyDTO } from "@/lib/annotations/types";
 import { truncateText } from "@/lib/format/truncate-text";
 import { plainTextOfUnknown, type TiptapDoc } from "@/lib/rich-text";
 import { RichTextView } from "@/components/ui/rich-text-view";
-import { AuthorName, PostedAt } from "./author-name";
+import { AuthorName, ImportedMark, PostedAt } from "./author-name";
 import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { usePanel } from "./use-panel";
@@ -39,6 +39,7 @@ export function ReplyItem({ reply, onEditReply, onDeleteReply }: ReplyItemProps)
         <AuthorName author={reply.author} isMine={reply.isMine} />
         <span aria-hidden="true"> · </span>
         <PostedAt createdAt={reply.createdAt} updatedAt={reply.updatedAt} isDeleted={reply.isDeleted} />
+        <ImportedMark imported={reply.imported} />
       </p>
       {reply.isDeleted ? (
         <p className="annotation-deleted">This reply was deleted.</p>

@@ -5,8 +5,9 @@ import type { AnnotationDTO, ClassRole, ReplyDTO, Scope } from "@/lib/annotation
 import { kindLabel, possessive, scopeLabel } from "@/lib/format/annotation-labels";
 import type { TiptapDoc } from "@/lib/rich-text";
 import { RichTextView } from "@/components/ui/rich-text-view";
+import { usePendingId } from "@/components/ui/use-pending-id";
 import { AnnotationEditForm } from "./annotation-edit-form";
-import { AuthorName, PostedAt } from "./author-name";
+import { AuthorName, ImportedMark, PostedAt } from "./author-name";
 import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { QuotePassage } from "./quote-passage";
@@ -26,7 +27,8 @@ export interface ThreadCardProps {
   isActive: boolean;
   /** Called when the card is clicked or receives focus (also from its buttons). */
   onActivate: (id: string) => void;
-  onReply: (annotationId: string, doc: TiptapDoc) => SaveResult;
+  /** `id` is the reply's pending client id: the same on every retry of one reply. */
+  onReply: (annotationId: string, doc: TiptapDoc, id: string) => SaveResult;
   onEdit: (annotation: AnnotationDTO, patch: { body?: TiptapDoc; tags?: string[]; scope?: Scope }) => SaveResult;
   onDelete: (annotation: AnnotationDTO) => SaveResult;
   onEditReply: (reply: ReplyDTO, doc: TiptapDoc) => SaveResult;
@@ -47,6 +49,7 @@ export function ThreadCard(props: ThreadCardProps) {
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const panel = usePanel<"reply" | "edit" | "delete">(rootRef);
+  const replyId = usePendingId();
 
   const isMine = a.isMine || a.author.id === viewerId;
   const isTeacher = viewerRole === "teacher";
@@ -79,6 +82,7 @@ export function ThreadCard(props: ThreadCardProps) {
         </h3>
         <p className="annotation-meta">
           <PostedAt createdAt={a.createdAt} updatedAt={a.updatedAt} isDeleted={a.isDeleted} />
+          <ImportedMark imported={a.imported} />
           <span className={`annotation-badge annotation-scope is-${a.scope}`}>
             <span className="visually-hidden">Visible to: </span>
             {scopeLabel(a.scope)}
@@ -176,10 +180,16 @@ export function ThreadCard(props: ThreadCardProps) {
           placeholder="Write a reply…"
           submitLabel="Post reply"
           autoFocus
-          onCancel={() => panel.close()}
+          onCancel={() => {
+            replyId.settle();
+            panel.close();
+          }}
           onSubmit={async (doc) => {
-            const error = await props.onReply(a.id, doc);
-            if (!error) panel.close();
+            const error = await props.onReply(a.id, doc, replyId.current());
+            if (!error) {
+              replyId.settle();
+              panel.close();
+            }
             return error;
           }}
         />

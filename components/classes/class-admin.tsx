@@ -3,6 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { callApi } from "@/components/ui/api-client";
+import { AssignmentActions } from "./assignment-actions";
+import { PendingInvitations, type PendingInvitation } from "./pending-invitations";
+import { UNKNOWN_DATE } from "@/lib/format/dates";
 
 /** The page's origin never changes while it is open: nothing to subscribe to. */
 const noSubscription = () => () => {};
@@ -22,11 +25,12 @@ interface Props {
     name: string;
     joinCode: string;
     members: Member[];
-    assignments: { id: string; dueAt: string; slug: string; title: string }[];
+    assignments: { id: string; dueAt: string; slug: string; title: string; isArchived: boolean }[];
+    invitations: PendingInvitation[];
   };
 }
 
-type Added = { name: string; email: string; oneTimePassword: string | null };
+type Added = { name: string; email: string; oneTimePassword: string };
 
 /** The teacher's page for one class: join code, roster, adding people, assignments. */
 export function ClassAdmin({ viewerId, classroom }: Props) {
@@ -134,7 +138,7 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
             event.preventDefault();
             const form = event.currentTarget;
             const list = String(new FormData(form).get("list") ?? "");
-            const res = await act("POST", `/api/classes/${classroom.id}/students`, { list }, "Students added.");
+            const res = await act("POST", `/api/classes/${classroom.id}/students`, { list }, "Students invited.");
             if (res.ok) {
               setAdded((res.data as { added: Added[] }).added);
               form.reset();
@@ -142,16 +146,21 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
           }}
         >
           <label className="field">
-            <span>Add students: one per line, as “Name, email”</span>
+            <span>Invite students: one per line, as “Name, email”</span>
             <textarea name="list" rows={4} placeholder={"Dana Ortiz, dana@school.edu\nEli Novak <eli@school.edu>"} />
           </label>
           <button className="button" type="submit">
-            Add students
+            Invite students
           </button>
         </form>
         {added ? (
           <div role="region" aria-labelledby="passwords-title" className="notice">
             <h3 id="passwords-title">One-time passwords: copy them now, they are not shown again</h3>
+            <p>
+              Hand each student their line. They sign in with this email and the one-time password (it works for 7 days), choose
+              their own password, then accept the invitation on their Classes page. Someone who already has an account signs in
+              with their own password instead: the code then does nothing, and the invitation waits for them the same way.
+            </p>
             <table className="data-table">
               <thead>
                 <tr>
@@ -165,7 +174,9 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
                   <tr key={a.email}>
                     <td>{a.name}</td>
                     <td>{a.email}</td>
-                    <td>{a.oneTimePassword ? <code>{a.oneTimePassword}</code> : "already had an account"}</td>
+                    <td>
+                      <code>{a.oneTimePassword}</code>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -188,18 +199,20 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
           onSubmit={async (event) => {
             event.preventDefault();
             const email = String(new FormData(event.currentTarget).get("email") ?? "");
-            await act("POST", `/api/classes/${classroom.id}/teachers`, { email }, "Co-teacher added.");
+            await act("POST", `/api/classes/${classroom.id}/teachers`, { email }, `Invitation sent to ${email}: they join once they accept it in the app.`);
           }}
         >
           <label className="field">
-            <span>Add a co-teacher by email</span>
+            <span>Invite a co-teacher by email</span>
             <input name="email" type="email" required />
           </label>
           <button className="button button-quiet" type="submit">
-            Add teacher
+            Invite teacher
           </button>
         </form>
       </section>
+
+      {classroom.invitations.length > 0 ? <PendingInvitations invitations={classroom.invitations} /> : null}
 
       <section aria-labelledby="assignments-title" className="card">
         <h2 id="assignments-title">Assignments</h2>
@@ -207,8 +220,8 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
         <ul>
           {classroom.assignments.map((a) => (
             <li key={a.id}>
-              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due {a.dueAt.slice(0, 10)} ·{" "}
-              <a href={`/assignments/${a.id}/review`}>Review</a>
+              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due {a.dueAt.slice(0, 10) || UNKNOWN_DATE} ·{" "}
+              <a href={`/assignments/${a.id}/review`}>Review</a> · <AssignmentActions id={a.id} title={a.title} isArchived={a.isArchived} />
             </li>
           ))}
         </ul>

@@ -62,13 +62,14 @@ export function useFlagActions(upsert: (a: AnnotationDTO) => void, refresh: () =
   );
 
   const review = useCallback<FlagActions["review"]>(
-    async (a, decision) => settle(await callApi<Answer>("POST", `/api/flags/${a.id}/review`, decision)),
+    // The version this card shows: a co-teacher's decision since then makes it 409, not an overwrite.
+    async (a, decision) => settle(await callApi<Answer>("POST", `/api/flags/${a.id}/review`, { ...decision, version: a.flag?.reviewVersion })),
     [settle],
   );
 
   const merge = useCallback<FlagActions["merge"]>(
     async (a, intoId) => {
-      const error = settle(await callApi<Answer>("POST", `/api/flags/${a.id}/merge`, { intoId }));
+      const error = settle(await callApi<Answer>("POST", `/api/flags/${a.id}/merge`, { intoId, version: a.flag?.reviewVersion }));
       // The answer is the target; the merged flag changed too, so reload both.
       if (!error) await refresh();
       return error;

@@ -32,7 +32,7 @@ interface Props {
   onDefaultScope: (s: Scope) => void;
   composer: React.ReactNode;
   actions: {
-    reply: (annotationId: string, body: TiptapDoc) => Result;
+    reply: (annotationId: string, body: TiptapDoc, id: string) => Result;
     update: (a: AnnotationDTO, patch: { body?: TiptapDoc; tags?: string[]; scope?: Scope }) => Result;
     remove: (a: AnnotationDTO) => Result;
     editReply: (r: ReplyDTO, body: TiptapDoc) => Result;

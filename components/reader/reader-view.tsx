@@ -30,7 +30,8 @@ interface Props {
 }
 
 type Pending = { start: number; end: number; rect: DOMRect };
-type Composing = { start: number; end: number; kind: "comment" | "flag" };
+/** The open composer; `id` is its post's client id, kept through retries until it is posted or cancelled. */
+type Composing = { start: number; end: number; kind: "comment" | "flag"; id: string };
 
 /**
  * The annotated reader: select text (mouse, touch or keyboard) to highlight,
@@ -85,12 +86,19 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     [text],
   );
 
+  // A highlight's client id belongs to its words: pressing Highlight again on the same span after a
+  // failure retries that highlight, while another span gets a new one.
+  const highlightId = useRef<{ start: number; end: number; id: string } | null>(null);
   const highlight = useCallback(async () => {
     if (!pending || isBusy) return;
     setBusy(true);
-    const res = await create({ kind: "highlight", scope: defaultScope, ...selectors(pending) });
+    const held = highlightId.current;
+    const id = held && held.start === pending.start && held.end === pending.end ? held.id : crypto.randomUUID();
+    highlightId.current = { start: pending.start, end: pending.end, id };
+    const res = await create({ id, kind: "highlight", scope: defaultScope, ...selectors(pending) });
     setBusy(false);
     if (res.ok) {
+      highlightId.current = null;
       window.getSelection()?.removeAllRanges();
       setPending(null);
       setActiveId(res.data.annotation.id);
@@ -103,7 +111,7 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   const startComposing = useCallback(
     (kind: Composing["kind"]) => {
       if (!pending) return;
-      setComposing({ start: pending.start, end: pending.end, kind });
+      setComposing({ start: pending.start, end: pending.end, kind, id: crypto.randomUUID() });
       setPending(null);
     },
     [pending],
@@ -221,7 +229,7 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
               defaultScope={defaultScope}
               onCancel={() => setComposing(null)}
               onSubmit={async (flag) => {
-                const res = await createFlag({ ...flag, ...selectors(composing) });
+                const res = await createFlag({ ...flag, id: composing.id, ...selectors(composing) });
                 if (!res.ok) return res.message;
                 setComposing(null);
                 window.getSelection()?.removeAllRanges();
@@ -236,7 +244,7 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
               defaultScope={defaultScope}
               onCancel={() => setComposing(null)}
               onSubmit={async ({ body, scope, tags }) => {
-                const res = await create({ kind: "comment", scope, body, tags, ...selectors(composing) });
+                const res = await create({ id: composing.id, kind: "comment", scope, body, tags, ...selectors(composing) });
                 if (!res.ok) return res.message;
                 setComposing(null);
                 window.getSelection()?.removeAllRanges();

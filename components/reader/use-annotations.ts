@@ -49,8 +49,10 @@ export function useAnnotations(initial: AnnotationListDTO) {
     }));
   }, []);
 
+  /** Creates a highlight or comment; `id` is the caller's pending id, the same on every retry. */
   const create = useCallback(
     async (input: {
+      id: string;
       kind: "highlight" | "comment";
       scope: Scope;
       quote: { exact: string; prefix: string; suffix: string };
@@ -58,19 +60,17 @@ export function useAnnotations(initial: AnnotationListDTO) {
       body?: TiptapDoc;
       tags?: string[];
     }) => {
-      const res = await callApi<{ annotation: AnnotationDTO }>("POST", `/api/assignments/${assignmentId}/annotations`, {
-        id: crypto.randomUUID(),
-        ...input,
-      });
+      const res = await callApi<{ annotation: AnnotationDTO }>("POST", `/api/assignments/${assignmentId}/annotations`, input);
       if (res.ok) upsert(res.data.annotation);
       return res;
     },
     [assignmentId, upsert],
   );
 
-  /** Posts an error flag; the id is made here so a retried request never flags twice. */
+  /** Posts an error flag; `id` is the composer's pending id, so a retried post never flags twice. */
   const createFlag = useCallback(
     async (input: {
+      id: string;
       scope: Scope;
       quote: { exact: string; prefix: string; suffix: string };
       position: { start: number; end: number };
@@ -80,10 +80,7 @@ export function useAnnotations(initial: AnnotationListDTO) {
       evidence: EvidenceDTO[];
       tags: string[];
     }) => {
-      const res = await callApi<{ annotation: AnnotationDTO }>("POST", `/api/assignments/${assignmentId}/flags`, {
-        id: crypto.randomUUID(),
-        ...input,
-      });
+      const res = await callApi<{ annotation: AnnotationDTO }>("POST", `/api/assignments/${assignmentId}/flags`, input);
       // A first own flag can unlock classmates' flags: reload to pick them up.
       if (res.ok) {
         upsert(res.data.annotation);
@@ -117,11 +114,8 @@ export function useAnnotations(initial: AnnotationListDTO) {
   );
 
   const reply = useCallback(
-    async (annotationId: string, body: TiptapDoc) => {
-      const res = await callApi<{ reply: ReplyDTO }>("POST", `/api/annotations/${annotationId}/replies`, {
-        id: crypto.randomUUID(),
-        body,
-      });
+    async (annotationId: string, body: TiptapDoc, id: string) => {
+      const res = await callApi<{ reply: ReplyDTO }>("POST", `/api/annotations/${annotationId}/replies`, { id, body });
       if (res.ok) {
         setList((current) => ({
           ...current,

@@ -47,7 +47,7 @@ export function FlagQueuePanel({ annotations, assignment, onReview, onHide }: Fl
   });
 
   async function decide(item: QueuedFlag, decision: ReviewFlagInput): Promise<string | null> {
-    const res = await onReview(item.id, decision);
+    const res = await onReview(item.id, { ...decision, version: item.flag.reviewVersion });
     if (!res.ok) return res.message;
     const stillListed = matchesQueueFilter(res.data.annotation, filter);
     setMessage(`${DONE[decision.status]} ${whoseAnnotation(item)}.${stillListed ? "" : " It no longer matches the filters."}`);

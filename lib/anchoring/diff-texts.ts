@@ -13,7 +13,7 @@ const MAX_WORD_EDITS = 2000;
 const WORD_TOKENS = /[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]/gu;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** Lines, each with its own "\n". */
-const LINE_TOKENS = /[^\n]*\n|[^\n]+/g;
+const LINE_TOKENS = /[^\n]+\n?|\n/g;
 
 function isHigh(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

@@ -19,10 +19,25 @@ export interface AuthorDTO {
   isTeacher: boolean;
 }
 
+/**
+ * Where an imported item came from. Its author is the teacher who imported
+ * it; the file's creator and date are shown only as this text, never as
+ * authorship, so an imported item is no one's own work.
+ */
+export interface ImportedDTO {
+  importedAt: string;
+  /** The file's creator name (or IRI), if it named one. */
+  originalCreator: string | null;
+  /** The file's `created` date, if it gave one. */
+  originalCreated: string | null;
+}
+
 export interface ReplyDTO {
   id: string;
   annotationId: string;
   author: AuthorDTO;
+  /** Set when a teacher imported it from a file. */
+  imported: ImportedDTO | null;
   /** null once deleted. */
   body: TiptapDoc | null;
   isDeleted: boolean;
@@ -71,6 +86,8 @@ export interface AuditEntryDTO {
 /** The structured part of an annotation of kind "flag". */
 export interface FlagDTO {
   category: FlagCategory;
+  /** Bumped by each teacher decision (review, merge); a decision sends the one it saw. */
+  reviewVersion: number;
   /** Replacement for exactly the flagged span; "" means delete it. */
   correction: string;
   rationale: TiptapDoc | null;
@@ -96,7 +113,10 @@ export interface AnnotationDTO {
   kind: AnnotationKind;
   scope: Scope;
   author: AuthorDTO;
+  /** False for everyone when imported. */
   isMine: boolean;
+  /** Set when a teacher imported it from a file. */
+  imported: ImportedDTO | null;
   quote: QuoteDTO;
   position: { start: number; end: number };
   span: { start: number; end: number } | null;

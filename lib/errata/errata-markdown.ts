@@ -2,6 +2,7 @@ import type { Block } from "@/lib/content";
 import { escapeMarkdownInline, escapeMarkdownLineStart } from "@/lib/rich-text";
 import { citationParts, describeSkip, nestHeadings, safeEvidenceUrl } from "./format-erratum";
 import type { ErrataDocument, ErratumEntry } from "./types";
+import { oneOf, trimEndWhere, trimStartWhere } from "@/lib/text/trim-where";
 
 /**
  * The errata as a CommonMark document for download. Every string that came
@@ -10,9 +11,28 @@ import type { ErrataDocument, ErratumEntry } from "./types";
  * the only links are the ones written here, to vetted http(s) addresses.
  */
 
+/**
+ * Escapes the first unescaped "#" of a trailing run of "#", which Markdown
+ * would read as a heading's closing sequence and drop ("Stalin #1 ##").
+ */
+function escapeClosingHashes(text: string): string {
+  const end = text.trimEnd().length;
+  let run = end;
+  while (run > 0 && text[run - 1] === "#") run--;
+  const at = text[run - 1] === "\\" ? run + 1 : run;
+  return at < end ? `${text.slice(0, at)}\\${text.slice(at)}` : text;
+}
+
 /** Line breaks inside one field would end a list item or a heading early. */
 function oneLine(text: string): string {
-  return text.replace(/[ \t]*(?:\r\n?|\n)[ \t]*/g, " ");
+  const isBlank = oneOf(" \t");
+  return text
+    .split(/\r\n?|\n/)
+    .map((line, i, all) => {
+      const start = i > 0 ? trimStartWhere(line, isBlank) : line;
+      return i < all.length - 1 ? trimEndWhere(start, isBlank) : start;
+    })
+    .join(" ");
 }
 
 /** Escapes a piece of text that appears mid-line. */
@@ -38,7 +58,7 @@ function blockLine(text: string, block: Block): string {
   const content = line(text);
   if (block.type === "heading") {
     // A trailing run of "#" would be read as the heading's closing sequence and dropped.
-    return `${"#".repeat(block.level ?? 2)} ${content.replace(/(?<!\\)#(?=#*\s*$)/, "\\#")}`;
+    return `${"#".repeat(block.level ?? 2)} ${escapeClosingHashes(content)}`;
   }
   if (block.type === "listItem") return `- ${content}`;
   if (block.type === "quote") return `> ${content}`;
@@ -106,7 +126,7 @@ function provenanceLine(doc: ErrataDocument, generatedAt: Date | undefined): str
 export function errataToMarkdown(doc: ErrataDocument, { generatedAt }: { generatedAt?: Date } = {}): string {
   const title = inline(doc.essay.meta.title);
   const sections = [
-    `# Errata: ${title.replace(/(?<!\\)#(?=#*\s*$)/, "\\#")}`,
+    `# Errata: ${escapeClosingHashes(title)}`,
     provenanceLine(doc, generatedAt),
     "## Corrected text",
     essayMarkdown(doc.corrected.text, doc.corrected.blocks) || "(The text is empty.)",

@@ -21,10 +21,10 @@ export function checkLinkInput(raw: string): LinkInputResult {
   if (value === "") return { ok: true, href: null };
   const href = normalizeHref(value);
   if (href) return { ok: true, href };
-  if (/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+([/?#]\S*)?$/u.test(value)) {
+  if (/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]\S*)?$/u.test(value)) {
     return { ok: false, message: `Add https:// at the start, for example https://${value.slice(0, 60)}` };
   }
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(value)) {
+  if (/^[^\s@]+@[^\s@][^\s.@]*\.[^\s@]+$/u.test(value)) {
     return { ok: false, message: `For an email address, add mailto: at the start, for example mailto:${value.slice(0, 60)}` };
   }
   return { ok: false, message: LINK_INPUT_NOT_ALLOWED };

@@ -1,3 +1,4 @@
+import { trimEndWhere } from "@/lib/text/trim-where";
 /**
  * Shortens text for a one-glance preview: whitespace (including the line
  * breaks of a multi-paragraph quote) is collapsed, the cut falls on a word
@@ -14,5 +15,5 @@ export function truncateText(text: string, maxChars: number): string {
   const lastSpace = cut.lastIndexOf(" ");
   // Only back up to a space if that keeps most of the preview.
   if (lastSpace > limit * 0.6) cut = cut.slice(0, lastSpace);
-  return `${cut.replace(/[\s.,;:!?–—-]+$/u, "")}…`;
+  return `${trimEndWhere(cut, (c) => /[\s.,;:!?–—-]/u.test(c))}…`;
 }

@@ -51,14 +51,15 @@ const KINDS: readonly AnnotationKind[] = ["highlight", "comment", "flag"];
 
 /**
  * The students' marks the heatmap counts. Teachers' own annotations are left
- * out (the question is what the class noticed), and so are deleted ones (the
+ * out (the question is what the class noticed), imported ones (no student made
+ * them here, whatever the file says), and so are deleted ones (the
  * student took the mark back) and ones that could not be placed on the
  * current text. Hidden annotations stay: a teacher hiding a comment does not
  * undo the student having noticed the passage.
  */
 export function heatSpansFrom(annotations: readonly AnnotationDTO[]): HeatSpan[] {
   return annotations.flatMap((a) =>
-    a.span && !a.isDeleted && !a.author.isTeacher && a.span.end > a.span.start
+    a.span && !a.isDeleted && !a.author.isTeacher && !a.imported && a.span.end > a.span.start
       ? [{ annotationId: a.id, kind: a.kind, start: a.span.start, end: a.span.end, student: { id: a.author.id, name: a.author.name } }]
       : [],
   );

@@ -11,7 +11,7 @@ export type RichTextPath = (string | number)[];
 
 /** Formats 5230 as "5,230" without depending on the host locale. */
 export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n.toLocaleString("en-US");
 }
 
 /** Quotes a user-supplied name for a message: short and free of controls. */

@@ -74,7 +74,9 @@ function toLines(nodes: InlineNode[]): Run[][] {
 
 function wrap(text: string, delimiter: string): string {
   // Emphasis cannot open or close next to whitespace, so keep it outside.
-  const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? ["", "", text, ""];
+  const core = text.trim();
+  const lead = text.slice(0, text.length - text.trimStart().length);
+  const trail = text.slice(lead.length + core.length);
   return core ? `${lead}${delimiter}${core}${delimiter}${trail}` : text;
 }
 

@@ -28,7 +28,7 @@ import { MAX_HREF_LENGTH } from "./limits";
 const RAW_PREFIX = /^(?:https?:\/\/|mailto:)/i;
 // \s covers ASCII and Unicode spaces; Cc controls; Cf zero-width/bidi/BOM;
 // Z separators (U+2028/2029); Cs lone surrogates, which URL would mangle.
-const FORBIDDEN_CHARS = /[\s\\\p{Cc}\p{Cf}\p{Z}\p{Cs}]/u;
+const FORBIDDEN_CHARS = /[\s\\\p{Cc}\p{Cf}\p{Cs}]/u;
 const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 
 /**

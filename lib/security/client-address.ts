@@ -3,7 +3,8 @@ import { isIP } from "node:net";
 /** Request headers as next-auth hands them to `authorize`: a plain object, or a Headers. */
 export type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
 
-function headerValue(headers: HeaderBag, name: string): string | undefined {
+/** One header's value from either shape of HeaderBag. */
+export function headerValue(headers: HeaderBag, name: string): string | undefined {
   if (!headers) return undefined;
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
   const value = (headers as Record<string, string | string[] | undefined>)[name];

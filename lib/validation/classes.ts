@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { displayNameSchema } from "./display-name";
+
+export { displayNameSchema };
 
 export const classNameSchema = z
   .string()
@@ -15,13 +18,6 @@ export const joinCodeSchema = z
   .toUpperCase()
   .transform((c) => c.replace(/[\s-]/g, ""))
   .pipe(z.string().regex(/^[A-Z0-9]{4,12}$/, "A join code is 4 to 12 letters and digits."));
-
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter your name.")
-  .max(80, "A name can be at most 80 characters.")
-  .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), "A name cannot contain control characters.");
 
 export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address.").max(320);
 
@@ -47,3 +43,14 @@ export const addStudentsSchema = z.object({
 export const addTeacherSchema = z.object({ email: emailSchema });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/** How a person answers an invitation addressed to their email. */
+export const invitationAnswerSchema = z.object({
+  answer: z.enum(["accept", "decline"], { error: 'Answer "accept" or "decline".' }),
+});
+
+/** An administrator's invitation to teach on this instance. */
+export const inviteTeacherSchema = z.object({ email: emailSchema });
+
+/** Archiving hides an assignment from students and makes it read-only; false brings it back. */
+export const archiveAssignmentSchema = z.object({ archived: z.boolean({ error: "Send archived: true or false." }) });

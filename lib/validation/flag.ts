@@ -42,6 +42,8 @@ export const reviewFlagSchema = z
     reason: short("A reason", 1000),
     /** When verifying, the teacher may edit the correction. */
     correction: z.string().max(2000).optional(),
+    /** The flag's reviewVersion the teacher decided on: a stale one is 409. The app always sends it. */
+    version: z.number().int().positive().optional(),
   })
   .refine((r) => r.status !== "rejected" || r.reason.length > 0, {
     message: "Say why the flag is rejected: the student sees your reason.",
@@ -51,6 +53,8 @@ export const reviewFlagSchema = z
 export const mergeFlagsSchema = z.object({
   /** The flag the other one is merged into; both finders stay credited. */
   intoId: z.string().min(1),
+  /** The merged flag's reviewVersion the teacher saw (409 when stale). */
+  version: z.number().int().positive().optional(),
 });
 
 export type CreateFlagInput = z.infer<typeof createFlagSchema>;

@@ -9,7 +9,7 @@ import { ANNO_CONTEXT } from "./vocabulary";
  */
 
 // RFC 3986 scheme followed by something; enough to tell "123" from an IRI.
-const ABSOLUTE_IRI = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
+const ABSOLUTE_IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 /** An absolute IRI such as "https://…" or "acct:user@host". */
 export const iriSchema = z
@@ -26,7 +26,9 @@ function includes(value: string | unknown[], wanted: string): boolean {
 /** xsd:dateTime with a timezone, as the model requires, parsed to a Date. */
 export const dateTimeSchema = z
   .iso.datetime({ offset: true, error: "expected a date-time with a timezone, e.g. 2024-03-01T12:00:00Z" })
-  .transform((s) => new Date(s));
+  .transform((s) => new Date(s))
+  // Year 0 (and "0000-01-01T00:00:00+01:00", still in year 0 in UTC) passes the pattern, but PostgreSQL refuses it.
+  .refine((d) => d.getUTCFullYear() >= 1, { error: "expected a date-time in the year 1 or later" });
 
 const agentSchema = z.looseObject({
   id: iriSchema.optional(),

@@ -1,3 +1,4 @@
+import { oneOf, trimEndWhere } from "@/lib/text/trim-where";
 /**
  * IRIs for exported documents. The W3C model requires absolute IRIs for `id`,
  * so a misconfigured base URL is a programming error and throws at once rather
@@ -15,7 +16,7 @@ export function requireAbsoluteUrl(url: string, name: string): string {
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new TypeError(`${name} must be an http(s) URL, got ${JSON.stringify(url)}`);
   }
-  return url.replace(/\/+$/, "");
+  return trimEndWhere(url, oneOf("/"));
 }
 
 /** `${baseUrl}/annotations/${id}`, with the id percent-encoded. */

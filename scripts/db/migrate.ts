@@ -97,7 +97,7 @@ function createMigration(name: string, databaseUrl: string) {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error("Name the migration in snake_case, e.g. add_flag_votes.");
   const schema = path.join(ROOT, "prisma/schema.prisma");
   const sql = diffDatamodels(latestSnapshot(), schema, databaseUrl);
-  if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
+  if (!/\b(?:CREATE|ALTER|DROP)\b/.test(sql)) {
     console.log("schema.prisma matches the latest migration: nothing to write.");
     return;
   }

@@ -49,16 +49,18 @@ test.describe("running a class", () => {
     await studentContext.close();
   });
 
-  test("a teacher pastes a list of students and sees their one-time passwords once", async ({ page }) => {
+  test("a teacher invites a pasted list of students and sees their one-time passwords once", async ({ page }) => {
     const stamp = Date.now().toString(36);
     await signIn(page, "teacher", "/classes");
     await page.getByLabel("New class name").fill(`Roster ${stamp}`);
     await page.getByRole("button", { name: "Create class" }).click();
-    await page.getByLabel("Add students: one per line, as “Name, email”").fill(`Eli Novak, eli.${stamp}@test.school\nFay Lin <fay.${stamp}@test.school>`);
-    await page.getByRole("button", { name: "Add students" }).click();
+    await page.getByLabel("Invite students: one per line, as “Name, email”").fill(`Eli Novak, eli.${stamp}@test.school\nFay Lin <fay.${stamp}@test.school>`);
+    await page.getByRole("button", { name: "Invite students" }).click();
     await expect(page.getByRole("heading", { name: /One-time passwords/ })).toBeVisible();
     await expect(page.getByRole("cell", { name: `eli.${stamp}@test.school` }).first()).toBeVisible();
     await page.reload();
     await expect(page.getByRole("heading", { name: /One-time passwords/ })).toHaveCount(0);
+    // Nobody is enrolled yet: both wait for an answer.
+    await expect(page.getByRole("heading", { name: "Waiting for an answer (2)" })).toBeVisible();
   });
 });

@@ -4,7 +4,7 @@ import { dragSelect } from "./support/text-selection";
 
 /** The script nonce a CSP header allows. */
 function nonceOf(policy: string | undefined): string {
-  const match = /script-src[^;]*'nonce-([A-Za-z0-9+/=_-]+)'/.exec(policy ?? "");
+  const match = /script-src[^;]*'nonce-([\w+/=-]+)'/.exec(policy ?? "");
   if (!match) throw new Error(`no script nonce in: ${policy}`);
   return match[1];
 }
@@ -17,7 +17,7 @@ async function watchViolations(page: Page): Promise<{ messages: string[]; read: 
   const messages: string[] = [];
   const seen: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error" && /Content.Security.Policy|Refused to (execute|load|apply|connect|frame)/i.test(msg.text())) {
+    if (msg.type() === "error" && /Content.Security.Policy|Refused to (?:execute|load|apply|connect|frame)/i.test(msg.text())) {
       messages.push(msg.text());
     }
   });

@@ -49,4 +49,38 @@ test.describe("sign-in throttling", () => {
     await expect(page).toHaveURL(/\/assignments/);
     await expect(page.getByTestId("session-name")).toBeVisible();
   });
+
+  test("a stranger's guesses do not lock Dana out of the browser she signs in from", async ({ page }) => {
+    const { baseUrl, databaseUrl } = e2eState();
+    const [dana] = (await seedClass(databaseUrl, { count: 1, password: "danas-real-password", label: "owner" })).students;
+    const signInHere = async () => {
+      await page.goto("/signin");
+      await page.getByLabel("Email").fill(dana.email);
+      await page.getByLabel("Password").fill(dana.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/assignments/);
+      await expect(page.getByTestId("session-name")).toBeVisible();
+    };
+
+    // Signing in once marks this browser as Dana's: an HttpOnly cookie page scripts cannot read.
+    await signInHere();
+    const device = (await page.context().cookies()).find((c) => c.name === "marginalia.known-device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    expect(await page.evaluate(() => document.cookie)).not.toContain("known-device");
+    await page.context().clearCookies({ name: "next-auth.session-token" });
+
+    // A stranger spends the account's budget, and more...
+    const started = Date.now();
+    const guesses = [];
+    for (let i = 0; i < 6; i++) guesses.push((await signInOverHttp(baseUrl, dana.email, `guess-${i}`)).status);
+    expect(guesses).toEqual([401, 401, 401, 401, 401, 429]);
+
+    // ...yet Dana, in her browser, signs in with her password, while the stranger, without her
+    // browser, stays locked out even with the right one.
+    await signInHere();
+    const stranger = await signInOverHttp(baseUrl, dana.email, dana.password);
+    expect([stranger.status, stranger.error, stranger.cookie]).toEqual([429, "TooManyAttempts", null]);
+    // All of that happened inside one window, or the test proves nothing.
+    expect(Date.now() - started).toBeLessThan(E2E_AUTH_RATE_WINDOW_MS);
+  });
 });

@@ -21,7 +21,7 @@ describe("next-auth's Prisma adapter on the real database", () => {
   it("round-trips a session: open, read, close", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     const token = await openSession(user.id);
-    expect(await readSession(token)).toEqual({ id: user.id, name: "Ada Lovelace", email, mustChangePassword: false });
+    expect(await readSession(token)).toEqual({ id: user.id, name: "Ada Lovelace", email, mustChangePassword: false, accountRole: "student" });
     const stored = await adapter.getSessionAndUser!(token);
     expect(stored?.session.userId).toBe(user.id);
     await closeSession(token);

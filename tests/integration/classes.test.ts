@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { addStudents, parseStudentList } from "@/lib/server/classes/add-students";
-import { addTeacher, createClass, joinClassByCode, regenerateJoinCode, removeStudent } from "@/lib/server/classes/class-writes";
+import { createClass, joinClassByCode, regenerateJoinCode, removeStudent } from "@/lib/server/classes/class-writes";
+import { inviteCoTeacher } from "@/lib/server/invitations/create-invitation";
+import { respondToInvitation } from "@/lib/server/invitations/respond-to-invitation";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { signUp } from "@/lib/server/users/sign-up";
 import { makeUser } from "../support/world";
@@ -15,8 +17,8 @@ let classroomId: string;
 let code: string;
 
 beforeAll(async () => {
-  teacher = await makeUser("Ms Class");
-  otherTeacher = await makeUser("Mr Other");
+  teacher = await makeUser("Ms Class", "teacher");
+  otherTeacher = await makeUser("Mr Other", "teacher");
   await createClass({ viewerId: otherTeacher.id, name: "Other class" });
   const created = await createClass({ viewerId: teacher.id, name: "History 12" });
   classroomId = created.id;
@@ -59,36 +61,46 @@ describe("teacher-only class management", () => {
       expect(await codeOf(regenerateJoinCode({ viewerId, classroomId }))).toBe("not_found");
       expect(await codeOf(removeStudent({ viewerId, classroomId, userId: student }))).toBe("not_found");
       expect(await codeOf(addStudents({ viewerId, classroomId, list: "A B, ab@test.school" }))).toBe("not_found");
-      expect(await codeOf(addTeacher({ viewerId, classroomId, email: "x@test.school" }))).toBe("not_found");
+      expect(await codeOf(inviteCoTeacher({ viewerId, classroomId, email: "x@test.school" }))).toBe("not_found");
     }
   });
 
-  it("adds a pasted list with one-time passwords shown once, and existing accounts without one", async () => {
+  it("answers a pasted list with a one-time password on every row, new account or not, and enrols nobody yet", async () => {
     const existing = await makeUser("Already Here");
     const stamp = Date.now();
+    const before = await db.membership.count({ where: { classroomId } });
     const added = await addStudents({
       viewerId: teacher.id,
       classroomId,
       list: `Dana Ortiz, dana.${stamp}@test.school\nEli Novak <eli.${stamp}@test.school>\n\nAlready Here, ${existing.email}\nDana Ortiz, dana.${stamp}@test.school`,
     });
-    expect(added.map((a) => [a.name, a.oneTimePassword === null])).toEqual([
-      ["Dana Ortiz", false],
-      ["Eli Novak", false],
-      ["Already Here", true],
-    ]);
+    expect(added.map((a) => a.name)).toEqual(["Dana Ortiz", "Eli Novak", "Already Here"]);
+    // Identical shape for the existing account: same keys, a code of the same form.
+    for (const a of added) {
+      expect(Object.keys(a).sort()).toEqual(["email", "invitationExpiresAt", "name", "oneTimePassword"]);
+      expect(a.oneTimePassword).toMatch(/^[a-z2-9]{12}$/);
+    }
     const dana = await db.user.findUniqueOrThrow({ where: { email: `dana.${stamp}@test.school` }, omit: { passwordHash: false } });
     expect(dana.mustChangePassword).toBe(true);
-    expect(await verifyPassword(added[0].oneTimePassword!, dana.passwordHash)).toBe(true);
-    const roster = await findTaughtClass({ viewerId: teacher.id, classroomId });
-    expect(roster?.memberships.filter((m) => m.role === "student").length).toBeGreaterThanOrEqual(5);
+    expect(dana.oneTimePasswordExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+    expect(await verifyPassword(added[0].oneTimePassword, dana.passwordHash)).toBe(true);
+    // The existing account keeps its own password: the code on its row signs nobody in.
+    const here = await db.user.findUniqueOrThrow({ where: { id: existing.id }, omit: { passwordHash: false } });
+    expect(here.passwordHash).toBeNull();
+    expect(await db.membership.count({ where: { classroomId } })).toBe(before);
+    expect(await db.invitation.count({ where: { classroomId, status: "pending", email: { in: added.map((a) => a.email) } } })).toBe(3);
   });
 
   it("reports a malformed line by number", () => {
     expect(() => parseStudentList("Good Name, good@test.school\nno email here")).toThrow(/Line 2/);
   });
 
-  it("adds a co-teacher and removes a student", async () => {
-    await addTeacher({ viewerId: teacher.id, classroomId, email: (await db.user.findUniqueOrThrow({ where: { id: otherTeacher.id } })).email });
+  it("adds a co-teacher once they accept, and removes a student", async () => {
+    const colleague = await db.user.findUniqueOrThrow({ where: { id: otherTeacher.id } });
+    const invitation = await inviteCoTeacher({ viewerId: teacher.id, classroomId, email: colleague.email });
+    expect(await findTaughtClass({ viewerId: otherTeacher.id, classroomId })).toBeNull();
+    const row = await db.invitation.findFirstOrThrow({ where: { classroomId, email: invitation.email, status: "pending" } });
+    await respondToInvitation({ viewer: { ...colleague, accountRole: "teacher" }, invitationId: row.id, answer: "accept" });
     expect(await findTaughtClass({ viewerId: otherTeacher.id, classroomId })).not.toBeNull();
     const student = (await db.membership.findFirstOrThrow({ where: { classroomId, role: "student" } })).userId;
     await removeStudent({ viewerId: otherTeacher.id, classroomId, userId: student });

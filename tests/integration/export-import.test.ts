@@ -34,7 +34,7 @@ const newAssignmentB = () => db.assignment.create({ data: { classroomId: world.a
 beforeAll(async () => {
   world = await makeWorld();
   seeded = await seedClassReading(world);
-  // Ana is in both classes: her work keeps her as its author in class B.
+  // Ana is in both classes: her work still becomes the importing teacher's, marked imported, in class B.
   await db.membership.create({ data: { userId: world.users.ana.id, classroomId: world.assignmentB.classroomId, role: "student" } });
 });
 
@@ -132,29 +132,32 @@ describe.skipIf(!dir)(suiteTitle("export against the W3C MUST schemas"), () => {
 describe("import", () => {
   it("round-trips an export into another class's assignment on the same essay", async () => {
     const file = await downloadA();
+    const startedAt = Date.now();
     const summary = await importAnnotations({ viewerId: world.users.otherTeacher.id, assignmentId: world.assignmentB.id, json: file, baseUrl: BASE });
     expect(summary).toEqual({ imported: 6, replies: 3, orphans: 0, skippedDuplicates: 0, unattachedReplies: 0, orphanQuotes: [] });
 
     const newId = (id: string) => deriveImportId({ assignmentId: world.assignmentB.id, iri: `${BASE}/annotations/${id}` });
     const sources = await db.annotation.findMany({ where: { assignmentId: world.assignmentA.id, deletedAt: null, scope: { not: "private" } }, include: { flag: true, replies: true } });
-    const members = new Set([world.users.ana.id, world.users.otherTeacher.id, world.users.outsider.id]);
     const names = new Map(Object.values(world.users).map((u) => [u.id, u.name]));
     for (const a of sources) {
       const b = await db.annotation.findUniqueOrThrow({ where: { id: newId(a.id) }, include: { flag: true, replies: true } });
       expect(b.assignmentId).toBe(world.assignmentB.id);
       const pick = (r: typeof a) => [r.kind, r.exact, r.prefix, r.suffix, r.startCp, r.endCp, r.anchorStatus, plainTextOfUnknown(r.body)];
       expect(pick(b)).toEqual(pick(a));
-      const isMember = members.has(a.authorId);
-      expect(b.authorId).toBe(isMember ? a.authorId : world.users.otherTeacher.id);
-      expect(b.tags).toEqual(isMember ? a.tags : [`from ${names.get(a.authorId)?.toLowerCase()}`, ...a.tags]);
+      // Nobody's own work, whatever the file's creator: the importer's, with the original as provenance.
+      expect(b.authorId).toBe(world.users.otherTeacher.id);
+      expect([b.originalCreatorName, b.originalCreated]).toEqual([names.get(a.authorId), a.createdAt]);
+      expect(b.importedAt?.getTime()).toBeGreaterThanOrEqual(startedAt);
+      expect(b.createdAt.getTime()).toBeGreaterThanOrEqual(startedAt);
+      expect(b.tags).toEqual(a.tags);
       expect(b.scope).toBe(a.scope === "teachers" || a.hiddenAt ? "teachers" : "class");
       expect([b.flag?.category, b.flag?.correction, plainTextOfUnknown(b.flag?.rationale)]).toEqual([a.flag?.category, a.flag?.correction, plainTextOfUnknown(a.flag?.rationale)]);
       expect(b.replies.map((r) => r.id).sort()).toEqual(a.replies.map((r) => newId(r.id)).sort());
       for (const r of a.replies) {
         const copy = b.replies.find((x) => x.id === newId(r.id));
-        expect(copy?.authorId).toBe(members.has(r.authorId) ? r.authorId : world.users.otherTeacher.id);
-        const by = members.has(r.authorId) ? "" : `(from ${names.get(r.authorId)})\n`;
-        expect(plainTextOfUnknown(copy?.body)).toBe(by + plainTextOfUnknown(r.body));
+        expect([copy?.authorId, copy?.originalCreatorName, copy?.originalCreated]).toEqual([world.users.otherTeacher.id, names.get(r.authorId), r.createdAt]);
+        expect(copy?.importedAt).not.toBeNull();
+        expect(plainTextOfUnknown(copy?.body)).toBe(plainTextOfUnknown(r.body));
       }
     }
     const audit = await db.auditEvent.findFirst({ where: { entityId: newId(seeded.corrected.id) } });
@@ -192,6 +195,19 @@ describe("import", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("refuses a file nested 100,000 levels deep with a sentence, and writes nothing", async () => {
+    const { first } = await downloadA();
+    const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`) as unknown;
+    // Other tools add properties of their own; an item without an id is known by a hash of its JSON.
+    const file = { "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationPage", items: [first.items[0], { ...first.items[1], id: undefined, "x:extension": deep }] };
+    const target = await newAssignmentB();
+    const before = await rowCounts();
+    const error = await importAnnotations({ viewerId: world.users.otherTeacher.id, assignmentId: target.id, json: file, baseUrl: BASE }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect([(error as AppError).code, (error as AppError).message]).toEqual(["invalid", expect.stringMatching(/nested more than \d+ levels deep/)]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it("reports an orphan (quote not in the text) and a reply to it, and imports a Hypothesis note once", async () => {
     const target = await newAssignmentB();
     const context = "http://www.w3.org/ns/anno.jsonld";
@@ -216,6 +232,6 @@ describe("import", () => {
     const summary = await importAnnotations({ viewerId: world.users.otherTeacher.id, assignmentId: target.id, json: file, baseUrl: BASE });
     expect(summary).toEqual({ imported: 1, replies: 1, orphans: 1, skippedDuplicates: 1, unattachedReplies: 1, orphanQuotes: ["the Tsar abdicated in a snowstorm"] });
     const rows = await db.annotation.findMany({ where: { assignmentId: target.id } });
-    expect(rows.map((r) => [r.exact, r.authorId, r.tags])).toEqual([["1995", world.users.otherTeacher.id, ["from historian42", "chronology"]]]);
+    expect(rows.map((r) => [r.exact, r.authorId, r.tags, r.originalCreatorName])).toEqual([["1995", world.users.otherTeacher.id, ["chronology"], "historian42"]]);
   });
 });

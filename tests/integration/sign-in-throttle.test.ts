@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { SIGN_IN_ERROR } from "@/lib/format/sign-in-errors";
 import { authOptions } from "@/lib/server/auth/auth-options";
+import { knownDeviceSetCookie } from "@/lib/server/auth/known-device";
 import { hashPassword } from "@/lib/server/auth/password";
 
 // Long enough that a slow machine finishes each sequence inside one window.
@@ -37,8 +38,17 @@ async function makeAccount() {
 const T = SIGN_IN_ERROR.throttled;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The Cookie header of a browser its owner signed in from: the known-device cookie the server sets then. */
+const deviceOf = (email: string, secret = process.env.NEXTAUTH_SECRET!) => ({ cookie: `other=1; ${knownDeviceSetCookie(email, secret).split(";")[0]}` });
+
 beforeAll(() => {
-  Object.assign(process.env, { AUTH_RATE_WINDOW_MS: String(WINDOW_MS), AUTH_RATE_ACCOUNT_MAX: "5", AUTH_RATE_IP_MAX: "8" });
+  Object.assign(process.env, {
+    AUTH_RATE_WINDOW_MS: String(WINDOW_MS),
+    AUTH_RATE_ACCOUNT_MAX: "5",
+    AUTH_RATE_IP_MAX: "8",
+    AUTH_RATE_CEILING_WINDOW_MS: String(WINDOW_MS),
+    AUTH_RATE_ACCOUNT_CEILING: "12",
+  });
 });
 beforeEach(() => {
   process.env.TRUST_PROXY = "0";
@@ -111,5 +121,55 @@ describe("sign-in throttling per address behind a trusted proxy", () => {
     // The client-written first entry does not matter; the proxy's last one does.
     expect(await attempt(victim, PASSWORD, { "x-forwarded-for": "192.0.2.51, 192.0.2.50" })).toBe(T);
     expect(await attempt(victim, PASSWORD, { "x-forwarded-for": "192.0.2.50, 192.0.2.51" })).toBe("ok");
+  });
+});
+
+describe("a stranger's guesses do not lock the owner out", () => {
+  it("lets the owner in from the browser holding their known-device cookie after five wrong passwords from elsewhere", async () => {
+    const email = await makeAccount();
+    const stranger = [];
+    for (let i = 0; i < 6; i++) stranger.push(await attempt(email, "guess"));
+    expect(stranger).toEqual(["wrong", "wrong", "wrong", "wrong", "wrong", T]);
+    // Again and again: each sign-in of the owner works while the stranger stays throttled.
+    for (let i = 0; i < 3; i++) {
+      expect(await attempt(email, PASSWORD, deviceOf(email))).toBe("ok");
+      expect(await attempt(email, "guess")).toBe(T);
+    }
+  });
+
+  it("gives the known device a budget of its own, and accepts no forged, foreign or re-signed cookie", async () => {
+    const [email, other] = await Promise.all([makeAccount(), makeAccount()]);
+    for (let i = 0; i < 5; i++) await attempt(email, "guess");
+    // Another device id under the genuine signature (the first character of the id changed).
+    const forged = { cookie: deviceOf(email).cookie.replace(/(=[\w-]+\.)(.)/, (_, head: string, c: string) => head + (c === "A" ? "B" : "A")) };
+    expect(await attempt(email, PASSWORD, forged)).toBe(T);
+    expect(await attempt(email, PASSWORD, deviceOf(other))).toBe(T);
+    expect(await attempt(email, PASSWORD, deviceOf(email, "some-other-secret-0123456789"))).toBe(T);
+    // The owner's own typos count against the device's budget only.
+    const device = deviceOf(email);
+    const own = [];
+    for (let i = 0; i < 6; i++) own.push(await attempt(email, "typo", device));
+    expect(own).toEqual(["wrong", "wrong", "wrong", "wrong", "wrong", T]);
+    expect(await attempt(email, PASSWORD, deviceOf(email))).toBe("ok");
+  });
+
+  it("behind a trusted proxy, counts a stranger per account and address: the owner signs in from another address", async () => {
+    process.env.TRUST_PROXY = "1";
+    const email = await makeAccount();
+    const from = (ip: string) => ({ "x-forwarded-for": ip });
+    for (let i = 0; i < 5; i++) await attempt(email, "guess", from("198.51.100.20"));
+    expect(await attempt(email, PASSWORD, from("198.51.100.20"))).toBe(T);
+    expect(await attempt(email, PASSWORD, from("198.51.100.21"))).toBe("ok");
+  });
+
+  it("stops a guesser spread over many addresses at the per-account ceiling, but not the owner's known browser", async () => {
+    process.env.TRUST_PROXY = "1";
+    const email = await makeAccount();
+    const spread = [];
+    // Twelve addresses, one guess each: no per-address budget comes near its limit.
+    for (let i = 0; i < 13; i++) spread.push(await attempt(email, "guess", { "x-forwarded-for": `203.0.113.${100 + i}` }));
+    expect(spread).toEqual([...Array(12).fill("wrong"), T]);
+    expect(await attempt(email, PASSWORD, { "x-forwarded-for": "203.0.113.200" })).toBe(T);
+    expect(await attempt(email, PASSWORD, { "x-forwarded-for": "203.0.113.200", ...deviceOf(email) })).toBe("ok");
   });
 });

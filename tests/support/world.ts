@@ -10,10 +10,10 @@ import type { CreateAnnotationInput } from "@/lib/validation/annotation";
 const CONTENT = path.resolve(__dirname, "../../content");
 let counter = 0;
 
-/** A user with a unique email. */
-export async function makeUser(name: string) {
+/** A user with a unique email; a student account unless `accountRole` says otherwise. */
+export async function makeUser(name: string, accountRole: "admin" | "teacher" | "student" = "student") {
   counter += 1;
-  return db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}.${counter}@test.school` } });
+  return db.user.create({ data: { name, accountRole, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}.${counter}@test.school` } });
 }
 
 /**
@@ -27,7 +27,7 @@ export async function makeWorld() {
     include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
   });
   const [teacher, ana, ben, otherTeacher, outsider] = await Promise.all(
-    ["Teacher A", "Ana", "Ben", "Teacher B", "Olga Outsider"].map(makeUser),
+    ["Teacher A", "Ana", "Ben", "Teacher B", "Olga Outsider"].map((name) => makeUser(name, name.startsWith("Teacher") ? "teacher" : "student")),
   );
   const classA = await db.classroom.create({
     data: {

@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { ClassAdmin } from "@/components/classes/class-admin";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
+import { safePageValues } from "@/lib/server/http/route-params";
+import { toIsoString } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Class" };
 
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await safePageValues(params);
   const viewer = await requireViewer(`/classes/${id}`);
   const found = await findTaughtClass({ viewerId: viewer.id, classroomId: id });
   if (!found) notFound();
@@ -20,8 +22,15 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           id: found.id,
           name: found.name,
           joinCode: found.joinCode,
-          members: found.memberships.map((m) => ({ ...m.user, role: m.role, joinedAt: m.joinedAt.toISOString() })),
-          assignments: found.assignments.map((a) => ({ id: a.id, dueAt: a.dueAt.toISOString(), slug: a.essay.slug, title: a.essay.title })),
+          members: found.memberships.map((m) => ({ ...m.user, role: m.role, joinedAt: toIsoString(m.joinedAt) })),
+          assignments: found.assignments.map((a) => ({
+            id: a.id,
+            dueAt: toIsoString(a.dueAt),
+            slug: a.essay.slug,
+            title: a.essay.title,
+            isArchived: a.archivedAt !== null,
+          })),
+          invitations: found.invitations.map((i) => ({ ...i, expiresAt: toIsoString(i.expiresAt) })),
         }}
       />
     </div>

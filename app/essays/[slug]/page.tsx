@@ -8,6 +8,8 @@ import { plainTextOfUnknown } from "@/lib/rich-text";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findReadableEssay, findReaderAssignment } from "@/lib/server/essays/find-readable-essay";
+import { safePageValues } from "@/lib/server/http/route-params";
+import { formatDate, toIsoString } from "@/lib/format/dates";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -15,13 +17,13 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const { slug } = await safePageValues(params);
   return { title: slug.replace(/-/g, " ") };
 }
 
 export default async function EssayPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const { assignment: assignmentId, annotation: openAnnotationId, student } = await searchParams;
+  const { slug } = await safePageValues(params);
+  const { assignment: assignmentId, annotation: openAnnotationId, student } = await safePageValues(searchParams);
   const viewer = await requireViewer(`/essays/${slug}${assignmentId ? `?assignment=${encodeURIComponent(assignmentId)}` : ""}`);
   const essay = await findReadableEssay({ viewerId: viewer.id, slug });
   if (!essay) notFound();
@@ -35,8 +37,7 @@ export default async function EssayPage({ params, searchParams }: Props) {
         <nav className="assignment-strip" aria-label="Assignment">
           <span>
             {assignment.className} · due{" "}
-            <time dateTime={assignment.dueAt.toISOString()}>
-              {assignment.dueAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+            <time dateTime={toIsoString(assignment.dueAt)}>{formatDate(assignment.dueAt)}
             </time>
           </span>
           <a href={`/essays/${essay.slug}/errata?assignment=${assignment.id}`}>Errata</a>

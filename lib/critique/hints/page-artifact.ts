@@ -28,8 +28,6 @@ const INLINE_ARTIFACTS: readonly RegExp[] = [
 const WHOLE_BLOCK_ARTIFACTS =
   /^(?:Join now!?|Read more\s*(?:\.{3}|…)?|Continue reading\s*(?:\.{3}|…)?|Show more|See more|Preview|Advertisement|Sign up|Sign in|Log in|Page \d+ of \d+|(?:Word count|Words|Pages|Total Sources):?\s*\d[\d,]*|Total Length:.*\bwords\b.*|Save to my list|Click here\b.*)$/iu;
 
-/** A block that ends in an ellipsis has been cut off, unless the ellipsis closes a quotation. */
-const TRAILING_ELLIPSIS = /(\s*)(?:\.{3}|…)\s*$/u;
 /** Words after which no sentence ends: an ellipsis after one is a cut, not a trailing thought. */
 const FUNCTION_WORD =
   /\b(?:the|a|an|of|to|in|on|at|by|for|with|and|or|but|that|which|who|his|her|their|its|this|these|those|from|as|into|was|were|is|are)$/iu;
@@ -78,10 +76,25 @@ export function findPageArtifacts(context: HintContext): Hint[] {
   return [...hints.values()];
 }
 
+/**
+ * A block's final "..." or "…" with the spaces before it, as
+ * /(\s*)(?:\.{3}|…)\s*$/u would match it, found from the end in linear time
+ * (the pattern restarts at every space of a long run that is not at the end).
+ */
+function trailingEllipsis(text: string): { index: number; 0: string; 1: string } | null {
+  const trimmed = text.trimEnd();
+  const dots = trimmed.endsWith("…") ? 1 : trimmed.endsWith("...") ? 3 : 0;
+  if (dots === 0) return null;
+  const at = trimmed.length - dots;
+  let index = at;
+  while (index > 0 && /\s/u.test(text[index - 1])) index--;
+  return { index, 0: text.slice(index), 1: text.slice(index, at) };
+}
+
 /** The trailing ellipsis of a cut-off block, if the block is one. */
 function truncation(segment: Segment): { start: number; end: number; confidence: number } | null {
   if (segment.type === "quote" || segment.type === "heading") return null;
-  const m = TRAILING_ELLIPSIS.exec(segment.text);
+  const m = trailingEllipsis(segment.text);
   if (!m) return null;
   const before = segment.text.slice(0, m.index);
   // "…" after a full stop, a question or a closing quotation mark ends something whole.

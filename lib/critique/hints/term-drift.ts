@@ -1,6 +1,7 @@
 import { commonPrefix, editDistance, isCapitalized, isSpellingVariant, makeHint, tokenize } from "../text-tools";
 import type { WordToken } from "../text-tools";
 import type { Hint, HintContext, Segment } from "../types";
+import { createTermIndex } from "./term-index";
 
 /** A spelling the essay itself establishes: a title/heading word or a recurring name. */
 interface KeyTerm {
@@ -38,9 +39,8 @@ export function findTermDrift(context: HintContext): Hint[] {
   const bodyWords = context.segments.flatMap((s) => tokenize(s).map((w) => ({ w, s })));
   const terms = collectTerms(context, bodyWords);
   const known = new Map(terms.map((t) => [t.norm, t]));
-  // Drift keeps the first letter, so each word is compared only with terms sharing it.
-  const byInitial = new Map<string, KeyTerm[]>();
-  for (const t of terms) byInitial.set(t.norm[0], [...(byInitial.get(t.norm[0]) ?? []), t]);
+  // Each word is compared only with the terms it could be one or two edits from, not with all of them.
+  const index = createTermIndex(terms.map((t) => t.norm));
   // The same spelling in the same position always gets the same answer; long essays repeat words a lot.
   const memo = new Map<string, { term: KeyTerm; distance: number } | null>();
   const hints: Hint[] = [];
@@ -49,7 +49,7 @@ export function findTermDrift(context: HintContext): Hint[] {
     const own = known.get(w.norm);
     if (own && own.source !== "name") continue; // it IS a key term
     const memoKey = `${w.norm}|${isCapitalized(w.raw)}|${w.sentenceInitial}`;
-    const best = memo.has(memoKey) ? memo.get(memoKey) : nearestTerm(w, own, byInitial.get(w.norm[0]) ?? []);
+    const best = memo.has(memoKey) ? memo.get(memoKey) : nearestTerm(w, own, index.candidates(w.norm).map((at) => terms[at]));
     memo.set(memoKey, best ?? null);
     if (!best) continue;
     const { term, distance } = best;

@@ -1,9 +1,10 @@
 import "server-only";
 import { createTextIndex, indexToUtf16, type OffsetIndex } from "@/lib/anchoring";
-import type { AnnotationDTO, AuthorDTO, FlagDTO, ReplyDTO } from "@/lib/annotations/types";
+import type { AnnotationDTO, AuthorDTO, FlagDTO, ImportedDTO, ReplyDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TiptapDoc } from "@/lib/rich-text";
+import { anonymousLabelsFor, loadContributors, UNLABELLED_CLASSMATE } from "./anonymous-labels";
 import { loadMergePartners, mergeReasonFor } from "./merge-partners";
 
 /** What every annotation query loads: the row, its author and its replies. */
@@ -60,6 +61,7 @@ export async function loadAudits(flagIds: string[]): Promise<Map<string, AuditRo
 /** Loads the class context once per request, not once per annotation. */
 export async function loadDtoContext(options: {
   viewerId: string;
+  assignmentId: string;
   classroomId: string;
   role: "teacher" | "student";
   anonymousPeers: boolean;
@@ -67,21 +69,16 @@ export async function loadDtoContext(options: {
   revision: { id: string; text: string; index?: OffsetIndex };
   flagIds?: string[];
 }): Promise<DtoContext> {
-  const [members, audits, mergePartners] = await Promise.all([
-    db.membership.findMany({
-      where: { classroomId: options.classroomId },
-      orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-      select: { userId: true, role: true },
-    }),
+  // Teachers always see names; students see classmates as "Classmate N", removed ones included.
+  const isAnonymous = options.anonymousPeers && options.role === "student";
+  const [teachers, contributors, audits, mergePartners] = await Promise.all([
+    db.membership.findMany({ where: { classroomId: options.classroomId, role: "teacher" }, select: { userId: true } }),
+    isAnonymous ? loadContributors(options.assignmentId) : null,
     loadAudits(options.flagIds ?? []),
     loadMergePartners(options.viewerId, options.flagIds ?? []),
   ]);
-  const teacherIds = new Set(members.filter((m) => m.role === "teacher").map((m) => m.userId));
-  // Teachers always see names; students see classmates as stable "Classmate N".
-  const anonymousLabels =
-    options.anonymousPeers && options.role === "student"
-      ? new Map(members.filter((m) => m.role === "student").map((m, i) => [m.userId, `Classmate ${i + 1}`]))
-      : null;
+  const teacherIds = new Set(teachers.map((m) => m.userId));
+  const anonymousLabels = contributors && anonymousLabelsFor(contributors, teacherIds);
   return {
     viewerId: options.viewerId,
     teacherIds,
@@ -115,9 +112,26 @@ export function ownDtoContext(
   };
 }
 
+/** The provenance columns of a row written by the reader (not an import). */
+export const NOT_IMPORTED = { importedAt: null, originalCreatorName: null, originalCreated: null } as const;
+
+/** The provenance of an imported row, or null for the reader's own writes. */
+function toImported(row: { importedAt: Date | null; originalCreatorName: string | null; originalCreated: Date | null }): ImportedDTO | null {
+  if (!row.importedAt) return null;
+  return {
+    importedAt: row.importedAt.toISOString(),
+    originalCreator: row.originalCreatorName,
+    originalCreated: row.originalCreated?.toISOString() ?? null,
+  };
+}
+
 function toAuthor(author: { id: string; name: string }, ctx: DtoContext): AuthorDTO {
   const isTeacher = ctx.teacherIds.has(author.id);
-  const hidden = !isTeacher && author.id !== ctx.viewerId ? ctx.anonymousLabels?.get(author.id) : undefined;
+  // Anyone but the viewer and the class's current teachers is labelled, even when not in the map.
+  const hidden =
+    ctx.anonymousLabels && !isTeacher && author.id !== ctx.viewerId
+      ? (ctx.anonymousLabels.get(author.id) ?? UNLABELLED_CLASSMATE)
+      : undefined;
   return { id: hidden ? `anon:${hidden}` : author.id, name: hidden ?? author.name, isTeacher };
 }
 
@@ -127,9 +141,11 @@ export function toReplyDTO(reply: ReplyRow, ctx: DtoContext): ReplyDTO {
     id: reply.id,
     annotationId: reply.annotationId,
     author: toAuthor(reply.author, ctx),
+    imported: toImported(reply),
     body: isDeleted ? null : (reply.body as unknown as TiptapDoc),
     isDeleted,
-    isMine: reply.authorId === ctx.viewerId,
+    // An import is authored by its teacher but is not their own work either.
+    isMine: reply.authorId === ctx.viewerId && reply.importedAt === null,
     version: reply.version,
     createdAt: reply.createdAt.toISOString(),
     updatedAt: reply.updatedAt.toISOString(),
@@ -149,7 +165,8 @@ export function toAnnotationDTO(row: AnnotationRow, ctx: DtoContext): Annotation
     kind: row.kind,
     scope: row.scope,
     author: toAuthor(row.author, ctx),
-    isMine: row.authorId === ctx.viewerId,
+    isMine: row.authorId === ctx.viewerId && row.importedAt === null,
+    imported: toImported(row),
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
     position: { start: row.startCp, end: row.endCp },
     span,
@@ -171,9 +188,11 @@ function toFlagDTO(row: AnnotationRow, flag: NonNullable<AnnotationRow["flag"]>,
   const mine = flag.votes.find((v) => v.voterId === ctx.viewerId);
   // Finders credited through a flag this viewer cannot see stay unnamed, as that flag does.
   const credits = flag.credits.filter((c) => ctx.mergePartners.has(c.fromAnnotationId));
-  const finders = credits.length > 0 ? credits.map((c) => c.user) : [row.author];
+  // An imported flag was found by nobody here (its author is the importing teacher).
+  const finders = credits.length > 0 ? credits.map((c) => c.user) : row.importedAt ? [] : [row.author];
   return {
     category: flag.category,
+    reviewVersion: flag.reviewVersion,
     correction: flag.correction,
     rationale: (flag.rationale as unknown as TiptapDoc | null) ?? null,
     evidence: flag.evidence.map(({ title, author, year, url, locator, quote }) => ({ title, author, year, url, locator, quote })),

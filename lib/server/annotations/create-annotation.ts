@@ -7,11 +7,11 @@ import type { TiptapDoc } from "@/lib/rich-text";
 import type { CreateFlagInput } from "@/lib/validation/flag";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
-import { ownDtoContext, toAnnotationDTO } from "./annotation-dto";
+import { NOT_IMPORTED, ownDtoContext, toAnnotationDTO } from "./annotation-dto";
 import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
 
@@ -45,6 +45,7 @@ export async function createAnnotation({
 }): Promise<{ annotation: AnnotationDTO; isNew: boolean }> {
   const access = await findAssignmentAccess({ viewerId, assignmentId });
   if (!access) throw notFound("That assignment");
+  requireOpenAssignment(access);
 
   const checked = verifySelectors(access.revision.text, input);
   if (!checked.ok) {
@@ -127,6 +128,7 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
     hiddenAt: null,
     hiddenById: null,
     deletedAt: null,
+    ...NOT_IMPORTED,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     author: { id: viewerId, name: row.authorName },

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { annotationInclude, loadDtoContext, toAnnotationDTO } from "./annotation-dto";
-import { peerFlagsVisibleTo, visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
+import { peerFlagsVisibleWhere, visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
 
 /** Every annotation of an assignment the viewer may see, in text order; 404 for non-members. */
 export async function findAnnotations({
@@ -21,20 +21,20 @@ export async function findAnnotations({
     db.changeEvent.findFirst({ where: { assignmentId }, orderBy: { id: "desc" }, select: { id: true } }),
   ]);
   if (!access) throw notFound("That assignment");
-  const [rows, ownFlag] = await Promise.all([
+  const [rows, peerFlags] = await Promise.all([
     db.annotation.findMany({
       where: { AND: [{ assignmentId }, visibleAnnotationWhere(viewerId)] },
       include: annotationInclude,
       orderBy: [{ startCp: "asc" }, { createdAt: "asc" }],
     }),
-    hasOwnFlag(viewerId, assignmentId),
+    db.assignment.count({ where: { id: assignmentId, ...peerFlagsVisibleWhere(viewerId, new Date()) } }),
   ]);
   const ctx = await dtoContextFor(access, viewerId, flagIdsOf(rows));
   return {
     assignmentId,
     revisionId: access.revision.id,
     viewer: { id: viewerId, role: access.role },
-    peerFlagsVisible: peerFlagsVisibleTo(access, ownFlag),
+    peerFlagsVisible: peerFlags > 0,
     lastEventId: (last?.id ?? BigInt(0)).toString(),
     annotations: rows.map((row) => toAnnotationDTO(row, ctx)),
   };
@@ -60,6 +60,7 @@ export async function reloadAnnotation(viewerId: string, annotationId: string): 
 export function dtoContextFor(access: AssignmentAccess, viewerId: string, flagIds: string[] = []) {
   return loadDtoContext({
     viewerId,
+    assignmentId: access.assignment.id,
     classroomId: access.assignment.classroomId,
     role: access.role,
     anonymousPeers: access.assignment.anonymousPeers,
@@ -70,13 +71,4 @@ export function dtoContextFor(access: AssignmentAccess, viewerId: string, flagId
 
 function flagIdsOf(rows: { id: string; kind: string }[]): string[] {
   return rows.filter((r) => r.kind === "flag").map((r) => r.id);
-}
-
-/** Whether the viewer has posted a flag on this assignment (unlocks peers' flags under "after own flag"). */
-export async function hasOwnFlag(viewerId: string, assignmentId: string): Promise<boolean> {
-  const own = await db.annotation.findFirst({
-    where: { assignmentId, authorId: viewerId, kind: "flag", deletedAt: null },
-    select: { id: true },
-  });
-  return own !== null;
 }

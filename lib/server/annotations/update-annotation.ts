@@ -3,6 +3,7 @@ import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange } from "@/lib/server/live/record-change";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotation";
@@ -23,14 +24,17 @@ export async function updateAnnotation({
   annotationId: string;
   input: UpdateAnnotationInput;
 }): Promise<AnnotationDTO> {
-  const { row } = await findAnnotation({ viewerId, annotationId });
+  const { row, access } = await findAnnotation({ viewerId, annotationId });
+  requireOpenAssignment(access);
   if (row.authorId !== viewerId) throw new AppError("forbidden", "You can only edit your own annotations.");
+  // Its words are the file's, shown as originally by someone else: editing them would forge that.
+  if (row.importedAt) throw new AppError("forbidden", "An imported annotation keeps the words of its file; it cannot be edited.");
   if (row.deletedAt) throw new AppError("conflict", "This annotation was deleted.");
 
   const body = input.body === undefined ? undefined : checkBody(input.body, "comment");
   await db.$transaction(async (tx) => {
     const updated = await tx.annotation.updateMany({
-      where: { id: annotationId, authorId: viewerId, version: input.version, deletedAt: null },
+      where: { id: annotationId, authorId: viewerId, version: input.version, deletedAt: null, importedAt: null },
       data: {
         ...(body ? { body: toJson(body), kind: row.kind === "highlight" ? "comment" : row.kind } : {}),
         ...(input.tags ? { tags: input.tags } : {}),
@@ -63,7 +67,8 @@ export async function deleteAnnotation({
   annotationId: string;
   version: number;
 }): Promise<void> {
-  const { row } = await findAnnotation({ viewerId, annotationId });
+  const { row, access } = await findAnnotation({ viewerId, annotationId });
+  requireOpenAssignment(access);
   if (row.authorId !== viewerId) throw new AppError("forbidden", "You can only delete your own annotations.");
   await db.$transaction(async (tx) => {
     const deleted = await tx.annotation.updateMany({

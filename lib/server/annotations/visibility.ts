@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * own (so students find errors before copying others); or after the due date.
  * Teachers of the class always see them.
  */
-function peerFlagsVisibleWhere(viewerId: string, now: Date): Prisma.AssignmentWhereInput {
+export function peerFlagsVisibleWhere(viewerId: string, now: Date): Prisma.AssignmentWhereInput {
   return {
     OR: [
       { peerFlagVisibility: "always" },
@@ -21,47 +21,95 @@ function peerFlagsVisibleWhere(viewerId: string, now: Date): Prisma.AssignmentWh
   };
 }
 
+/** What the rule looks at: facts about the annotation, then facts about the viewer. */
+export type VisibilityTerm =
+  | "own"
+  | "classScope"
+  | "teachersScope"
+  | "hidden"
+  | "flag"
+  | "deleted"
+  | "liveReplies"
+  | "member"
+  | "teacher"
+  | "peerFlagsVisible";
+
+type Rule = VisibilityTerm | { not: VisibilityTerm } | { all: Rule[] } | { any: Rule[] };
+
 /**
- * The rows a viewer may see, as a `where` clause, so authorization happens in
- * the query rather than after loading. Members only; then: your own items;
- * class-scope items that no teacher hid; and, for the class's teachers,
- * class and teacher-only items (hidden ones included). Private items of
- * others are never visible, not even to teachers. Classmates' flags follow
- * the assignment's peer-visibility setting. A deleted item stays only while
- * it has live replies.
+ * Who may see an annotation, written once as data so that the list query (a
+ * Prisma `where`, below) and the live filter (the same rule evaluated on a
+ * loaded row, lib/server/live/live-hub.ts) cannot drift apart. Members only;
+ * then: your own items; class-scope items that no teacher hid; and, for the
+ * class's teachers, class and teacher-only items (hidden ones included).
+ * Private items of others are never visible, not even to teachers.
+ * Classmates' flags follow the assignment's peer-visibility setting. A
+ * deleted item stays only while it has live replies.
  */
-export function visibleAnnotationWhere(viewerId: string, now = new Date()): Prisma.AnnotationWhereInput {
-  const memberOf = (role?: "teacher") => ({
+export const VISIBILITY_RULE: Rule = {
+  all: [
+    "member",
+    { any: ["own", { all: ["classScope", { not: "hidden" }] }, { all: [{ any: ["classScope", "teachersScope"] }, "teacher"] }] },
+    { any: [{ not: "flag" }, "own", "peerFlagsVisible"] },
+    { any: [{ not: "deleted" }, "liveReplies"] },
+  ],
+};
+
+/** Each term as a `where`, and its negation (written out, so the query keeps plain column tests). */
+function termWhere(term: VisibilityTerm, viewerId: string, now: Date): [Prisma.AnnotationWhereInput, Prisma.AnnotationWhereInput] {
+  const memberOf = (role?: "teacher"): Prisma.AnnotationWhereInput => ({
     assignment: { classroom: { memberships: { some: { userId: viewerId, ...(role ? { role } : {}) } } } },
   });
-  return {
-    AND: [
-      memberOf(),
-      {
-        OR: [
-          { authorId: viewerId },
-          { scope: "class", hiddenAt: null },
-          { scope: { in: ["class", "teachers"] }, ...memberOf("teacher") },
-        ],
-      },
-      { OR: [{ kind: { not: "flag" } }, { authorId: viewerId }, { assignment: peerFlagsVisibleWhere(viewerId, now) }] },
-      { OR: [{ deletedAt: null }, { replies: { some: { deletedAt: null } } }] },
-    ],
-  };
+  switch (term) {
+    case "own":
+      return [{ authorId: viewerId }, { authorId: { not: viewerId } }];
+    case "classScope":
+      return [{ scope: "class" }, { scope: { not: "class" } }];
+    case "teachersScope":
+      return [{ scope: "teachers" }, { scope: { not: "teachers" } }];
+    case "hidden":
+      return [{ hiddenAt: { not: null } }, { hiddenAt: null }];
+    case "flag":
+      return [{ kind: "flag" }, { kind: { not: "flag" } }];
+    case "deleted":
+      return [{ deletedAt: { not: null } }, { deletedAt: null }];
+    case "liveReplies":
+      return [{ replies: { some: { deletedAt: null } } }, { replies: { none: { deletedAt: null } } }];
+    case "member":
+      return [memberOf(), { NOT: memberOf() }];
+    case "teacher":
+      return [memberOf("teacher"), { NOT: memberOf("teacher") }];
+    case "peerFlagsVisible": {
+      const where = { assignment: peerFlagsVisibleWhere(viewerId, now) };
+      return [where, { NOT: where }];
+    }
+  }
+}
+
+function toWhere(rule: Rule, viewerId: string, now: Date): Prisma.AnnotationWhereInput {
+  if (typeof rule === "string") return termWhere(rule, viewerId, now)[0];
+  if ("not" in rule) return termWhere(rule.not, viewerId, now)[1];
+  if ("all" in rule) return { AND: rule.all.map((r) => toWhere(r, viewerId, now)) };
+  return { OR: rule.any.map((r) => toWhere(r, viewerId, now)) };
+}
+
+/** The same rule on facts already loaded: true when the viewer may see the annotation. */
+export function isVisibleBy(facts: Record<VisibilityTerm, boolean>, rule: Rule = VISIBILITY_RULE): boolean {
+  if (typeof rule === "string") return facts[rule];
+  if ("not" in rule) return !facts[rule.not];
+  if ("all" in rule) return rule.all.every((r) => isVisibleBy(facts, r));
+  return rule.any.some((r) => isVisibleBy(facts, r));
+}
+
+/**
+ * The rows a viewer may see, as a `where` clause (VISIBILITY_RULE), so
+ * authorization happens in the query rather than after loading.
+ */
+export function visibleAnnotationWhere(viewerId: string, now = new Date()): Prisma.AnnotationWhereInput {
+  return toWhere(VISIBILITY_RULE, viewerId, now);
 }
 
 /** Same rule for a single annotation id: the only way routes look one up. */
 export function visibleAnnotationById(viewerId: string, id: string): Prisma.AnnotationWhereInput {
   return { AND: [{ id }, visibleAnnotationWhere(viewerId)] };
-}
-
-/** True when the viewer may see classmates' flags on this assignment right now. */
-export function peerFlagsVisibleTo(
-  access: { role: "teacher" | "student"; assignment: { peerFlagVisibility: string; dueAt: Date } },
-  hasOwnFlag: boolean,
-  now = new Date(),
-): boolean {
-  if (access.role === "teacher") return true;
-  const setting = access.assignment.peerFlagVisibility;
-  return setting === "always" || (setting === "after_due" && access.assignment.dueAt <= now) || (setting === "after_own_flag" && hasOwnFlag);
 }

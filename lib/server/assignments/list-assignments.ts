@@ -2,14 +2,23 @@ import "server-only";
 import { completionStatus, type CompletionStatus } from "@/lib/annotations/completion";
 import { db } from "@/lib/db";
 
-/** Assignments of every class the viewer belongs to, soonest due first, with the viewer's progress. */
+/**
+ * Assignments of every class the viewer belongs to, soonest due first, with
+ * the viewer's progress. Archived ones are listed only to the class's teachers.
+ */
 export async function listAssignments({ viewerId }: { viewerId: string }) {
   const rows = await db.assignment.findMany({
-    where: { classroom: { memberships: { some: { userId: viewerId } } } },
+    where: {
+      OR: [
+        { archivedAt: null, classroom: { memberships: { some: { userId: viewerId } } } },
+        { classroom: { memberships: { some: { userId: viewerId, role: "teacher" } } } },
+      ],
+    },
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
     select: {
       id: true,
       dueAt: true,
+      archivedAt: true,
       minHighlights: true,
       minComments: true,
       minFlags: true,
@@ -32,6 +41,7 @@ export async function listAssignments({ viewerId }: { viewerId: string }) {
       id: r.id,
       dueAt: r.dueAt,
       isPastDue: r.dueAt.getTime() < now.getTime(),
+      isArchived: r.archivedAt !== null,
       classId: r.classroom.id,
       className: r.classroom.name,
       role,

@@ -5,6 +5,9 @@ import { SIGN_IN_ERROR } from "@/lib/format/sign-in-errors";
 import { errorResponse, toAppError } from "@/lib/server/http/error-response";
 import { readBoundedBody } from "@/lib/server/http/read-body";
 import { checkSameOrigin } from "@/lib/server/http/same-origin";
+import { credentialsSchema } from "./auth-options";
+import { knownDeviceSetCookie } from "./known-device";
+import { sessionCookie } from "./session-cookie";
 
 /** An email, a password, next-auth's CSRF token and a return path fit in far less. */
 export const MAX_AUTH_FORM_BYTES = 16 * 1024;
@@ -17,7 +20,8 @@ type Handler<C> = (req: NextRequest, context: C) => Promise<Response>;
  * bounded size (413), read before next-auth sees it — next-auth itself would
  * read any body whole. A throttled sign-in answers 429 instead of next-auth's
  * 401, with the same JSON, so scripts and the form can tell it from a wrong
- * password.
+ * password. A successful sign-in also gets the known-device cookie, which
+ * keeps this browser's own attempts apart from strangers' (known-device.ts).
  */
 export function guardAuthPost<C>(handler: Handler<C>): Handler<C> {
   return async (req, context) => {
@@ -30,7 +34,7 @@ export function guardAuthPost<C>(handler: Handler<C>): Handler<C> {
       const headers = new Headers(req.headers);
       headers.set("content-length", String(body.byteLength));
       const bounded = new NextRequest(req.url, { method: req.method, headers, body: new Uint8Array(body) });
-      return await markThrottled(await handler(bounded, context));
+      return markKnownDevice(req, body, await markThrottled(await handler(bounded, context)));
     } catch (error) {
       return errorResponse(toAppError(error));
     }
@@ -49,4 +53,17 @@ async function markThrottled(response: Response): Promise<Response> {
   }
   const status = error === SIGN_IN_ERROR.throttled ? 429 : error === SIGN_IN_ERROR.unavailable ? 503 : response.status;
   return new Response(text, { status, headers: response.headers });
+}
+
+/** Adds the known-device cookie to an answer that opened a session for the credentials form's email. */
+function markKnownDevice(req: NextRequest, body: Buffer, response: Response): Response {
+  const secret = process.env.NEXTAUTH_SECRET;
+  const sessionName = `${sessionCookie(process.env.NEXTAUTH_URL).name}=`;
+  const opened = response.headers.getSetCookie().some((line) => line.startsWith(sessionName) && !/max-age=0\b/i.test(line));
+  if (!secret || !opened || !req.nextUrl.pathname.endsWith("/callback/credentials")) return response;
+  const form = credentialsSchema.safeParse(Object.fromEntries(new URLSearchParams(body.toString("utf8"))));
+  if (!form.success) return response;
+  const headers = new Headers(response.headers);
+  headers.append("set-cookie", knownDeviceSetCookie(form.data.email, secret));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
+import type { AccountRole } from "@/lib/generated/prisma/client";
 
 /** How long a sign-in lasts: a school week. */
 export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
@@ -25,13 +26,13 @@ export async function openSession(userId: string): Promise<string> {
  * adapter's two reads.
  */
 export async function readSession(sessionToken: string) {
-  const [row] = await db.$queryRaw<{ id: string; name: string | null; email: string; mustChangePassword: boolean; expires: Date }[]>`
-    select u.id, u.name, u.email, u."mustChangePassword", s.expires
+  const [row] = await db.$queryRaw<{ id: string; name: string | null; email: string; mustChangePassword: boolean; accountRole: AccountRole; expires: Date }[]>`
+    select u.id, u.name, u.email, u."mustChangePassword", u."accountRole"::text as "accountRole", s.expires
       from sessions s join users u on u.id = s."userId"
      where s."sessionToken" = ${sessionToken}`;
   // Compared here, as Prisma stores it (UTC), whatever the database session's time zone.
   if (!row || row.expires.getTime() <= Date.now()) return null;
-  return { id: row.id, name: row.name ?? "", email: row.email, mustChangePassword: row.mustChangePassword };
+  return { id: row.id, name: row.name ?? "", email: row.email, mustChangePassword: row.mustChangePassword, accountRole: row.accountRole };
 }
 
 /** Closes a session: the cookie that carries it stops working. */

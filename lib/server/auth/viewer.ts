@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import type { AccountRole } from "@/lib/generated/prisma/client";
 import { cache } from "react";
 import { readSession } from "./session-store";
 import { readSessionId } from "./session-token";
@@ -10,7 +11,15 @@ export interface Viewer {
   email: string;
   /** Signed in with a one-time password a teacher handed out: must choose their own. */
   mustChangePassword: boolean;
+  /** What the account may do on the whole instance (lib/server/users/account-role.ts). */
+  accountRole: AccountRole;
 }
+
+/** The page where a one-time password is replaced: the only page open until it is. */
+export const CHANGE_PASSWORD_PAGE = "/account";
+
+/** The sentence (API 403) for every route but changing the password and signing out, until it is changed. */
+export const MUST_CHANGE_PASSWORD = "Choose your own password first: your one-time password only lets you change it (Account page).";
 
 /**
  * The signed-in user, checked against the session row; null when signed out.
@@ -21,10 +30,15 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return sid ? readSession(sid) : null;
 });
 
-/** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+/**
+ * The signed-in user, or a redirect to sign-in that comes back to `returnTo`.
+ * Someone still on a one-time password is sent to the change form instead:
+ * every page but that one asks this, so the rule lives here once.
+ */
 export async function requireViewer(returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  if (viewer.mustChangePassword && returnTo.split("?")[0] !== CHANGE_PASSWORD_PAGE) redirect(CHANGE_PASSWORD_PAGE);
   return viewer;
 }
 

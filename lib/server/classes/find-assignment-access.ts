@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClassRole } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { HintVisibility, PeerFlagVisibility } from "@/lib/generated/prisma/client";
 import { cachedRevision } from "@/lib/server/essays/revision-cache";
 
@@ -15,6 +16,7 @@ interface AccessRow {
   hintVisibility: HintVisibility;
   role: ClassRole;
   revisionId: string;
+  archivedAt: Date | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function findAssignmentAccess({ viewerId, assignmentId }: { viewerI
   const [row] = await db.$queryRaw<AccessRow[]>`
     select a.id, a."classroomId", a."essayId", e.slug as "essaySlug", a."dueAt", a."anonymousPeers",
            a."peerFlagVisibility"::text as "peerFlagVisibility", a."hintVisibility"::text as "hintVisibility",
-           m.role::text as role, r.id as "revisionId"
+           m.role::text as role, r.id as "revisionId", a."archivedAt"
       from assignments a
       join memberships m on m."classroomId" = a."classroomId" and m."userId" = ${viewerId}
       join essays e on e.id = a."essayId"
@@ -49,10 +51,18 @@ export async function findAssignmentAccess({ viewerId, assignmentId }: { viewerI
       anonymousPeers: row.anonymousPeers,
       peerFlagVisibility: row.peerFlagVisibility,
       hintVisibility: row.hintVisibility,
+      isArchived: row.archivedAt !== null,
     },
     role: row.role,
     revision,
   };
 }
+
+/** Refuses (409) a new annotation, flag or reply on an archived assignment: it is read-only. */
+export function requireOpenAssignment(access: { assignment: { isArchived: boolean } }): void {
+  if (access.assignment.isArchived) throw new AppError("conflict", ARCHIVED);
+}
+
+export const ARCHIVED = "This assignment is archived: it can be read, but not changed. Ask your teacher to bring it back.";
 
 export type AssignmentAccess = NonNullable<Awaited<ReturnType<typeof findAssignmentAccess>>>;

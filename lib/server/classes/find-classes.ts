@@ -29,7 +29,12 @@ export async function findTaughtClass({ viewerId, classroomId }: { viewerId: str
       },
       assignments: {
         orderBy: { dueAt: "asc" },
-        select: { id: true, dueAt: true, essay: { select: { slug: true, title: true } } },
+        select: { id: true, dueAt: true, archivedAt: true, essay: { select: { slug: true, title: true } } },
+      },
+      invitations: {
+        where: { status: "pending", expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, email: true, role: true, expiresAt: true },
       },
     },
   });

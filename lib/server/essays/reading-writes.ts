@@ -1,17 +1,20 @@
 import "server-only";
 import { stringify } from "yaml";
-import { ContentError, parseEssay, type ParsedEssay } from "@/lib/content";
+import { ContentError, type ParsedEssay } from "@/lib/content";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { ReadingInput } from "@/lib/validation/reading";
+import { isUniqueViolation } from "@/lib/server/db-errors";
+import { parseEssayOffThread } from "@/lib/server/hints/reading-worker-pool";
 import { reanchorEssay } from "./reanchor-essay";
 
 /**
  * Turns the form into the same Markdown-with-front-matter a content file has,
  * so a teacher's reading goes through exactly the parser the library uses.
- * Plain text keeps its paragraphs; a leading "#" is escaped so it stays text.
+ * Plain text is read as paragraphs only, so a line starting with "#" or "-"
+ * stays literal text without any invisible escape character.
  */
-function toEssay(slug: string, input: ReadingInput): ParsedEssay {
+async function toEssay(slug: string, input: ReadingInput): Promise<ParsedEssay> {
   const meta = {
     title: input.title,
     author: input.author,
@@ -20,9 +23,9 @@ function toEssay(slug: string, input: ReadingInput): ParsedEssay {
     retrieved: input.retrieved,
     notes: input.notes,
   };
-  const body = input.format === "txt" ? input.text.replace(/^(\s*)([#>*+-])/gm, "$1\u200B$2") : input.text;
   try {
-    return parseEssay(`${slug}.md`, `---\n${stringify(meta)}---\n\n${body}\n`);
+    // Off the request thread: a reading may be 1 MB, which takes the parser tens of milliseconds.
+    return await parseEssayOffThread(`${slug}.md`, `---\n${stringify(meta)}---\n\n${input.text}\n`, input.format);
   } catch (error) {
     if (error instanceof ContentError) throw new AppError("invalid", `The reading could not be read: ${error.reason}.`);
     throw error;
@@ -40,14 +43,38 @@ async function requireTeacher(viewerId: string) {
   if (!teaches) throw new AppError("forbidden", "Only teachers can add readings.");
 }
 
-/** Adds a reading from pasted or uploaded text: an essay with revision 1, private to the teacher's classes. */
+/** Tries at a free slug before giving up: each lost race means another teacher just took the one we chose. */
+const SLUG_ATTEMPTS = 8;
+
+/**
+ * Adds a reading from pasted or uploaded text: an essay with revision 1, private to the teacher's
+ * classes. Its slug comes from the title ("-2", "-3"… when taken). Two teachers adding the same
+ * title at once both pick the same free slug; the unique index refuses the second insert, which
+ * then looks again and takes the next one, so both succeed.
+ */
 export async function addReading({ viewerId, input }: { viewerId: string; input: ReadingInput }) {
   await requireTeacher(viewerId);
   const base = slugify(input.title);
+  for (let attempt = 1; ; attempt++) {
+    const slug = await freeSlug(base);
+    try {
+      return await insertReading(viewerId, slug, input);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (attempt >= SLUG_ATTEMPTS) throw new AppError("conflict", "Many readings with this title are being added right now. Try again in a moment.");
+    }
+  }
+}
+
+async function freeSlug(base: string): Promise<string> {
   const taken = new Set((await db.essay.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug));
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  const essay = toEssay(slug, input);
+  return slug;
+}
+
+async function insertReading(viewerId: string, slug: string, input: ReadingInput) {
+  const essay = await toEssay(slug, input);
   return db.essay.create({
     data: {
       slug,
@@ -76,7 +103,7 @@ export async function editReading({ viewerId, essayId, input }: { viewerId: stri
     include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
   });
   if (!current) throw notFound("That reading");
-  const essay = toEssay(current.slug, input);
+  const essay = await toEssay(current.slug, input);
   return db.$transaction(async (tx) => {
     await tx.essay.update({
       where: { id: essayId },
@@ -101,7 +128,8 @@ export async function editReading({ viewerId, essayId, input }: { viewerId: stri
         blocks: essay.blocks as unknown as object,
       },
     });
-    const reanchored = await reanchorEssay(tx, { essayId, toRevisionId: revision.id });
+    // The owner may share the reading with other classes: the answer counts only the owner's own.
+    const reanchored = await reanchorEssay(tx, { essayId, toRevisionId: revision.id, reportTo: { viewerId } });
     return { newRevision: revision.number, reanchored };
   });
 }

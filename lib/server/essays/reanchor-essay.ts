@@ -58,10 +58,16 @@ const CHUNK = 5_000;
  * what stands there now) and are never slid onto other words; a flag whose
  * correction now stands there is marked fixed in the source. Each affected
  * assignment gets one "reload everything" change event, notified at commit.
+ *
+ * `reportTo` names the teacher who will read the summary (an owner editing a
+ * shared reading): every class's annotations still move, but only those of the
+ * classes that teacher teaches are counted, since the counts of another class's
+ * private notes are that class's business. Without it (content sync, read by
+ * the operator's log) everything is counted.
  */
 export async function reanchorEssay(
   tx: Tx,
-  { essayId, toRevisionId }: { essayId: string; toRevisionId: string },
+  { essayId, toRevisionId, reportTo }: { essayId: string; toRevisionId: string; reportTo?: { viewerId: string } },
 ): Promise<ReanchorSummary> {
   const revision = await tx.essayRevision.findUnique({
     where: { id: toRevisionId },
@@ -71,7 +77,9 @@ export async function reanchorEssay(
     throw new Error(`revision ${toRevisionId} is not a revision of essay ${essayId}`);
   }
   const stored = await loadAnnotations(tx, essayId, toRevisionId, revision.number);
-  const summary: ReanchorSummary = { total: stored.length, anchored: 0, fuzzy: 0, replaced: 0, orphaned: 0, fixedInSource: 0 };
+  const isCounted = await countedAssignments(tx, essayId, reportTo);
+  const summary: ReanchorSummary = { total: 0, anchored: 0, fuzzy: 0, replaced: 0, orphaned: 0, fixedInSource: 0 };
+  summary.total = stored.filter((a) => isCounted(a.assignmentId)).length;
   if (stored.length === 0) return summary;
 
   const groups = new Map<string, Stored[]>();
@@ -83,25 +91,21 @@ export async function reanchorEssay(
   const olds = await tx.essayRevision.findMany({ where: { id: { in: [...groups.keys()] } }, select: { id: true, text: true } });
   const target: Target = { id: toRevisionId, text: revision.text, index: createTextIndex(revision.text) };
 
+  const original = new Map(stored.map((a) => [a.id, a]));
   const rows: Row[] = [];
-  const fixed: string[] = [];
+  const fixed = { counted: [] as string[], other: [] as string[] };
   for (const old of olds) {
     for (const { row, isFixed } of reanchorGroup(old.text, target, groups.get(old.id) ?? [])) {
-      summary[row.anchorStatus === "orphan" ? "orphaned" : row.anchorStatus]++;
-      if (isFixed) fixed.push(row.id);
+      const counted = isCounted(original.get(row.id)!.assignmentId);
+      if (counted) summary[row.anchorStatus === "orphan" ? "orphaned" : row.anchorStatus]++;
+      if (isFixed) fixed[counted ? "counted" : "other"].push(row.id);
       rows.push(row);
     }
   }
 
-  const original = new Map(stored.map((a) => [a.id, a]));
   await writeRows(tx, rows.filter((row) => isChanged(original.get(row.id)!, row)));
-  if (fixed.length > 0) {
-    const { count } = await tx.flag.updateMany({
-      where: { annotationId: { in: fixed }, fixedInSourceAt: null },
-      data: { fixedInSourceAt: new Date() },
-    });
-    summary.fixedInSource = count;
-  }
+  summary.fixedInSource = await markFixed(tx, fixed.counted);
+  await markFixed(tx, fixed.other);
 
   const assignmentIds = [...new Set(stored.map((a) => a.assignmentId))].sort();
   await tx.changeEvent.createMany({
@@ -110,6 +114,27 @@ export async function reanchorEssay(
   // Delivered when the caller's transaction commits, never for a rolled-back one.
   await tx.$executeRaw`select pg_notify('marginalia_events', id) from unnest(${assignmentIds}::text[]) as id`;
   return summary;
+}
+
+/** Which assignments' annotations the summary counts: all of them, or those of the classes `reportTo` teaches. */
+async function countedAssignments(tx: Tx, essayId: string, reportTo: { viewerId: string } | undefined) {
+  if (!reportTo) return (_assignmentId: string) => true;
+  const taught = await tx.assignment.findMany({
+    where: { essayId, classroom: { memberships: { some: { userId: reportTo.viewerId, role: "teacher" } } } },
+    select: { id: true },
+  });
+  const ids = new Set(taught.map((a) => a.id));
+  return (assignmentId: string) => ids.has(assignmentId);
+}
+
+/** Marks flags fixed in the source (those not marked already); answers how many were newly marked. */
+async function markFixed(tx: Tx, annotationIds: string[]): Promise<number> {
+  if (annotationIds.length === 0) return 0;
+  const { count } = await tx.flag.updateMany({
+    where: { annotationId: { in: annotationIds }, fixedInSourceAt: null },
+    data: { fixedInSourceAt: new Date() },
+  });
+  return count;
 }
 
 function loadAnnotations(tx: Tx, essayId: string, toRevisionId: string, toNumber: number) {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
+import { requireShallowJson } from "@/lib/server/http/json-depth";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
 import { listImportItems } from "@/lib/w3c/list-import-items";
 import { localIdOf, planImport } from "./plan-import";
@@ -39,12 +40,15 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
  * position); one that does not anchor is an orphan, reported by its quote and
  * not written, since a row here must point at words in the text.
  *
- * Authors: a creator IRI `${baseUrl}/users/<id>` of a member of this class
- * keeps that author; anyone else's work is authored by the importing teacher,
- * with the original creator kept as a tag "from <name>" (replies, which have
- * no tags, get a first line "(from <name>)"). Teacher-only annotations
- * (audience: teachers) stay teacher-only; everything else is class-visible.
- * Flags start open, with an "imported" audit entry by the teacher.
+ * Authorship and time are never taken from the file: a creator IRI is only
+ * a claim, even one naming a member of this class. Every row is authored by
+ * the importing teacher, dated now, and marked imported (importedAt), with
+ * the file's creator name and `created` date kept as provenance text
+ * (originalCreatorName, originalCreated). So an imported item is nobody's
+ * own work (isMine is false for everyone), counts in no student's row and
+ * credits no finder. Teacher-only annotations (audience: teachers) stay
+ * teacher-only; everything else is class-visible. Flags start open, with an
+ * "imported" audit entry by the teacher.
  *
  * Ids are derived from each item's IRI and the assignment (UUID v5), so
  * importing the same file again skips what is already there. All rows go in
@@ -63,24 +67,18 @@ export async function importAnnotations({
   baseUrl: string;
 }): Promise<ImportSummary> {
   const origin = requireAbsoluteUrl(baseUrl, "baseUrl");
+  // Also here, not only in the route: the item walk and the content hash recurse.
+  requireShallowJson(json);
   const assignment = await requireReviewAssignment({ viewerId, assignmentId });
   const listed = listImportItems(json);
   if (!listed.ok) throw new AppError("invalid", `${listed.message} Nothing was imported.`);
 
-  const members = await db.membership.findMany({ where: { classroomId: assignment.classroomId }, select: { userId: true } });
-  const plan = planImport(listed.items, {
-    assignmentId,
-    baseUrl: origin,
-    viewerId,
-    memberIds: new Set(members.map((m) => m.userId)),
-    revisionText: assignment.revision.text,
-    now: new Date(),
-  });
+  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text });
   const ourAnnotationId = (iri: string) => localIdOf(iri, `${origin}/annotations/`);
 
   try {
     const counts = await db.$transaction(
-      (tx) => writeImport(tx, { assignmentId, revisionId: assignment.revision.id, viewerId, plan, localIdOf: ourAnnotationId }),
+      (tx) => writeImport(tx, { assignmentId, revisionId: assignment.revision.id, viewerId, plan, localIdOf: ourAnnotationId, now: new Date() }),
       { timeout: TRANSACTION_TIMEOUT_MS },
     );
     return { ...counts, orphans: plan.orphanQuotes.length, orphanQuotes: plan.orphanQuotes };

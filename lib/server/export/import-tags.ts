@@ -22,17 +22,8 @@ export function toAppTag(raw: string): string {
     .toLowerCase();
 }
 
-/**
- * The tag that keeps an imported annotation's original creator when that
- * person is not in the class (the importing teacher becomes the author). A
- * tag rather than a note in the body, because highlights have no body.
- */
-export function creatorTag(name: string): string {
-  return toAppTag(`from ${toAppTag(name) || "another reader"}`);
-}
-
-/** The tags to store: the creator tag (if any) first, then the item's own, deduplicated, at most 10. */
-export function importTags(tags: readonly string[], creator?: string): string[] {
-  const all = [...(creator ? [creator] : []), ...tags.map(toAppTag)].filter((t) => t !== "");
+/** The tags to store: the item's own, made to fit, deduplicated, at most 10. */
+export function importTags(tags: readonly string[]): string[] {
+  const all = tags.map(toAppTag).filter((t) => t !== "");
   return [...new Set(all)].slice(0, MAX_TAGS);
 }

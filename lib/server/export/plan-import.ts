@@ -4,10 +4,11 @@ import { anchor, createTextIndex, describe, type TextSelector } from "@/lib/anch
 import { isFlagCategory, type FlagCategory } from "@/lib/critique/categories";
 import { AppError } from "@/lib/errors";
 import { parseRichText, richTextFromPlain, type TiptapDoc } from "@/lib/rich-text";
+import { displayNameProblem } from "@/lib/validation/display-name";
 import { fromW3CAnnotation, type ImportedAnnotation } from "@/lib/w3c";
 import { deriveImportId } from "@/lib/w3c/import-id";
 import { isForTeachers } from "@/lib/w3c/teacher-audience";
-import { creatorTag, importTags } from "./import-tags";
+import { importTags } from "./import-tags";
 
 /** What every imported row shares: its derived id and where it came from. */
 interface PlannedItem {
@@ -16,9 +17,9 @@ interface PlannedItem {
   iri: string;
   /** The id in this app when the IRI is one of ours (`${baseUrl}/annotations/<id>`). */
   localId?: string;
-  authorId: string;
-  createdAt: Date;
-  updatedAt: Date;
+  /** Provenance only, shown as text: the file's creator name (or IRI) and `created` date. */
+  originalCreatorName: string | null;
+  originalCreated: Date | null;
 }
 
 /** An annotation row to write, already placed on the current revision. */
@@ -54,11 +55,7 @@ export interface PlanContext {
   assignmentId: string;
   /** Absolute app origin without a trailing slash. */
   baseUrl: string;
-  viewerId: string;
-  /** Members of the assignment's class: the only authors an import may keep. */
-  memberIds: ReadonlySet<string>;
   revisionText: string;
-  now: Date;
 }
 
 /** Foreign flags name no category of ours; "contested" claims least about what is wrong. */
@@ -68,6 +65,8 @@ const MAX_CORRECTION_CHARS = 2000;
 const MAX_QUOTE_CHARS = 2000;
 /** How the report lists an annotation of the whole document, which has no quote to show. */
 const WHOLE_DOCUMENT = "(a note on the whole document, not on a passage)";
+/** A creator name is a line of provenance text, not a document. */
+const MAX_CREATOR_CHARS = 200;
 
 class ItemIssue extends Error {}
 
@@ -88,22 +87,17 @@ function richText(text: string, noun: string): TiptapDoc {
 }
 
 /**
- * Keeps the author when the creator is one of our users in this class;
- * otherwise the importing teacher is the author and the creator's name is
- * returned, to be kept on the annotation (there is no account to point at).
+ * Who and when the file says, kept as provenance text only. A creator IRI
+ * naming one of our users proves nothing (anyone can write it in a file), so
+ * it never makes the item that user's: every imported row is authored by
+ * the importing teacher and marked imported (see writeImport).
  */
-function authorOf(a: ImportedAnnotation, ctx: PlanContext): { authorId: string; foreignName?: string } {
-  const id = a.creatorIri ? localIdOf(a.creatorIri, `${ctx.baseUrl}/users/`) : undefined;
-  if (id && ctx.memberIds.has(id)) return { authorId: id };
-  const name = (a.creatorName ?? a.creatorIri)?.trim();
-  return { authorId: ctx.viewerId, ...(name && { foreignName: name }) };
-}
-
-function datesOf(a: ImportedAnnotation, now: Date): { createdAt: Date; updatedAt: Date } {
-  // Keep the original dates (threads read in order), but nothing from the future.
-  const createdAt = a.created && a.created < now ? a.created : now;
-  const modified = a.modified ?? createdAt;
-  return { createdAt, updatedAt: modified < createdAt ? createdAt : modified > now ? now : modified };
+function provenanceOf(a: ImportedAnnotation): Pick<PlannedItem, "originalCreatorName" | "originalCreated"> {
+  const name = (a.creatorName ?? a.creatorIri)?.normalize("NFC").trim().slice(0, MAX_CREATOR_CHARS);
+  // Shown beside the words as provenance: held to the rule for every display name.
+  const problem = name && displayNameProblem(name);
+  if (problem) throw new ItemIssue(`Its creator's name is refused. ${problem}`);
+  return { originalCreatorName: name || null, originalCreated: a.created ?? null };
 }
 
 type Placed = Pick<PlannedAnnotation, "quote" | "position" | "anchorStatus">;
@@ -170,19 +164,15 @@ export function planImport(items: readonly unknown[], ctx: PlanContext): ImportP
       const iri = a.id ?? `urn:sha1:${createHash("sha1").update(JSON.stringify(raw)).digest("hex")}`;
       const isRepeat = seen.has(iri);
       seen.add(iri);
-      const { authorId, foreignName } = authorOf(a, ctx);
       const item: PlannedItem = {
         id: deriveImportId({ assignmentId: ctx.assignmentId, iri }),
         iri,
         ...(a.id && { localId: localIdOf(a.id, `${ctx.baseUrl}/annotations/`) }),
-        authorId,
-        ...datesOf(a, ctx.now),
+        ...provenanceOf(a),
       };
       if (a.kind === "reply") {
         if (!a.bodyText.trim()) throw new ItemIssue("This reply has no text.");
-        // Replies have no tags, so a foreign creator's name goes on a line before the words.
-        const text = foreignName ? `(from ${foreignName})\n${a.bodyText}` : a.bodyText;
-        const body = richText(text, "reply");
+        const body = richText(a.bodyText, "reply");
         if (isRepeat) plan.repeatedInFile += 1;
         else plan.replies.push({ ...item, parentIri: a.parentIri as string, body });
         return;
@@ -193,7 +183,7 @@ export function planImport(items: readonly unknown[], ctx: PlanContext): ImportP
         plan.repeatedInFile += 1;
       } else if (placed) {
         const scope = isForTeachers(raw) ? "teachers" : "class";
-        plan.annotations.push({ ...item, ...content, ...placed, scope, tags: importTags(a.tags, foreignName && creatorTag(foreignName)) });
+        plan.annotations.push({ ...item, ...content, ...placed, scope, tags: importTags(a.tags) });
       } else {
         plan.orphanQuotes.push(a.quote?.exact ?? (a.position ? `(characters ${a.position.start}–${a.position.end})` : WHOLE_DOCUMENT));
       }

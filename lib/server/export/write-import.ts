@@ -72,12 +72,14 @@ async function loadKnown(
  */
 export async function writeImport(
   tx: Tx,
-  { assignmentId, revisionId, viewerId, plan, localIdOf }: {
+  { assignmentId, revisionId, viewerId, plan, localIdOf, now }: {
     assignmentId: string;
     revisionId: string;
     viewerId: string;
     plan: ImportPlan;
     localIdOf: (iri: string) => string | undefined;
+    /** The import's time: every row's createdAt and importedAt. */
+    now: Date;
   },
 ): Promise<ImportCounts> {
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`marginalia-import:${assignmentId}`}))`;
@@ -133,7 +135,7 @@ export async function writeImport(
     pending = next;
   }
 
-  await writeRows(tx, { assignmentId, revisionId, viewerId, annotations: newAnnotations, replies: newReplies });
+  await writeRows(tx, { assignmentId, revisionId, viewerId, now, annotations: newAnnotations, replies: newReplies });
   if (newAnnotations.length + newReplies.length > 0) {
     // entityId "*": every reader of the assignment reloads, one event for the whole import.
     await recordChange(tx, { assignmentId, type: "annotation.created", entityId: "*", actorId: viewerId, scope: null, ownerId: null, kind: null });
@@ -146,24 +148,37 @@ export async function writeImport(
   };
 }
 
-/** The same rows createAnnotation and createReply write, many at a time. */
+/**
+ * The same rows createAnnotation and createReply write, many at a time, but
+ * authored by the importing teacher, dated now and marked imported. Each row
+ * is a millisecond after the one before it, so a thread keeps the file's order
+ * (replies are listed by createdAt). Imported flags credit no finder: the
+ * teacher did not find them, and no student may be credited on a file's word.
+ */
 async function writeRows(
   tx: Tx,
   rows: {
     assignmentId: string;
     revisionId: string;
     viewerId: string;
+    now: Date;
     annotations: PlannedAnnotation[];
     replies: (PlannedReply & { annotationId: string })[];
   },
 ): Promise<void> {
-  const { assignmentId, revisionId, viewerId, annotations, replies } = rows;
+  const { assignmentId, revisionId, viewerId, now, annotations, replies } = rows;
+  const at = (i: number) => new Date(now.getTime() + i);
+  const provenance = (item: PlannedAnnotation | PlannedReply) => ({
+    importedAt: now,
+    originalCreatorName: item.originalCreatorName,
+    originalCreated: item.originalCreated,
+  });
   if (annotations.length > 0) {
     await tx.annotation.createMany({
-      data: annotations.map((a) => ({
+      data: annotations.map((a, i) => ({
         id: a.id,
         assignmentId,
-        authorId: a.authorId,
+        authorId: viewerId,
         revisionId,
         kind: a.kind,
         scope: a.scope,
@@ -176,8 +191,9 @@ async function writeRows(
         // A flag's words are its rationale, stored on the flag row.
         body: a.kind === "comment" && a.body ? toJson(a.body) : Prisma.DbNull,
         tags: a.tags,
-        createdAt: a.createdAt,
-        updatedAt: a.updatedAt,
+        ...provenance(a),
+        createdAt: at(i),
+        updatedAt: at(i),
       })),
     });
   }
@@ -191,7 +207,6 @@ async function writeRows(
         rationale: a.body ? toJson(a.body) : Prisma.DbNull,
       })),
     });
-    await tx.flagCredit.createMany({ data: flags.map((a) => ({ flagId: a.id, userId: a.authorId, fromAnnotationId: a.id })) });
     // The trail says the teacher imported it, not that its author flagged it here.
     await tx.auditEvent.createMany({
       data: flags.map((a) => ({ actorId: viewerId, entityType: "flag", entityId: a.id, action: "imported", toState: "open" })),
@@ -199,13 +214,14 @@ async function writeRows(
   }
   if (replies.length > 0) {
     await tx.reply.createMany({
-      data: replies.map((r) => ({
+      data: replies.map((r, i) => ({
         id: r.id,
         annotationId: r.annotationId,
-        authorId: r.authorId,
+        authorId: viewerId,
         body: toJson(r.body),
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
+        ...provenance(r),
+        createdAt: at(annotations.length + i),
+        updatedAt: at(annotations.length + i),
       })),
     });
   }

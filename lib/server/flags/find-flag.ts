@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { visibleAnnotationById } from "@/lib/server/annotations/visibility";
+import { requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange } from "@/lib/server/live/record-change";
 
@@ -22,12 +23,15 @@ export async function findVisibleFlag(viewerId: string, annotationId: string) {
       startCp: true,
       endCp: true,
       version: true,
+      importedAt: true,
       flag: true,
-      assignment: { select: { classroom: { select: { memberships: { where: { userId: viewerId }, select: { role: true } } } } } },
+      assignment: { select: { archivedAt: true, classroom: { select: { memberships: { where: { userId: viewerId }, select: { role: true } } } } } },
     },
   });
   if (!row?.flag) throw notFound("That flag");
   const role = row.assignment.classroom.memberships[0]?.role ?? "student";
+  // Every flag write (vote, review, edit, merge) starts here: an archived assignment is read-only.
+  requireOpenAssignment({ assignment: { isArchived: row.assignment.archivedAt !== null } });
   return { ...row, flag: row.flag, role };
 }
 

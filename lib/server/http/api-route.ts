@@ -1,11 +1,12 @@
 import "server-only";
 import { type z } from "zod";
 import { AppError } from "@/lib/errors";
-import { getViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { getViewer, MUST_CHANGE_PASSWORD, type Viewer } from "@/lib/server/auth/viewer";
 import { hasNulCharacter } from "./nul-character";
 import { checkSameOrigin } from "./same-origin";
 import { errorResponse, toAppError } from "./error-response";
 import { readBoundedBody } from "./read-body";
+import { safeValues, withSafeQuery } from "./route-params";
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -21,27 +22,52 @@ interface Context<P> {
 type Handler<P> = (ctx: Context<P>) => Promise<Response | object>;
 
 /**
- * Wraps a route handler: signed-in viewer (401 otherwise), same-origin check
+ * Wraps a route handler: signed-in viewer (401 otherwise; 403 while they are
+ * still on a one-time password, the one place that rule is kept for the API), same-origin check
  * and a bounded JSON body for mutations, and one mapping from errors to
  * statuses: zod → 422, AppError → its code's status, database down → 503.
- * A user sees a sentence, never a stack trace.
+ * A user sees a sentence, never a stack trace. Path and query values that
+ * cannot name anything (`%00`, over-long) reach the handler as an unmatchable
+ * id, so they answer exactly as a random id does.
  */
-export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: { maxBytes?: number } = {}) {
+export function apiRoute<P = Record<string, string>>(
+  handler: Handler<P>,
+  /** `beforePasswordChange`: the route stays open to someone on a one-time password (changing it). */
+  options: { maxBytes?: number; beforePasswordChange?: boolean } = {},
+) {
   // Next's generated route types check `context.params` against the folder's
   // own params; the handler declares what it reads, so accept any here.
-  return async (req: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+  return async (rawReq: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
+      const req = withSafeQuery(rawReq);
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
       if (isMutation) checkSameOrigin(req);
-      const viewer = await getViewer();
-      if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
+      const viewer = await requireApiViewer(options);
       const json = isMutation ? await readJson(req, options.maxBytes ?? MAX_JSON_BYTES) : undefined;
-      const result = await handler({ req, params: (await context.params) as P, viewer, json });
+      const result = await handler({ req, params: safeValues(((await context.params) ?? {}) as Record<string, string>) as P, viewer, json });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(toAppError(error));
     }
   };
+}
+
+/**
+ * The signed-in viewer of an API request: 401 when signed out, 403 naming the
+ * reason while they are on a one-time password (unless the route is how they
+ * change it). Routes outside apiRoute (the event stream) call this too.
+ */
+export async function requireApiViewer(options: { beforePasswordChange?: boolean } = {}): Promise<Viewer> {
+  return admitViewer(await getViewer(), options);
+}
+
+/** The rule requireApiViewer applies to the session's user, apart from reading the cookie. */
+export function admitViewer(viewer: Viewer | null, options: { beforePasswordChange?: boolean } = {}): Viewer {
+  if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (viewer.mustChangePassword && !options.beforePasswordChange) {
+    throw new AppError("forbidden", MUST_CHANGE_PASSWORD, { reason: "must_change_password" });
+  }
+  return viewer;
 }
 
 /**
@@ -66,11 +92,13 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   // No body at all (a bare DELETE, a POST with Content-Length: 0) is an empty object, whatever its type.
   const length = req.headers.get("content-length");
   if (length === "0" || (!length && !req.body)) return {};
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(ld\+)?json\b/i.test(type)) {
-    throw new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");
-  }
+  const type = req.headers.get("content-type");
+  // A browser's fetch(url, { method: "DELETE" }) sends neither a type nor a length, yet Next still
+  // hands over a (empty) body stream: read it, and only a body that holds something must be JSON.
+  const isJson = /^application\/(?:ld\+)?json\b/i.test(type ?? "");
+  if (type !== null && !isJson) throw notJson();
   const text = (await readBoundedBody(req, limit)).toString("utf8");
+  if (!isJson && text.length > 0) throw notJson();
   if (text.trim() === "") return {};
   let json: unknown;
   try {
@@ -84,6 +112,8 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   }
   return json;
 }
+
+const notJson = () => new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");
 
 /** Parses `input` with `schema`, turning failures into a 422 that lists each problem. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {

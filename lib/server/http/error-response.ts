@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 // cancelled by statement_timeout, a lock wait included), 55P03 (lock not available) and pg's
 // "Query read timeout" (no answer at all within query_timeout).
 const UNAVAILABLE =
-  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|P1001|P1002|P1017|P2024|\b08(000|001|003|004|006)\b|\b57P0[123]\b|\b53300\b|\b57014\b|\b55P03\b|canceling statement due to (statement|lock) timeout|Query read timeout|terminating connection|Connection terminated|not queryable|connection error|Can't reach database|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|too many clients|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/i;
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|P1001|P1002|P1017|P2024|\b08(?:000|001|003|004|006)\b|\b57P0[123]\b|\b53300\b|\b57014\b|\b55P03\b|canceling statement due to (?:statement|lock) timeout|Query read timeout|terminating connection|Connection terminated|not queryable|connection error|Can't reach database|the database system is (?:starting up|shutting down|in recovery mode|not yet accepting connections)|too many clients|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/i;
 
 /**
  * True for failures that mean "the database is not reachable right now", so

@@ -1,25 +1,23 @@
 import "server-only";
-import type { Scope } from "@/lib/annotations/types";
-
-/** Who is listening: the reader's id and whether they teach the class. */
-export interface Listener {
-  viewerId: string;
-  isTeacher: boolean;
-}
-
-/** A change's audience as written in the log: the root annotation's scope and author (null scope: everyone). */
-export interface Audience {
-  scope: Scope | null;
-  ownerId: string | null;
-}
+import type { AnnotationKind, Scope } from "@/lib/annotations/types";
+import { isVisibleBy, type VisibilityTerm } from "@/lib/server/annotations/visibility";
+import type { ListenerStanding } from "./listener-access";
 
 /** The root annotation of a change as it stands now. */
 export interface RootNow {
   authorId: string;
   scope: Scope;
+  kind: AnnotationKind;
   isHidden: boolean;
   isDeleted: boolean;
   hasLiveReplies: boolean;
+}
+
+/** A change as written in the log: its root's audience then (null scope: the whole assignment). */
+export interface LoggedAudience {
+  scope: Scope | null;
+  ownerId: string | null;
+  kind: AnnotationKind | null;
 }
 
 /**
@@ -32,24 +30,42 @@ export function audienceScope(root: { scope: Scope; hiddenAt: Date | null }): Sc
   return root.hiddenAt && root.scope === "class" ? "teachers" : root.scope;
 }
 
-/** Whether a reader may hear of a change, by the audience it was written with. */
-export function canHear(event: Audience, listener: Listener): boolean {
-  if (event.scope === null || event.ownerId === listener.viewerId) return true;
-  if (event.scope === "class") return true;
-  return event.scope === "teachers" && listener.isTeacher;
+/**
+ * What a reader gets of one logged change, by the one visibility rule
+ * (VISIBILITY_RULE): the change itself while its thread is in their sight
+ * now; a bare "reload" when the thread was in their sight as the change was
+ * written (the audience in the log) but is not any more; otherwise nothing.
+ * Changes to the whole assignment (no root) go to every member.
+ */
+export function hearingOf(
+  row: LoggedAudience,
+  root: RootNow | null | undefined,
+  viewerId: string,
+  standing: ListenerStanding,
+): "send" | "reload" | "skip" {
+  if (row.scope === null || root === undefined) return "send";
+  const viewer = { member: true, teacher: standing.isTeacher, peerFlagsVisible: standing.peerFlagsVisible };
+  const now: Record<VisibilityTerm, boolean> | null = root && {
+    ...viewer,
+    own: root.authorId === viewerId,
+    classScope: root.scope === "class",
+    teachersScope: root.scope === "teachers",
+    hidden: root.isHidden,
+    flag: root.kind === "flag",
+    deleted: root.isDeleted,
+    liveReplies: root.hasLiveReplies,
+  };
+  if (now && isVisibleBy(now)) return "send";
+  const asWritten: Record<VisibilityTerm, boolean> = {
+    ...viewer,
+    own: row.ownerId === viewerId,
+    classScope: row.scope === "class",
+    teachersScope: row.scope === "teachers",
+    hidden: false,
+    flag: row.kind === "flag",
+    deleted: false,
+    liveReplies: false,
+  };
+  return isVisibleBy(asWritten) ? "reload" : "skip";
 }
 
-/**
- * Whether the reader may see the change's thread now: the visibility rule of
- * lib/server/annotations/visibility.ts on one loaded row (peer flags are
- * checked apart). A change heard when written can concern a thread that was
- * hidden, narrowed to private or deleted since; replaying its id to a reader
- * catching up would tell them the thread exists.
- */
-export function canSeeRootNow(root: RootNow, listener: Listener): boolean {
-  if (root.isDeleted && !root.hasLiveReplies) return false;
-  if (root.authorId === listener.viewerId) return true;
-  if (root.scope === "private") return false;
-  if (root.scope === "teachers" || root.isHidden) return listener.isTeacher;
-  return true;
-}

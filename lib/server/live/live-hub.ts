@@ -3,19 +3,21 @@ import pg from "pg";
 import type { ChangeEventDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { getDatabaseEnv } from "@/lib/env";
-import { canHear, canSeeRootNow, type RootNow } from "./hearing";
+import { hearingOf, type RootNow } from "./hearing";
+import type { ListenerStanding } from "./listener-access";
 import { LIVE_CHANNEL } from "./record-change";
 
 export interface LiveSubscriber {
   viewerId: string;
-  isTeacher: boolean;
   /** Id of the last event this reader has; only newer ones are sent. */
   lastId: bigint;
   send: (event: ChangeEventDTO) => void;
-  /** Whether classmates' flags are visible to this reader yet (asked only when a flag event comes). */
-  canSeePeerFlags: () => Promise<boolean>;
+  /** The reader's standing now (it may be a few seconds old), or null once their session or membership is gone. */
+  standing: () => Promise<ListenerStanding | null>;
   /** Too much was missed to replay: the reader should reload everything. */
   reset: (lastId: string) => void;
+  /** The reader lost access: end the stream. */
+  close: () => void;
 }
 
 interface EventRow {
@@ -50,12 +52,27 @@ async function loadRoots(rows: EventRow[]): Promise<Map<bigint, RootNow | null>>
   if (ids.length === 0) return new Map(about.map((r) => [r.id, null]));
   const annotations = await db.annotation.findMany({
     where: { id: { in: ids } },
-    select: { id: true, authorId: true, scope: true, hiddenAt: true, deletedAt: true, replies: { where: { deletedAt: null }, select: { id: true }, take: 1 } },
+    select: {
+      id: true,
+      authorId: true,
+      scope: true,
+      kind: true,
+      hiddenAt: true,
+      deletedAt: true,
+      replies: { where: { deletedAt: null }, select: { id: true }, take: 1 },
+    },
   });
   const now = new Map(
     annotations.map((a): [string, RootNow] => [
       a.id,
-      { authorId: a.authorId, scope: a.scope, isHidden: a.hiddenAt !== null, isDeleted: a.deletedAt !== null, hasLiveReplies: a.replies.length > 0 },
+      {
+        authorId: a.authorId,
+        scope: a.scope,
+        kind: a.kind,
+        isHidden: a.hiddenAt !== null,
+        isDeleted: a.deletedAt !== null,
+        hasLiveReplies: a.replies.length > 0,
+      },
     ]),
   );
   return new Map(about.map((r) => [r.id, now.get(rootId(r) ?? "") ?? null]));
@@ -118,31 +135,32 @@ class LiveHub {
     } catch {
       return; // as above
     }
-    for (const sub of subs) {
+    // Only readers with something new are re-checked here; an idle stream is re-checked by its heartbeat.
+    const listeners = [...subs].filter((sub) => newest !== undefined && newest > sub.lastId);
+    const standings = await Promise.all(listeners.map((sub) => sub.standing().catch(() => undefined)));
+    listeners.forEach((sub, i) => {
+      const standing = standings[i];
+      if (standing === null) return sub.close();
+      if (standing === undefined) return; // database away: the poller tries again
       const unseen = rows.filter((r) => r.id > sub.lastId);
       if (unseen.length > MAX_REPLAY && newest !== undefined) {
         sub.lastId = newest;
-        sub.reset(newest.toString());
-        continue;
+        return sub.reset(newest.toString());
       }
-      let peerFlags: boolean | null = null;
       let owesReload = false;
       for (const row of unseen) {
         sub.lastId = row.id;
-        const isPeerFlag = row.kind === "flag" && row.ownerId !== sub.viewerId && !sub.isTeacher;
-        if (isPeerFlag && peerFlags === null) peerFlags = await sub.canSeePeerFlags().catch(() => false);
-        if (!canHear(row, sub) || (isPeerFlag && !peerFlags)) continue;
-        const root = roots.get(row.id);
-        if (root === undefined || (root !== null && canSeeRootNow(root, sub))) {
-          sub.send({ id: row.id.toString(), type: row.type as ChangeEventDTO["type"], entityId: row.entityId, actorId: row.actorId });
-        } else {
-          // Heard when written, but the thread is out of this reader's sight now (hidden, made private,
-          // deleted): they may still show it, so they reload, told neither which thread nor by whom.
-          owesReload = true;
+        const hearing = hearingOf(row, roots.get(row.id), sub.viewerId, standing);
+        if (hearing === "send") {
+          const actorId = row.actorId === sub.viewerId || !standing.anonymousPeers || standing.isTeacher ? row.actorId : null;
+          sub.send({ id: row.id.toString(), type: row.type as ChangeEventDTO["type"], entityId: row.entityId, actorId });
         }
+        // Heard when written, but the thread is out of this reader's sight now (hidden, made private,
+        // deleted): they may still show it, so they reload, told neither which thread nor by whom.
+        if (hearing === "reload") owesReload = true;
       }
       if (owesReload) sub.send({ id: sub.lastId.toString(), type: "annotation.updated", entityId: "*", actorId: null });
-    }
+    });
   }
 
   private ensurePolling() {

@@ -3,12 +3,12 @@ import type { ReplyDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ownDtoContext, toReplyDTO } from "@/lib/server/annotations/annotation-dto";
+import { NOT_IMPORTED, ownDtoContext, toReplyDTO } from "@/lib/server/annotations/annotation-dto";
 import { checkBody, toJson } from "@/lib/server/annotations/check-body";
 import { dtoContextFor, findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { staleEdit } from "@/lib/server/annotations/update-annotation";
 import { visibleAnnotationById, visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
-import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { audienceScope } from "@/lib/server/live/hearing";
 import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
@@ -35,6 +35,7 @@ export async function createReply({
   });
   const access = thread && (await findAssignmentAccess({ viewerId, assignmentId: thread.assignmentId }));
   if (!thread || !access) throw notFound("That annotation");
+  requireOpenAssignment(access);
   const context = ownDtoContext(viewerId, access);
   const replay = async () => {
     const reply = await db.reply.findUnique({ where: { id: input.id }, include: replyInclude });
@@ -74,6 +75,7 @@ export async function createReply({
       body: body as unknown as Prisma.JsonValue,
       version: 1,
       deletedAt: null,
+      ...NOT_IMPORTED,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       author: { id: viewerId, name: row.authorName },
@@ -107,6 +109,7 @@ export async function updateReply({
 }): Promise<ReplyDTO> {
   const reply = await findVisibleReply(viewerId, replyId);
   if (reply.authorId !== viewerId) throw new AppError("forbidden", "You can only edit your own replies.");
+  if (reply.importedAt) throw new AppError("forbidden", "An imported reply keeps the words of its file; it cannot be edited.");
   const body = checkBody(input.body, "reply");
   await writeReply(viewerId, reply, input.version, "reply.updated", { body: toJson(body) });
   const { access } = await findAnnotation({ viewerId, annotationId: reply.annotationId });

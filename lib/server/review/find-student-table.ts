@@ -7,6 +7,7 @@ import { studentReaderHref } from "@/lib/review/reader-href";
 import type { StudentRowDTO, StudentTableDTO } from "@/lib/review/student-table";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
 import { taughtBy } from "@/lib/server/assignments/find-review-assignment";
+import { toIsoString } from "@/lib/format/dates";
 
 /**
  * One row per student of the class (the roster, so a student who has done
@@ -109,7 +110,7 @@ export async function findStudentTable({
       href: studentReaderHref(essay, user.id),
     };
   });
-  return { assignmentId, className: assignment.classroom.name, essaySlug: assignment.essay.slug, minimums, dueAt: assignment.dueAt.toISOString(), rows };
+  return { assignmentId, className: assignment.classroom.name, essaySlug: assignment.essay.slug, minimums, dueAt: toIsoString(assignment.dueAt), rows };
 }
 
 function extreme(dates: readonly (Date | null | undefined)[], which: "first" | "last"): string | null {

@@ -50,7 +50,7 @@ function sortedFlight(html: string): string {
 }
 
 /** The answer with what legitimately differs between two requests taken out: the script nonce and the id asked for. */
-export function normalize(r: CaseResult): string {
+export function normalize(r: Pick<CaseResult, "status" | "contentType" | "body" | "location" | "targetId">): string {
   const body = r.contentType.startsWith("text/html") ? sortedFlight(r.body) : r.body;
   const text = `${r.status} ${r.contentType} ${r.location ?? ""}\n${body}`;
   return withoutTarget(text.replace(/(nonce(?:="|\\":\\"|":"))[A-Za-z0-9+/=]+/g, "$1{nonce}"), r.targetId);

@@ -4,7 +4,7 @@
  * body (signed in, on real targets and one random id), with the expected
  * answer computed from the route's rule. Pure.
  */
-import { ACTORS, ASSIGNMENTS, ENTRIES, READINGS, REPLIES, TARGET_ITEMS, type Actor } from "./authz-model";
+import { ACTORS, ASSIGNMENTS, ENTRIES, INVITATIONS, READINGS, REPLIES, TARGET_ITEMS, type Actor } from "./authz-model";
 import { MERGE_FROM } from "./authz-annotation-routes";
 import type { RouteTemplate, TargetKind } from "./authz-route-types";
 import { ROUTES } from "./authz-routes";
@@ -63,6 +63,8 @@ function factsFor(kind: TargetKind): string[] {
       return READINGS.map((r) => r.key);
     case "essayRef":
       return ["essay.library", ...READINGS.map((r) => r.key)];
+    case "invitation":
+      return INVITATIONS.map((i) => i.key);
     case "none":
       return ["none"];
   }

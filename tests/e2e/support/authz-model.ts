@@ -138,6 +138,22 @@ export const SPARES = [
   { key: "spare.free", classKey: null },
 ] as const satisfies readonly { key: string; classKey: ClassKey | null }[];
 
+/**
+ * Invitations to a class, addressed to an actor's email: only the addressee
+ * may answer one, only the class's teachers revoke it (404 for everyone else).
+ * Their ids are secret from everyone else.
+ */
+export interface InvitationFact {
+  key: string;
+  classKey: ClassKey;
+  to: ActorKey;
+}
+export const INVITATIONS: readonly InvitationFact[] = [
+  { key: "invite.A.author", classKey: "A", to: "author" },
+  { key: "invite.B.outsider", classKey: "B", to: "outsider" },
+];
+export const invitationFact = (key: string): InvitationFact => INVITATIONS.find((i) => i.key === key)!;
+
 export const actor = (key: ActorKey): Actor => ACTORS.find((a) => a.key === key)!;
 export const assignment = (key: AssignmentKey): AssignmentFact => ASSIGNMENTS.find((a) => a.key === key)!;
 export const itemFact = (key: string): ItemFact => ITEMS.find((i) => i.key === key)!;
@@ -178,5 +194,6 @@ export function secretsOf(who: Actor): string[] {
     ...READINGS.filter((r) => r.owner !== who.key).map((r) => r.key),
     ...(["A", "B"] as const).filter((c) => !isMemberOf(who, c)).map((c) => `class.${c}`),
     ...(["A", "B"] as const).filter((c) => !isTeacherOf(who, c)).map((c) => `joinCode.${c}`),
+    ...INVITATIONS.filter((i) => i.to !== who.key && !isTeacherOf(who, i.classKey)).map((i) => i.key),
   ];
 }

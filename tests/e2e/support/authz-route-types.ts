@@ -20,6 +20,7 @@ export type TargetKind =
   | "reading"
   | "readingSlug"
   | "essayRef"
+  | "invitation"
   | "none";
 
 /** What the runner hands to paths and bodies. */

@@ -3,7 +3,18 @@
  * who sees its target, who among them may act, and what each gets. Pure.
  */
 import { ITEM_ROUTES, REPLY_ROUTES } from "./authz-annotation-routes";
-import { ASSIGNMENTS, assignment, isMemberOf, isTeacherAnywhere, isTeacherOf, READINGS, type Actor, type AssignmentKey, type ClassKey } from "./authz-model";
+import {
+  ASSIGNMENTS,
+  assignment,
+  invitationFact,
+  isMemberOf,
+  isTeacherAnywhere,
+  isTeacherOf,
+  READINGS,
+  type Actor,
+  type AssignmentKey,
+  type ClassKey,
+} from "./authz-model";
 import { doc, readingInput, type Method, type RouteTemplate } from "./authz-route-types";
 
 const inAssignment = (who: Actor, key: string) => isMemberOf(who, assignment(key as AssignmentKey).classKey);
@@ -98,6 +109,15 @@ const assignmentRoutes: RouteTemplate[] = [
     sees: inAssignment,
     ok: 200,
   },
+  {
+    ...teacherRoute("PATCH /api/assignments/:id {archived: false}", (id) => `/api/assignments/${id}`),
+    method: "PATCH",
+    // Not archived, and stays so: a success that changes nothing.
+    body: () => ({ archived: false }),
+    invalid: () => ({ archived: "yes" }),
+  },
+  // Deleting uses its target up: each success gets a fresh copy of the assignment.
+  { ...teacherRoute("DELETE /api/assignments/:id", (id) => `/api/assignments/${id}`), method: "DELETE", needsFresh: true },
   { ...teacherRoute("page /assignments/:id/review", (id) => `/assignments/${id}/review`), isPage: true },
   { name: `page /essays/${SLUG}/errata?assignment=:id`, method: "GET", target: "assignment", path: (r) => `/essays/${SLUG}/errata?assignment=${r.id}`, isPage: true, sees: inAssignment, ok: 200 },
   {
@@ -130,6 +150,11 @@ const classRoutes: RouteTemplate[] = [
   classRoute("POST /api/classes/:id/teachers", "POST", (id) => `/api/classes/${id}/teachers`, {
     body: (r) => ({ email: r.of("spare.free.email") }),
     invalid: () => ({ email: "not-an-email" }),
+  }),
+  // Only a student leaves; a teacher of the class gets the 404 of a class they are not a student of. On a fresh copy of the class.
+  classRoute("POST /api/classes/:id/leave", "POST", (id) => `/api/classes/${id}/leave`, {
+    may: (who, key) => inClass(who, key) && !teachesClass(who, key),
+    needsFresh: true,
   }),
   classRoute("POST /api/classes/:id/assignments", "POST", (id) => `/api/classes/${id}/assignments`, {
     ok: 201,
@@ -199,7 +224,53 @@ const otherRoutes: RouteTemplate[] = [
     sees: ownsReading,
     ok: 200,
   },
-  { name: "POST /api/classes", method: "POST", target: "none", path: () => "/api/classes", sees: signedIn, ok: 201, body: (r) => ({ name: `Class ${r.unique()}` }), invalid: () => ({ name: "" }) },
+  {
+    // A student account (a plain sign-up) may not start a class: 403 with the sentence, after the body is checked.
+    name: "POST /api/classes",
+    method: "POST",
+    target: "none",
+    path: () => "/api/classes",
+    sees: signedIn,
+    may: isTeacherAnywhere,
+    refusal: 403,
+    ok: 201,
+    body: (r) => ({ name: `Class ${r.unique()}` }),
+    invalid: () => ({ name: "" }),
+  },
+  {
+    // None of the matrix's actors administers the instance.
+    name: "POST /api/admin/teachers",
+    method: "POST",
+    target: "none",
+    path: () => "/api/admin/teachers",
+    sees: signedIn,
+    may: () => false,
+    refusal: 403,
+    ok: 200,
+    body: (r) => ({ email: `teacher-${r.unique()}@authz.school` }),
+    invalid: () => ({ email: "not-an-email" }),
+  },
+  {
+    // Only its addressee sees an invitation; declining uses it up, so each success answers a fresh one.
+    name: "POST /api/invitations/:id {answer: decline}",
+    method: "POST",
+    target: "invitation",
+    path: (r) => `/api/invitations/${r.id}`,
+    sees: (who, key) => invitationFact(key).to === who.key,
+    ok: 200,
+    needsFresh: true,
+    body: () => ({ answer: "decline" }),
+    invalid: () => ({ answer: "maybe" }),
+  },
+  {
+    name: "DELETE /api/invitations/:id",
+    method: "DELETE",
+    target: "invitation",
+    path: (r) => `/api/invitations/${r.id}`,
+    sees: (who, key) => isTeacherOf(who, invitationFact(key).classKey),
+    ok: 200,
+    needsFresh: true,
+  },
   {
     name: "POST /api/readings",
     method: "POST",

@@ -109,9 +109,13 @@ export async function inBatches<T, R>(items: readonly T[], width: number, work: 
   return results;
 }
 
+/** Targets a successful write may use up (delete, answer, leave), so it gets a copy of its own. */
+export const FRESH_KINDS = ["item", "reply", "entry", "assignment", "class", "invitation"] as const;
+export type FreshKind = (typeof FRESH_KINDS)[number];
+
 /** Which kind of fresh copy a successful write needs, if any. */
-export function freshKind(c: MatrixCase): "item" | "reply" | "entry" | null {
+export function freshKind(c: MatrixCase): FreshKind | null {
   if (c.phase !== 2 || !c.route.needsFresh || c.target.guess) return null;
   const kind = c.route.target;
-  return kind === "item" || kind === "reply" || kind === "entry" ? kind : null;
+  return (FRESH_KINDS as readonly string[]).includes(kind) ? (kind as FreshKind) : null;
 }

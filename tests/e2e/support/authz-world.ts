@@ -11,6 +11,7 @@ import { requireSession } from "./http-session";
 import {
   ASSIGNMENTS,
   ENTRIES,
+  INVITATIONS,
   ITEMS,
   READINGS,
   TARGET_ITEMS,
@@ -25,6 +26,8 @@ import {
   type ItemFact,
 } from "./authz-model";
 import { doc, readingInput } from "./authz-route-types";
+import { copyAssignment, copyClass, insertInvitation } from "./authz-copies";
+import type { FreshKind } from "./authz-runner";
 import { seedClass, type SeededClass } from "./seed-class";
 
 /** A string that must not reach anyone its fact is secret from; quotes are only looked for where the essay is not. */
@@ -53,11 +56,11 @@ export interface AuthzWorld {
   unique(): string;
   classes: SeededClass[];
   /** A fresh copy of a seeded fact (same author, audience, thread…), for a success case to change. */
-  freshCopy(kind: "item" | "reply" | "entry", key: string): Promise<string>;
+  freshCopy(kind: FreshKind, key: string): Promise<string>;
 }
 
 const PASSWORD = "authz-matrix-pw";
-const QUOTE_CHARS = /^[A-Za-z0-9 ,.;:()-]+$/;
+const QUOTE_CHARS = /^[A-Z0-9 ,.;:()-]+$/i;
 
 function toSelectors(text: string, start: number, end: number) {
   const { quote, position } = describe(text, start, end);
@@ -212,7 +215,19 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
     values.set(entry.key, await createEntry(entry.key, toSelectors(text, ...passages.reserved[withOwnPassage.length + i])));
   }
 
-  async function freshCopy(kind: "item" | "reply" | "entry", key: string): Promise<string> {
+  async function createInvitation(key: string): Promise<string> {
+    const fact = INVITATIONS.find((i) => i.key === key)!;
+    const to = users[fact.to as Exclude<ActorKey, "anonymous">];
+    const id = await insertInvitation(databaseUrl, { classId: values.get(`class.${fact.classKey}`)!, email: to.email, inviterId: users[teacherOf(fact.classKey) as Exclude<ActorKey, "anonymous">].id });
+    secrets.set(key, [...(secrets.get(key) ?? []), { text: id }]);
+    return id;
+  }
+  for (const invitation of INVITATIONS) values.set(invitation.key, await createInvitation(invitation.key));
+
+  async function freshCopy(kind: FreshKind, key: string): Promise<string> {
+    if (kind === "invitation") return createInvitation(key);
+    if (kind === "assignment") return copyAssignment(databaseUrl, values.get(key)!);
+    if (kind === "class") return copyClass(databaseUrl, values.get(key)!);
     if (kind === "reply") return createReply(key);
     if (kind === "entry") return createEntry(key, nextSpan());
     const fact = itemFact(key);

@@ -10,4 +10,6 @@ export const E2E_AUTH_RATE_WINDOW_MS = 10_000;
 export const E2E_APP_ENV: Record<string, string> = {
   NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef",
   AUTH_RATE_WINDOW_MS: String(E2E_AUTH_RATE_WINDOW_MS),
+  // Live streams re-check their reader this often: short, so a spec sees a lost session close its stream.
+  LIVE_HEARTBEAT_MS: "3000",
 };

@@ -63,7 +63,7 @@ export async function writeWithRetry(
 
 /** A random word-aligned passage of `text` (a few words), described as the reader would. */
 export function randomPassage(text: string) {
-  const words = [...text.matchAll(/[A-Za-z][A-Za-z'-]{3,}/g)];
+  const words = [...text.matchAll(/[A-Z][A-Z'-]{3,}/gi)];
   const from = words[Math.floor(Math.random() * (words.length - 3))];
   const length = 1 + Math.floor(Math.random() * 3);
   const to = words[words.indexOf(from) + length - 1];

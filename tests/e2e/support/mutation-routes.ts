@@ -20,7 +20,7 @@ function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return routeFiles(full);
-    return /^route\.(ts|tsx|js)$/.test(name) ? [full] : [];
+    return /^route\.(?:ts|tsx|js)$/.test(name) ? [full] : [];
   });
 }
 
@@ -29,7 +29,7 @@ function exportedMethods(source: string): MutationRoute["method"][] {
   const names = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:const|let|async\s+function|function)\s+([A-Z]+)\b/g)) names.add(m[1]);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of m[1].split(",")) names.add(part.trim().split(/\s+as\s+/).at(-1)!.trim());
+    for (const part of m[1].split(",")) names.add(part.trim().split(/\sas\s/).at(-1)!.trim());
   }
   return MUTATING.filter((method) => names.has(method));
 }

@@ -83,8 +83,8 @@ export async function seedClass(
     const everyone = [...people("student", count), ...people("teacher", teachers)];
     const columns = [everyone.map((u) => u.id), everyone.map((u) => u.email), everyone.map((u) => u.role)];
     await client.query(
-      `insert into users (id, name, email, "passwordHash", "updatedAt")
-       select id, initcap(role) || ' ' || n, email, $4, now()
+      `insert into users (id, name, email, "passwordHash", "accountRole", "updatedAt")
+       select id, initcap(role) || ' ' || n, email, $4, role::"AccountRole", now()
        from unnest($1::text[], $2::text[], $3::text[]) with ordinality as t(id, email, role, n)`,
       [...columns, hash],
     );

@@ -36,7 +36,8 @@ export async function seedXssAccounts(databaseUrl: string, { stamp, teacherName,
   const reader = { id: randomUUID(), email: `reader-${stamp}@xss.school`, password: PASSWORD };
   return withDb(databaseUrl, async (client) => {
     await client.query(
-      `insert into users (id, name, email, "passwordHash", "updatedAt") values ($1, $2, $3, $5, now()), ($4, $6, $7, $5, now())`,
+      `insert into users (id, name, email, "passwordHash", "accountRole", "updatedAt")
+       values ($1, $2, $3, $5, 'teacher', now()), ($4, $6, $7, $5, 'student', now())`,
       [teacher.id, teacherName, teacher.email, reader.id, hash, readerName, reader.email],
     );
     const { rows } = await client.query<{ essayId: string; revisionId: string; text: string }>(

@@ -111,7 +111,7 @@ export async function hazards(page: Page) {
       for (const el of frame.querySelectorAll("*")) {
         for (const attr of el.getAttributeNames()) {
           if (/^on/i.test(attr)) found.push(`<${el.tagName.toLowerCase()} ${attr}>`);
-          if (/^(xlink:)?href$|^src$|^action$|^formaction$/i.test(attr)) {
+          if (/^(?:xlink:)?href$|^src$|^action$|^formaction$/i.test(attr)) {
             const value = (el.getAttribute(attr) ?? "").trim().toLowerCase().replace(/[\u0000-\u0020]/g, "");
             if (value.startsWith("javascript:")) found.push(`<${el.tagName.toLowerCase()} ${attr}=${value.slice(0, 60)}>`);
           }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SIGN_IN_ERROR, signInErrorMessage, THROTTLED_MESSAGE } from "@/lib/format/sign-in-errors";
+import { EXPIRED_MESSAGE, SIGN_IN_ERROR, signInErrorMessage, THROTTLED_MESSAGE } from "@/lib/format/sign-in-errors";
 import { sessionCookie } from "@/lib/server/auth/session-cookie";
 
 describe("the session cookie", () => {
@@ -28,6 +28,11 @@ describe("sign-in error messages", () => {
     expect(THROTTLED_MESSAGE).toBe("Too many sign-in attempts. Wait a few minutes and try again.");
     expect(signInErrorMessage("CredentialsSignin")).toBe("That email and password do not match an account.");
     expect(signInErrorMessage(SIGN_IN_ERROR.unavailable)).toMatch(/try again/i);
-    expect(new Set(Object.values(SIGN_IN_ERROR).map(signInErrorMessage)).size).toBe(3);
+    expect(new Set(Object.values(SIGN_IN_ERROR).map(signInErrorMessage)).size).toBe(4);
+  });
+
+  it("tells a student whose one-time password expired to ask the teacher for a new one", () => {
+    expect(signInErrorMessage(SIGN_IN_ERROR.expired)).toBe(EXPIRED_MESSAGE);
+    expect(EXPIRED_MESSAGE).toMatch(/expired.*Ask your teacher for a new one/);
   });
 });

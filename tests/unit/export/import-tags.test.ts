@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tagsSchema } from "@/lib/validation/annotation";
-import { creatorTag, importTags, toAppTag } from "@/lib/server/export/import-tags";
+import { importTags, toAppTag } from "@/lib/server/export/import-tags";
 
 describe("imported tags fit the app's tag rules", () => {
   it("drops punctuation other tools allow, and lower-cases", () => {
@@ -9,15 +9,9 @@ describe("imported tags fit the app's tag rules", () => {
     expect(toAppTag("--")).toBe("");
   });
 
-  it("names a creator from outside the class, within 32 characters", () => {
-    expect(creatorTag("historian42")).toBe("from historian42");
-    expect(creatorTag("Dr. Maria-Theresia von Habsburg-Lothringen").length).toBeLessThanOrEqual(32);
-    expect(creatorTag("🙂")).toBe("from another reader");
-  });
-
-  it("puts the creator first, removes repeats and keeps at most 10; the result passes tagsSchema", () => {
-    const tags = importTags(["Gulag", "gulag", ...Array.from({ length: 12 }, (_, i) => `t${i}`)], "from ana");
-    expect(tags.slice(0, 2)).toEqual(["from ana", "gulag"]);
+  it("removes repeats and keeps at most 10; the result passes tagsSchema", () => {
+    const tags = importTags(["Gulag", "gulag", ...Array.from({ length: 12 }, (_, i) => `t${i}`)]);
+    expect(tags.slice(0, 2)).toEqual(["gulag", "t0"]);
     expect(tags).toHaveLength(10);
     expect(tagsSchema.safeParse(tags).success).toBe(true);
   });

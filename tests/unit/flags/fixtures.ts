@@ -9,6 +9,7 @@ export const teacher: AuthorDTO = { id: "u-reed", name: "Ms Reed", isTeacher: tr
 export function flagPart(overrides: Partial<FlagDTO> = {}): FlagDTO {
   return {
     category: "date_number",
+    reviewVersion: 1,
     correction: "1955",
     rationale: null,
     evidence: [],
@@ -33,6 +34,7 @@ export function annotation(overrides: Partial<AnnotationDTO> = {}): AnnotationDT
     scope: "class",
     author: ana,
     isMine: false,
+    imported: null,
     quote: { exact: "1995", prefix: "In ", suffix: " the" },
     position: { start: 10, end: 14 },
     span: { start: 10, end: 14 },

@@ -98,6 +98,8 @@ describe("heatSpansFrom", () => {
       annotationAt({ start: 3, end: 7 }, { id: "deleted", author: ben, isDeleted: true }),
       annotationAt(null, { id: "orphan", author: ben }),
       annotationAt({ start: 3, end: 7 }, { id: "hidden", author: chloe, isHidden: true, kind: "comment" }),
+      // Even an import whose author reads as a student (an older payload): no student made it here.
+      annotationAt({ start: 3, end: 7 }, { id: "imported", author: ben, imported: { importedAt: "2026-12-02T10:00:00Z", originalCreator: "Ben", originalCreated: null } }),
     ]);
     expect(spans.map((s) => s.annotationId)).toEqual(["ana", "hidden"]);
     expect(spans[1]).toMatchObject({ kind: "comment", student: { id: chloe.id, name: chloe.name } });

@@ -20,6 +20,7 @@ export function annotationAt(span: { start: number; end: number } | null, overri
     scope: "class",
     author: ana,
     isMine: false,
+    imported: null,
     quote: { exact: "words", prefix: "", suffix: "" },
     position: span ?? { start: 0, end: 5 },
     span,

@@ -32,7 +32,7 @@ const ALLOWED_TAGS: Record<string, readonly string[]> = {
 function expectInert(html: string): void {
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/href="[^"]*javascript:/i);
-  for (const [, closing, name, attrs] of html.matchAll(/<(\/?)([a-zA-Z0-9-]+)([^>]*)>/g)) {
+  for (const [, closing, name, attrs] of html.matchAll(/<(\/?)([a-z0-9-]+)((?=[\s/>])[^>]*)>/gi)) {
     expect(Object.keys(ALLOWED_TAGS), `tag <${name}>`).toContain(name);
     if (closing) continue;
     for (const [, attr, value] of attrs.matchAll(/\s([^\s=/]+)(?:="([^"]*)")?/g)) {

@@ -8,9 +8,9 @@ import { passwordSchema } from "@/lib/validation/classes";
 export const dynamic = "force-dynamic";
 
 /** Changes the signed-in user's password. */
-export const POST = apiRoute(async ({ viewer, json }) => {
+export const POST = apiRoute(async ({ req, viewer, json }) => {
   const input = parseInput(z.object({ current: z.string().min(1, "Enter your current password."), next: passwordSchema }), json);
   const session = (await getServerSession(authOptions)) as { sid?: string } | null;
-  await changePassword({ viewerId: viewer.id, sessionToken: session?.sid ?? null, current: input.current, next: input.next });
+  await changePassword({ viewerId: viewer.id, sessionToken: session?.sid ?? null, current: input.current, next: input.next, headers: req.headers });
   return { ok: true };
-});
+}, { beforePasswordChange: true });

@@ -11,6 +11,8 @@ import { requireViewer } from "@/lib/server/auth/viewer";
 import { findHintsForAssignment } from "@/lib/server/hints/find-hints-for-assignment";
 import { findReviewBlocks } from "@/lib/server/review/find-review-blocks";
 import { findStudentTable } from "@/lib/server/review/find-student-table";
+import { safePageValues } from "@/lib/server/http/route-params";
+import { formatDate, toIsoString } from "@/lib/format/dates";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,7 +24,7 @@ export const metadata: Metadata = { title: "Review" };
  * assignment, and a signed-out visitor is sent to sign in first.
  */
 export default async function ReviewPage({ params }: Props) {
-  const { id } = await params;
+  const { id } = await safePageValues(params);
   const viewer = await requireViewer(`/assignments/${encodeURIComponent(id)}/review`);
   const assignment = await findReviewAssignment({ viewerId: viewer.id, assignmentId: id });
   if (!assignment) notFound();
@@ -42,8 +44,7 @@ export default async function ReviewPage({ params }: Props) {
     <div className="page review-page">
       <p className="assignment-strip">
         {assignment.className} · due{" "}
-        <time dateTime={dueAt.toISOString()}>
-          {dueAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+        <time dateTime={toIsoString(dueAt)}>{formatDate(dueAt)}
         </time>
       </p>
       <h1>Review: {assignment.essay.title}</h1>

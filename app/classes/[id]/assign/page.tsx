@@ -4,11 +4,12 @@ import { AssignForm } from "@/components/classes/assign-form";
 import { listAssignableEssays } from "@/lib/server/assignments/assignable-essays";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 export const metadata: Metadata = { title: "Assign a reading" };
 
 export default async function AssignPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await safePageValues(params);
   const viewer = await requireViewer(`/classes/${id}/assign`);
   const found = await findTaughtClass({ viewerId: viewer.id, classroomId: id });
   if (!found) notFound();

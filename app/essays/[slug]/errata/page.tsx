@@ -6,11 +6,12 @@ import { Provenance } from "@/components/reader/provenance";
 import { AppError } from "@/lib/errors";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findErrata } from "@/lib/server/errata/find-errata";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ assignment?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const { slug } = await safePageValues(params);
   return { title: `Errata: ${slug.replace(/-/g, " ")}` };
 }
 
@@ -31,8 +32,8 @@ async function loadErrata(viewerId: string, assignmentId: string, slug: string) 
  * missing page.
  */
 export default async function ErrataPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const { assignment } = await searchParams;
+  const { slug } = await safePageValues(params);
+  const { assignment } = await safePageValues(searchParams);
   // A repeated parameter is not a valid address; treat it like a missing one.
   const assignmentId = typeof assignment === "string" && assignment !== "" ? assignment : undefined;
   const query = assignmentId ? `?assignment=${encodeURIComponent(assignmentId)}` : "";

@@ -3,11 +3,12 @@ import { notFound } from "next/navigation";
 import { ReadingForm } from "@/components/classes/reading-form";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findOwnReading } from "@/lib/server/essays/reading-writes";
+import { safePageValues } from "@/lib/server/http/route-params";
 
 export const metadata: Metadata = { title: "Edit a reading" };
 
 export default async function EditReadingPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await safePageValues(params);
   const viewer = await requireViewer(`/readings/${id}/edit`);
   const essay = await findOwnReading({ viewerId: viewer.id, essayId: id });
   if (!essay) notFound();
@@ -27,12 +28,20 @@ export default async function EditReadingPage({ params }: { params: Promise<{ id
           retrieved: essay.retrieved,
           notes: essay.notes,
           text: blocksToMarkdown(essay.revisions[0]?.text ?? "", essay.revisions[0]?.blocks),
-          format: "md",
+          format: onlyParagraphs(essay.revisions[0]?.blocks) ? "txt" : "md",
           isShared: essay.isShared,
         }}
       />
     </div>
   );
+}
+
+/**
+ * A reading of paragraphs alone is edited as plain text, so that a paragraph
+ * such as "-40 degrees" does not turn into a bullet when it is saved again.
+ */
+function onlyParagraphs(blocks: unknown): boolean {
+  return ((blocks as { type: string }[] | undefined) ?? []).every((b) => b.type === "paragraph");
 }
 
 /** The stored revision back as Markdown, so editing starts from the current text. */

@@ -4,7 +4,7 @@ import { addStudentsSchema } from "@/lib/validation/classes";
 
 export const dynamic = "force-dynamic";
 
-/** Adds pasted students; new accounts come back once with a one-time password. */
+/** Invites pasted students; every row comes back once with a one-time password (README "Security": roles). */
 export const POST = apiRoute<{ id: string }>(async ({ params, viewer, json }) => {
   const { list } = parseInput(addStudentsSchema, json);
   const added = await addStudents({ viewerId: viewer.id, classroomId: params.id, list });

@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 /** A teacher merges this flag into another on the same span with the same correction. */
 export const POST = apiRoute<{ id: string }>(async ({ params, viewer, json }) => {
-  const { intoId } = parseInput(mergeFlagsSchema, json);
-  return { annotation: await mergeFlags({ viewerId: viewer.id, annotationId: params.id, intoId }) };
+  const { intoId, version } = parseInput(mergeFlagsSchema, json);
+  return { annotation: await mergeFlags({ viewerId: viewer.id, annotationId: params.id, intoId, version }) };
 });

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** Slugs are kebab-case already; this keeps the header valid even if one is not. */
 function fileNameOf(slug: string): string {
-  return `${slug.replace(/[^A-Za-z0-9._-]+/g, "-") || "essay"}-errata.md`;
+  return `${slug.replace(/[^\w.-]+/g, "-") || "essay"}-errata.md`;
 }
 
 /**

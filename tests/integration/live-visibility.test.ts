@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { findAnnotations } from "@/lib/server/annotations/find-annotations";
+import { removeStudent } from "@/lib/server/classes/class-writes";
+import { audienceScope } from "@/lib/server/live/hearing";
+import { liveHub } from "@/lib/server/live/live-hub";
+import { readListenerStanding } from "@/lib/server/live/listener-access";
+import { makeUser, makeWorld, select } from "../support/world";
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+type Scope = "private" | "class" | "teachers";
+type State = "plain" | "hidden" | "deleted" | "deleted, live reply" | "merged";
+
+const SCOPES: Scope[] = ["private", "class", "teachers"];
+const STATES: State[] = ["plain", "hidden", "deleted", "deleted, live reply", "merged"];
+const SETTINGS = [
+  { peerFlagVisibility: "always", pastDue: false },
+  { peerFlagVisibility: "after_own_flag", pastDue: false },
+  { peerFlagVisibility: "after_due", pastDue: true },
+  { peerFlagVisibility: "after_due", pastDue: false },
+] as const;
+
+let world: World;
+/** Per generated assignment: the ids of the rows generated on it. */
+const generated = new Map<string, string[]>();
+let viewers: Record<string, string>;
+const tokens = new Map<string, string>();
+
+/** One annotation row in the given state, and its change-log entry written with the audience it had. */
+async function insertCase(assignmentId: string, authorId: string, kind: "comment" | "flag", scope: Scope, state: State, mergeTarget?: string) {
+  const id = randomUUID();
+  const { quote, position } = select(world.revision.text, "secret speech");
+  const hiddenAt = state === "hidden" ? new Date() : null;
+  await db.annotation.create({
+    data: {
+      id,
+      assignmentId,
+      authorId,
+      revisionId: world.revision.id,
+      kind,
+      scope,
+      ...quote,
+      startCp: position.start,
+      endCp: position.end,
+      hiddenAt,
+      deletedAt: state.startsWith("deleted") ? new Date() : null,
+      ...(kind === "flag"
+        ? { flag: { create: { category: "date_number", correction: "1956", ...(state === "merged" ? { status: "merged", mergedIntoId: mergeTarget } : {}) } } }
+        : {}),
+      ...(state === "deleted, live reply" ? { replies: { create: { id: randomUUID(), authorId, body: {} } } } : {}),
+    },
+  });
+  await db.changeEvent.create({
+    data: { assignmentId, type: "annotation.updated", entityId: id, actorId: authorId, scope: audienceScope({ scope, hiddenAt }), ownerId: authorId, kind },
+  });
+  return id;
+}
+
+beforeAll(async () => {
+  world = await makeWorld();
+  const { teacher, ana, ben, otherTeacher } = world.users;
+  const [cara, rita] = await Promise.all([makeUser("Cara"), makeUser("Rita Removed")]);
+  const classroomId = world.assignmentA.classroomId;
+  await db.membership.createMany({ data: [cara, rita].map((u) => ({ userId: u.id, classroomId, role: "student" as const })) });
+  viewers = { author: ana.id, classmate: ben.id, "classmate with a flag": cara.id, teacher: teacher.id, "other class's teacher": otherTeacher.id, removed: rita.id };
+  for (const userId of Object.values(viewers)) {
+    const sessionToken = randomUUID();
+    await db.session.create({ data: { sessionToken, userId, expires: new Date(Date.now() + 3_600_000) } });
+    tokens.set(userId, sessionToken);
+  }
+  for (const setting of SETTINGS) {
+    for (const anonymousPeers of [false, true]) {
+      const dueAt = new Date(Date.now() + (setting.pastDue ? -1 : 1) * 86_400_000);
+      const { id } = await db.assignment.create({
+        data: { classroomId, essayId: world.essay.id, dueAt, peerFlagVisibility: setting.peerFlagVisibility, anonymousPeers },
+      });
+      const ids = [await insertCase(id, cara.id, "flag", "class", "plain")];
+      for (const authorId of [ana.id, teacher.id]) {
+        for (const kind of ["comment", "flag"] as const) {
+          for (const scope of SCOPES) {
+            for (const state of STATES) {
+              if (state === "merged" && kind !== "flag") continue;
+              ids.push(await insertCase(id, authorId, kind, scope, state, ids[0]));
+            }
+          }
+        }
+      }
+      generated.set(id, ids);
+    }
+  }
+  await removeStudent({ viewerId: teacher.id, classroomId, userId: rita.id });
+});
+
+/** What the list shows the viewer of the generated rows (nothing at all for a non-member). */
+async function listed(viewerId: string, assignmentId: string): Promise<string[]> {
+  const ids = new Set(generated.get(assignmentId));
+  const list = await findAnnotations({ viewerId, assignmentId }).catch(() => ({ annotations: [] }));
+  return list.annotations.map((a) => a.id).filter((id) => ids.has(id)).sort();
+}
+
+/** What a live stream replaying the whole log sends the viewer of the generated rows, and whether it closed. */
+async function heard(viewerId: string, assignmentId: string): Promise<{ ids: string[]; closed: boolean }> {
+  const ids = new Set(generated.get(assignmentId));
+  const sent: string[] = [];
+  let closed = false;
+  const unsubscribe = await liveHub.subscribe(assignmentId, {
+    viewerId,
+    lastId: BigInt(0),
+    standing: () => readListenerStanding({ sessionToken: tokens.get(viewerId)!, viewerId, assignmentId }),
+    send: (e) => sent.push(e.entityId),
+    reset: () => {
+      throw new Error("unexpected reset");
+    },
+    close: () => (closed = true),
+  });
+  unsubscribe();
+  return { ids: sent.filter((id) => ids.has(id)).sort(), closed };
+}
+
+describe("the live filter and the list query use one visibility rule", () => {
+  it("agree for every audience, viewer, state, kind, peer-flag setting and anonymity", async () => {
+    let compared = 0;
+    let shown = 0;
+    for (const assignmentId of generated.keys()) {
+      for (const [kind, viewerId] of Object.entries(viewers)) {
+        const [list, live] = await Promise.all([listed(viewerId, assignmentId), heard(viewerId, assignmentId)]);
+        expect({ kind, assignmentId, live: live.ids }).toEqual({ kind, assignmentId, live: list });
+        const isMember = !["other class's teacher", "removed"].includes(kind);
+        expect({ kind, closed: live.closed }).toEqual({ kind, closed: !isMember });
+        compared += generated.get(assignmentId)!.length;
+        shown += list.length;
+      }
+    }
+    // The cases are not trivially all-visible or all-hidden.
+    expect(compared).toBe(8 * 6 * 55);
+    expect(shown).toBeGreaterThan(compared / 5);
+    expect(shown).toBeLessThan(compared / 2);
+  });
+});
