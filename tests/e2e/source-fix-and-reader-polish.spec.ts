@@ -22,10 +22,12 @@ async function signInSeeded(browser: Browser, user: SeededUser): Promise<Page> {
 }
 
 test.describe("after a source fix, and the reader's small things", () => {
+  // Several sign-ins and API round trips each; the shared CI machine can be slow.
+  test.describe.configure({ timeout: 180_000 });
+
   test("a teacher corrects a date the class flagged: the reader shows the corrected word plainly, the card says fixed and not changed", async ({
     browser,
   }) => {
-    test.setTimeout(90_000);
     const { baseUrl, databaseUrl } = e2eState();
     const seeded = await seedClass(databaseUrl, { count: 1, teachers: 1, password: PASSWORD, label: "srcfix", assignments: [{ peerFlagVisibility: "always" }] });
     const teacher = await signInSeeded(browser, seeded.teachers[0]);
