@@ -5,7 +5,7 @@ import { InvitationInbox } from "@/components/classes/invitation-inbox";
 import { LeaveClassButton } from "@/components/classes/leave-class-button";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { listMyClasses } from "@/lib/server/classes/find-classes";
-import { listOwnReadings } from "@/lib/server/essays/reading-writes";
+import { listTeacherReadings, type TeacherReading } from "@/lib/server/essays/list-teacher-readings";
 import { listMyInvitations } from "@/lib/server/invitations/respond-to-invitation";
 import { canTeach } from "@/lib/server/users/account-role";
 
@@ -14,8 +14,10 @@ export const metadata: Metadata = { title: "Classes" };
 export default async function ClassesPage() {
   const viewer = await requireViewer("/classes");
   const classes = await listMyClasses({ viewerId: viewer.id });
-  const readings = await listOwnReadings({ viewerId: viewer.id });
-  const invitations = await listMyInvitations({ viewer });
+  const [readings, invitations] = await Promise.all([
+    listTeacherReadings({ viewerId: viewer.id }),
+    listMyInvitations({ viewer }),
+  ]);
   const isTeacher = classes.some((c) => c.role === "teacher");
   return (
     <div className="page">
@@ -41,13 +43,18 @@ export default async function ClassesPage() {
       </ul>
       {isTeacher ? (
         <>
-          <h2>Your readings</h2>
-          {readings.length === 0 ? <p className="muted">You have not added a reading yet.</p> : null}
-          <ul>
+          <h2>Readings</h2>
+          {readings.length === 0 ? <p className="muted">Readings you add in the app appear here.</p> : null}
+          <ul aria-label="Readings your classes use or you added">
             {readings.map((r) => (
               <li key={r.id}>
-                <Link href={`/essays/${r.slug}`}>{r.title}</Link> · <Link href={`/readings/${r.id}/edit`}>Edit</Link>
-                {r.isShared ? " · shared with other teachers" : ""}
+                <Link href={`/essays/${r.slug}`}>{r.title}</Link> · {describeReading(r)}
+                {r.isOwn ? (
+                  <>
+                    {" · "}
+                    <Link href={`/readings/${r.id}/edit`}>Edit</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -70,4 +77,11 @@ export default async function ClassesPage() {
       </p>
     </div>
   );
+}
+
+/** "from the app's essays · read in History 11B", "added by you · not assigned yet · shared with other teachers". */
+function describeReading(r: TeacherReading): string {
+  const where = r.origin === "file" ? "from the app's essays" : r.isOwn ? "added by you" : "added by another teacher";
+  const used = r.classNames.length > 0 ? `read in ${r.classNames.join(", ")}` : "not assigned yet";
+  return [where, used, r.isOwn && r.isShared ? "shared with other teachers" : ""].filter(Boolean).join(" · ");
 }

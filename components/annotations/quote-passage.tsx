@@ -7,6 +7,8 @@ export interface QuotePassageProps {
   quote: QuoteDTO;
   anchorStatus: AnchorStatus;
   currentText?: string;
+  /** The annotation is a flag whose correction the source now reads. */
+  isFixedInSource?: boolean;
 }
 
 /**
@@ -14,10 +16,10 @@ export interface QuotePassageProps {
  * text one click (or Enter) away in a native <details>, plus a note when the
  * passage moved, changed or can no longer be found.
  */
-export function QuotePassage({ quote, anchorStatus, currentText }: QuotePassageProps) {
+export function QuotePassage({ quote, anchorStatus, currentText, isFixedInSource = false }: QuotePassageProps) {
   const preview = truncateText(quote.exact, QUOTE_PREVIEW_CHARS);
   const isShortened = preview !== quote.exact.replace(/\s+/gu, " ").trim();
-  const note = anchorStatusNote(anchorStatus, currentText);
+  const note = anchorStatusNote(anchorStatus, currentText, { isFixedInSource });
   return (
     <div className="annotation-passage">
       <blockquote className="annotation-quote">
@@ -29,7 +31,7 @@ export function QuotePassage({ quote, anchorStatus, currentText }: QuotePassageP
           <p>{quote.exact}</p>
         </details>
       ) : null}
-      {note ? <p className={`annotation-anchor-note is-${anchorStatus}`}>{note}</p> : null}
+      {note ? <p className={`annotation-anchor-note is-${isFixedInSource ? "fixed" : anchorStatus}`}>{note}</p> : null}
     </div>
   );
 }

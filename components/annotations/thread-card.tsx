@@ -97,7 +97,7 @@ export function ThreadCard(props: ThreadCardProps) {
         ) : null}
       </header>
 
-      <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} />
+      <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} isFixedInSource={a.flag?.fixedInSource} />
 
       {a.isDeleted ? null : props.flagSection}
 

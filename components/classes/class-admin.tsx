@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { callApi } from "@/components/ui/api-client";
+import { CopyableText } from "@/components/ui/copyable-text";
 import { AssignmentActions } from "./assignment-actions";
 import { PendingInvitations, type PendingInvitation } from "./pending-invitations";
 import { UNKNOWN_DATE } from "@/lib/format/dates";
@@ -67,7 +68,7 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
           Code: <strong data-testid="join-code" className="join-code">{classroom.joinCode}</strong>
         </p>
         <p>
-          Join link: <code>{joinLink}</code>
+          Join link: <CopyableText text={joinLink} label="Copy the join link" />
         </p>
         <button
           type="button"

@@ -23,7 +23,8 @@ interface Props {
  * words get a status-styled line and their proposed correction after them,
  * drawn by CSS from data-correction: generated content is not part of the
  * DOM text, so selection offsets stay true to the essay (the card states the
- * correction for screen readers).
+ * correction for screen readers). Words a later revision fixed are shown as
+ * they read now, with a quiet mark only.
  */
 export const AnnotatedText = memo(function AnnotatedText({ text, blocks, annotations, activeId, titleId, onOpen }: Props) {
   const placed = annotations.filter((a) => a.span && !a.isDeleted);
@@ -44,7 +45,7 @@ export const AnnotatedText = memo(function AnnotatedText({ text, blocks, annotat
         hasMine ? "hl-mine" : "",
         hasPeer ? "hl-peer" : "",
         activeId && segment.ids.includes(activeId) ? "hl-active" : "",
-        flag ? `hl-flag hl-flag-${flag.status}` : "",
+        flag ? (flag.isFixedInSource ? "hl-flag-fixed" : `hl-flag hl-flag-${flag.status}`) : "",
       ];
       return (
         <mark

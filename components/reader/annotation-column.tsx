@@ -158,7 +158,7 @@ export function AnnotationColumn(props: Props) {
       />
       {!list.peerFlagsVisible && !props.isTeacher ? <p className="flag-peer-note">{PEER_FLAGS_HIDDEN_NOTE}</p> : null}
       {props.composer}
-      {list.viewer.role === "student" ? <StudentHints assignmentId={list.assignmentId} onOpen={scrollToOffset} /> : null}
+      {list.viewer.role === "student" && list.hintsVisible ? <StudentHints assignmentId={list.assignmentId} onOpen={scrollToOffset} /> : null}
       {placed.length === 0 && !props.composer ? (
         <p className="muted">No annotations to show yet. Select a passage in the essay to start.</p>
       ) : null}

@@ -163,6 +163,14 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   // often have their passage off screen), so only keyboard focus scrolls.
   const isPressing = useIsPressing();
 
+  // Clicking into the essay to select words focuses it; Chromium then shows
+  // :focus-visible on the first key pressed (H, C, F), a thick frame around the
+  // whole essay. Focus that came with a press is marked so the CSS leaves it
+  // without a ring; focus reached by Tab keeps its ring.
+  const onArticleFocus = (event: React.FocusEvent<HTMLElement>) => {
+    if (event.target === event.currentTarget) event.currentTarget.toggleAttribute("data-pointer-focus", isPressing());
+  };
+
   const activate = useCallback((id: string) => {
     setActiveId(id);
     if (isPressing()) return;
@@ -180,6 +188,8 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
         aria-describedby="keyboard-help"
         tabIndex={0}
         onKeyDown={onArticleKey}
+        onFocus={onArticleFocus}
+        onBlur={(event) => event.currentTarget.removeAttribute("data-pointer-focus")}
       >
         {header}
         <p id="keyboard-help" className="visually-hidden">

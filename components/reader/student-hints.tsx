@@ -7,8 +7,9 @@ import type { HintListDTO } from "@/lib/review/types";
 
 /**
  * Automatic hints for students, when the teacher's setting allows (always, or
- * after the due date). The API answers 404 otherwise, and then nothing shows:
- * a student does not learn that hints exist before they are meant to.
+ * after the due date). Mounted only when the annotation list says hints are
+ * visible, so a reader never asks for hints it would be refused (a 404 in the
+ * console); were it asked anyway, the API's 404 shows nothing.
  */
 export function StudentHints({ assignmentId, onOpen }: { assignmentId: string; onOpen: (start: number) => void }) {
   const [hints, setHints] = useState<HintListDTO["hints"] | null>(null);

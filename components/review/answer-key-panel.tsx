@@ -58,10 +58,10 @@ export function AnswerKeyPanel({ entries, reportEntries, onDelete, headingRef, c
                     </div>
                   ) : null}
                 </dl>
-                {entry.isOnCurrentRevision ? null : (
+                {entry.isOnCurrentRevision || row?.fixedInSource ? null : (
                   <p className="review-note">Made on an earlier version of the essay; matched to the current text by its words.</p>
                 )}
-                {row ? <FinderList found={row.found} partial={row.partial} isPlaced={row.isPlaced} /> : null}
+                {row ? <FinderList found={row.found} partial={row.partial} isPlaced={row.isPlaced} isFixedInSource={row.fixedInSource} /> : null}
                 {confirming === entry.id ? (
                   <DeleteConfirm
                     what={`the entry “${truncateText(entry.quote.exact, 60)}”`}

@@ -25,13 +25,13 @@ export function KeyReportPanel({ report }: KeyReportPanelProps) {
         <p className="muted">Add entries to the answer key to see who found them.</p>
       ) : (
         <ol className="review-list review-list-compact" aria-label="Finders per entry">
-          {entries.map(({ entry, found, partial, isPlaced }) => (
+          {entries.map(({ entry, found, partial, isPlaced, fixedInSource }) => (
             <li key={entry.id} className="review-card">
               <p className="review-card-heading">
                 “{truncateText(entry.quote.exact, QUOTE_CHARS)}”{" "}
                 <span className="review-badge">{flagCategoryName(entry.category)}</span>
               </p>
-              <FinderList found={found} partial={partial} isPlaced={isPlaced} />
+              <FinderList found={found} partial={partial} isPlaced={isPlaced} isFixedInSource={fixedInSource} />
             </li>
           ))}
         </ol>

@@ -59,6 +59,12 @@ export interface FlagMark {
   corrections: string[];
   /** What to show after the run ("1955", "(delete)", "1955 / 1956"), or null when no flag ends here. */
   correctionText: string | null;
+  /**
+   * True when every flag over the run is fixed in the source: the text already
+   * reads as the correction, so the run gets a quiet mark, no status line and
+   * no "→ correction" (striking the corrected word through would call it wrong).
+   */
+  isFixedInSource: boolean;
 }
 
 /** Which status wins the styling when flags overlap: a decision beats an open question. */
@@ -75,6 +81,7 @@ const STATUS_WEIGHT: Record<FlagStatus, number> = {
  * them is a flag. The correction is attached to the run where a flag's span
  * ends, so "→ 1955" follows the last word even when other highlights split
  * the flagged words into several runs. Merged flags are drawn by their target.
+ * Flags fixed in the source only count when nothing else is flagged there.
  */
 export function describeFlagMark(
   ids: readonly string[],
@@ -85,8 +92,14 @@ export function describeFlagMark(
     .map((id) => byId.get(id))
     .filter((a): a is FlagAnnotation => a !== undefined && isFlagAnnotation(a) && a.flag.status !== "merged");
   if (flags.length === 0) return null;
+  const pending = flags.filter((a) => !a.flag.fixedInSource);
+  if (pending.length === 0) return { status: flags[0].flag.status, corrections: [], correctionText: null, isFixedInSource: true };
+  return describePending(pending, runEnd);
+}
+
+function describePending(flags: readonly FlagAnnotation[], runEnd: number): FlagMark {
   const status = flags.reduce((best, a) => (STATUS_WEIGHT[a.flag.status] > STATUS_WEIGHT[best] ? a.flag.status : best), flags[0].flag.status);
   const corrections = [...new Set(flags.filter((a) => a.span?.end === runEnd).map((a) => a.flag.correction))];
   const correctionText = corrections.length > 0 ? corrections.map((c) => (c === "" ? "(delete)" : c)).join(" / ") : null;
-  return { status, corrections, correctionText };
+  return { status, corrections, correctionText, isFixedInSource: false };
 }

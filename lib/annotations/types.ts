@@ -147,6 +147,8 @@ export interface AnnotationListDTO {
    * your own first flag, or after the due date). Teachers always see them.
    */
   peerFlagsVisible: boolean;
+  /** Whether the viewer may see the automatic hints now; the reader asks for them only then. */
+  hintsVisible: boolean;
   /** Id of the newest change already reflected here: the live stream starts after it. */
   lastEventId: string;
   annotations: AnnotationDTO[];

@@ -39,9 +39,16 @@ export const QUOTE_PREVIEW_CHARS = 140;
 
 /**
  * A sentence explaining where the annotation sits now, or null when it sits
- * where it was made. `currentText` is what a replaced passage reads now.
+ * where it was made. `currentText` is what a replaced passage reads now. A
+ * flag fixed in the source was replaced by its own correction: that is the
+ * outcome it asked for, so it is told plainly, never as a "changed" warning
+ * beside the card's "Fixed in the source".
  */
-export function anchorStatusNote(status: AnchorStatus, currentText?: string): string | null {
+export function anchorStatusNote(
+  status: AnchorStatus,
+  currentText?: string,
+  { isFixedInSource = false }: { isFixedInSource?: boolean } = {},
+): string | null {
   switch (status) {
     case "anchored":
       return null;
@@ -49,6 +56,7 @@ export function anchorStatusNote(status: AnchorStatus, currentText?: string): st
       return "Possibly moved: the text around this passage has changed.";
     case "replaced": {
       const now = currentText?.trim();
+      if (isFixedInSource) return now ? `The source now reads: “${truncateText(now, QUOTE_PREVIEW_CHARS)}”` : null;
       return now
         ? `The passage was changed. It now reads: “${truncateText(now, QUOTE_PREVIEW_CHARS)}”`
         : "The passage was changed.";

@@ -20,6 +20,8 @@ import type {
 export interface PlacedEntry {
   entry: AnswerKeyEntryDTO;
   span: { start: number; end: number } | null;
+  /** A later revision replaced the entry's words with its correction; `span` is then the corrected words. */
+  isFixedInSource?: boolean;
 }
 
 /** A student's flag and where it stands in the current text; null when it could not be placed there. */
@@ -31,6 +33,8 @@ export interface PlacedFlag {
   category: FlagCategory;
   correction: string;
   status: FlagStatus;
+  /** The flag was made on words a later revision replaced (its anchor status is "replaced"). */
+  isOnReplacedWords?: boolean;
 }
 
 /** The parts of a key report that do not name the assignment. */
@@ -48,6 +52,12 @@ export interface KeyReportBody {
  * that overlap no entry are listed as outside the key. Students are reported
  * in the order given (students without flags too: they missed everything);
  * entries that could not be placed count for nobody and are not "missed".
+ *
+ * An entry fixed in the source is treated as its flags are (they are marked
+ * fixed, not lost): flags made on the old words keep their credit, so "Key
+ * found" does not drop when the content file is corrected. It can no longer be
+ * found in the current text, so it is nobody's miss, and a flag made on the
+ * corrected words afterwards does not find it.
  */
 export function buildKeyReport({
   entries,
@@ -60,24 +70,31 @@ export function buildKeyReport({
   flags: readonly PlacedFlag[];
   hrefFor: (annotationId: string) => string;
 }): KeyReportBody {
-  const key: AnswerKeyEntry[] = entries.flatMap(({ entry, span }) =>
-    span ? [{ id: entry.id, start: span.start, end: span.end, category: entry.category, correction: entry.correction }] : [],
-  );
+  const toKey = (list: readonly PlacedEntry[]): AnswerKeyEntry[] =>
+    list.flatMap(({ entry, span }) =>
+      span ? [{ id: entry.id, start: span.start, end: span.end, category: entry.category, correction: entry.correction }] : [],
+    );
+  const key = toKey(entries.filter((e) => !e.isFixedInSource));
+  const fixedKey = toKey(entries.filter((e) => e.isFixedInSource));
   const finders = new Map(entries.map(({ entry }) => [entry.id, { found: [] as FinderDTO[], partial: [] as FinderDTO[] }]));
   const flagsById = new Map(flags.map((f) => [f.id, f]));
   const scores: StudentScoreDTO[] = [];
   const outside: OutsideFlagDTO[] = [];
+  const onOldWords = new Set(flags.filter((f) => f.isOnReplacedWords).map((f) => f.id));
 
   for (const student of students) {
     const own: StudentFlag[] = flags.flatMap((f) =>
       f.authorId === student.id && f.span ? [{ id: f.id, authorId: f.authorId, ...f.span, category: f.category }] : [],
     );
     const summary = summarizeStudent(own, key);
-    for (const result of summary.entries) {
+    const fixed = summarizeStudent(own.filter((f) => onOldWords.has(f.id)), fixedKey);
+    for (const result of [...summary.entries, ...fixed.entries]) {
       if (result.status === "missed") continue;
       finders.get(result.entry.id)?.[result.status].push({ student, flagIds: result.flagIds });
     }
-    for (const flag of summary.outside) {
+    const creditedForFixed = new Set(fixed.entries.flatMap((r) => r.flagIds));
+    const outsideFlags = summary.outside.filter((f) => !creditedForFixed.has(f.id));
+    for (const flag of outsideFlags) {
       const full = flagsById.get(flag.id);
       if (!full) continue;
       outside.push({
@@ -90,14 +107,21 @@ export function buildKeyReport({
         href: hrefFor(full.id),
       });
     }
-    scores.push({ student, ...summary.counts });
+    scores.push({
+      student,
+      found: summary.counts.found + fixed.counts.found,
+      partial: summary.counts.partial + fixed.counts.partial,
+      missed: summary.counts.missed,
+      outside: outsideFlags.length,
+    });
   }
 
   const studentIds = new Set(students.map((s) => s.id));
   return {
-    entries: entries.map(({ entry, span }) => ({
+    entries: entries.map(({ entry, span, isFixedInSource = false }) => ({
       entry,
       isPlaced: span !== null,
+      fixedInSource: isFixedInSource,
       found: finders.get(entry.id)?.found ?? [],
       partial: finders.get(entry.id)?.partial ?? [],
     })),

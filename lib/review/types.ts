@@ -80,6 +80,8 @@ export interface KeyReportEntryDTO {
   entry: AnswerKeyEntryDTO;
   /** False when the entry's passage could not be found in the current text: nobody can find it. */
   isPlaced: boolean;
+  /** A later revision of the text reads as the entry's correction: its finders keep the credit, nobody misses it. */
+  fixedInSource: boolean;
   found: FinderDTO[];
   partial: FinderDTO[];
 }

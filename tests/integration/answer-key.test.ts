@@ -5,6 +5,7 @@ import { createAnswerKeyEntry } from "@/lib/server/answer-key/create-answer-key-
 import { deleteAnswerKeyEntry } from "@/lib/server/answer-key/delete-answer-key-entry";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
 import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
+import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { updateAssignmentSettings } from "@/lib/server/assignments/update-assignment-settings";
 import { parseInput } from "@/lib/server/http/api-route";
 import { findHintsForAssignment } from "@/lib/server/hints/find-hints-for-assignment";
@@ -69,6 +70,24 @@ describe("hints", () => {
     for (const outsider of [world.users.outsider, world.users.otherTeacher]) {
       expect(await codeOf(findHintsForAssignment({ viewerId: outsider.id, assignmentId: world.assignmentA.id }))).toBe("not_found");
     }
+  });
+
+  it("tells the reader it may ask for hints exactly when the hints route would answer", async () => {
+    const past = new Date(Date.now() - 86_400_000);
+    const future = new Date(Date.now() + 86_400_000);
+    const seen: string[] = [];
+    for (const [setting, dueAt] of [["never", past], ["after_due", future], ["after_due", past], ["always", future]] as const) {
+      await setHints(setting, dueAt);
+      for (const viewer of [world.users.ana, world.users.teacher]) {
+        const as = { viewerId: viewer.id, assignmentId: world.assignmentA.id };
+        const { hintsVisible } = await findAnnotations(as);
+        const answers = (await codeOf(findHintsForAssignment(as))) === "ok";
+        expect(hintsVisible, `${viewer.name}, ${setting}, due ${dueAt === past ? "past" : "ahead"}`).toBe(answers);
+        seen.push(`${viewer.name}:${hintsVisible}`);
+      }
+    }
+    // Both answers occurred for the student: the comparison was not trivially one-sided.
+    expect(seen.filter((s) => s.startsWith("Ana:"))).toEqual(["Ana:false", "Ana:false", "Ana:true", "Ana:true"]);
   });
 });
 

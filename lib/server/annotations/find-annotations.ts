@@ -3,6 +3,7 @@ import type { AnnotationDTO, AnnotationListDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { hintsVisibleTo } from "@/lib/server/hints/hint-visibility";
 import { annotationInclude, loadDtoContext, toAnnotationDTO } from "./annotation-dto";
 import { peerFlagsVisibleWhere, visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
 
@@ -35,6 +36,7 @@ export async function findAnnotations({
     revisionId: access.revision.id,
     viewer: { id: viewerId, role: access.role },
     peerFlagsVisible: peerFlags > 0,
+    hintsVisible: hintsVisibleTo(access),
     lastEventId: (last?.id ?? BigInt(0)).toString(),
     annotations: rows.map((row) => toAnnotationDTO(row, ctx)),
   };

@@ -1,13 +1,13 @@
 import "server-only";
-import { anchor, createTextIndex, type OffsetIndex } from "@/lib/anchoring";
+import { createTextIndex } from "@/lib/anchoring";
 import { db } from "@/lib/db";
-import type { AnswerKeyEntry as EntryRow } from "@/lib/generated/prisma/client";
 import { buildKeyReport, type PlacedEntry, type PlacedFlag } from "@/lib/review/build-key-report";
 import { readerHref } from "@/lib/review/reader-href";
 import type { KeyReportDTO } from "@/lib/review/types";
 import { visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
 import { requireReviewAssignment, taughtBy } from "@/lib/server/assignments/find-review-assignment";
 import { toAnswerKeyEntryDTO } from "./answer-key-dto";
+import { placeKeyEntries } from "./place-key-entries";
 
 /**
  * "Who found what" for an assignment (teachers of its class only; 404 for
@@ -56,10 +56,8 @@ export async function findKeyReport({ viewerId, assignmentId }: { viewerId: stri
     }),
   ]);
 
-  const entries: PlacedEntry[] = entryRows.map((row) => ({
-    entry: toAnswerKeyEntryDTO(row, revision.id),
-    span: placeEntry(row, revision),
-  }));
+  const placements = await placeKeyEntries(entryRows, revision);
+  const entries: PlacedEntry[] = entryRows.map((row, i) => ({ entry: toAnswerKeyEntryDTO(row, revision.id), ...placements[i] }));
   const flags: PlacedFlag[] = flagRows.flatMap((row) =>
     row.flag
       ? [
@@ -69,6 +67,7 @@ export async function findKeyReport({ viewerId, assignmentId }: { viewerId: stri
             // Re-anchoring moves flags onto each new revision; one left behind is an orphan and cannot be compared.
             span: row.revisionId === revision.id && row.anchorStatus !== "orphan" ? { start: row.startCp, end: row.endCp } : null,
             quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+            isOnReplacedWords: row.anchorStatus === "replaced",
             ...row.flag,
           },
         ]
@@ -82,23 +81,4 @@ export async function findKeyReport({ viewerId, assignmentId }: { viewerId: stri
     hrefFor: (annotationId) => readerHref({ id: assignmentId, essaySlug }, annotationId),
   });
   return { assignmentId, revisionId: revision.id, ...body };
-}
-
-/**
- * Where a key entry stands in the current text, in code points. Entries are
- * not carried along when the essay gets a new revision (flags are), so an
- * entry made on an older text is found again by its quote; an entry whose
- * words are gone is reported as unplaced rather than guessed.
- */
-function placeEntry(row: EntryRow, revision: { id: string; text: string; index: OffsetIndex }) {
-  if (row.revisionId === revision.id) return { start: row.startCp, end: row.endCp };
-  const placed = anchor(
-    revision.text,
-    [
-      { type: "TextQuoteSelector", exact: row.exact, prefix: row.prefix, suffix: row.suffix },
-      { type: "TextPositionSelector", start: row.startCp, end: row.endCp },
-    ],
-    { index: revision.index },
-  );
-  return placed && placed.method !== "fuzzy" ? { start: placed.startCp, end: placed.endCp } : null;
 }

@@ -141,12 +141,3 @@ export function findOwnReading({ viewerId, essayId }: { viewerId: string; essayI
     include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
   });
 }
-
-/** The readings the viewer added, for their classes page. */
-export function listOwnReadings({ viewerId }: { viewerId: string }) {
-  return db.essay.findMany({
-    where: { ownerId: viewerId, origin: "teacher" },
-    orderBy: { updatedAt: "desc" },
-    select: { id: true, slug: true, title: true, isShared: true },
-  });
-}

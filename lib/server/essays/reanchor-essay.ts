@@ -9,6 +9,7 @@ import {
   type ReanchorResult,
   type TextSelector,
 } from "@/lib/anchoring";
+import { readsAsCorrection } from "@/lib/annotations/fixed-in-source";
 import type { Tx } from "@/lib/db";
 
 /** The client a `db.$transaction(async (tx) => ...)` callback receives. */
@@ -209,7 +210,7 @@ function decide(a: Stored, result: ReanchorResult, target: Target): { row: Row; 
 
   // The edit changed the quoted words (or a replaced quote is still replaced): stay on the spot.
   if (words !== a.exact && (result.status === "replaced" || a.anchorStatus === "replaced")) {
-    const isFixed = a.flag !== null && a.flag.fixedInSourceAt === null && sameWords(words, a.flag.correction);
+    const isFixed = a.flag !== null && a.flag.fixedInSourceAt === null && readsAsCorrection(words, a.flag.correction);
     return { row: { ...kept, revisionId: target.id, startCp, endCp, anchorStatus: "replaced" }, isFixed };
   }
   const { quote } =
@@ -228,12 +229,6 @@ function decide(a: Stored, result: ReanchorResult, target: Target): { row: Row; 
     anchorStatus: fuzzy ? "fuzzy" : "anchored",
   };
   return { row, isFixed: false };
-}
-
-/** Trimmed, whitespace-collapsed, NFC: "1955 " reads as the correction "1955". */
-function sameWords(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
-  return norm(a) === norm(b);
 }
 
 function isChanged(a: Stored, row: Row): boolean {

@@ -1,25 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HintListDTO } from "@/lib/review/types";
+import { hintsVisibleWhere } from "./hint-visibility";
 import { hintsForRevision, hintsJsonForRevision } from "./revision-hints";
-
-/**
- * Who may see an assignment's hints, as a `where`: its class's teachers
- * always; its students only when the teacher's setting allows it now
- * (always, or after the due date; never means never).
- */
-function hintsVisibleWhere(viewerId: string, now: Date): Prisma.AssignmentWhereInput {
-  return {
-    classroom: { memberships: { some: { userId: viewerId } } },
-    OR: [
-      { classroom: { memberships: { some: { userId: viewerId, role: "teacher" } } } },
-      { hintVisibility: "always" },
-      { hintVisibility: "after_due", dueAt: { lte: now } },
-    ],
-  };
-}
 
 /**
  * The assignment's current revision and title, if the viewer may see its

@@ -74,6 +74,24 @@ describe("describeFlagMark", () => {
     const merged = annotation({ id: "m", flag: flagPart({ status: "merged" }) });
     expect(describeFlagMark(["m"], 14, byId(merged))).toBeNull();
   });
+
+  it("marks words fixed in the source quietly: no status line, no correction after them", () => {
+    const fixed = annotation({ id: "x", anchorStatus: "replaced", flag: flagPart({ status: "verified", fixedInSource: true }) });
+    expect(describeFlagMark(["x"], 14, byId(fixed))).toEqual({
+      status: "verified",
+      corrections: [],
+      correctionText: null,
+      isFixedInSource: true,
+    });
+    expect(describeFlagMark(["a-1"], 14, byId(annotation()))?.isFixedInSource).toBe(false);
+  });
+
+  it("lets a flag still open on the same words win over one fixed in the source", () => {
+    const fixed = annotation({ id: "x", flag: flagPart({ status: "verified", fixedInSource: true }) });
+    const open = annotation({ id: "o", flag: flagPart({ correction: "1956" }) });
+    const mark = describeFlagMark(["x", "o"], 14, byId(fixed, open));
+    expect(mark).toMatchObject({ status: "open", correctionText: "1956", isFixedInSource: false });
+  });
 });
 
 describe("filtering by flag status", () => {

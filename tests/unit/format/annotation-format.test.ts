@@ -47,6 +47,14 @@ describe("labels", () => {
     expect(anchorStatusNote("orphan")).toBe("Could not be placed in the current text.");
   });
 
+  it("tells a flag fixed in the source what the text reads now, never that the passage was changed", () => {
+    const fixed = { isFixedInSource: true };
+    expect(anchorStatusNote("replaced", "1955", fixed)).toBe("The source now reads: “1955”");
+    expect(anchorStatusNote("replaced", "1955", fixed)).not.toMatch(/changed/);
+    expect(anchorStatusNote("replaced", "", fixed)).toBeNull();
+    expect(anchorStatusNote("replaced", "1955", { isFixedInSource: false })).toMatch(/^The passage was changed/);
+  });
+
   it("builds possessives for button names", () => {
     expect(possessive("Ana Petrova", false)).toBe("Ana Petrova’s");
     expect(possessive("Ana Petrova", true)).toBe("your");

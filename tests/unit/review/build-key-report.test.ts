@@ -77,6 +77,28 @@ describe("buildKeyReport", () => {
     expect(result.unplacedFlagCount).toBe(1);
   });
 
+  it("keeps the credit of those who found an entry fixed in the source, and makes it nobody's miss", () => {
+    const fixedYear: PlacedEntry = { ...year, isFixedInSource: true };
+    const onOldWords = { ...flag("a1", "ana", { start: 100, end: 104 }, "date_number"), isOnReplacedWords: true };
+    const before = report([{ ...onOldWords, isOnReplacedWords: false }]);
+    const after = report([onOldWords], [term, fixedYear]);
+    expect(after.entries[1]).toMatchObject({ fixedInSource: true, isPlaced: true, found: [{ student: ana, flagIds: ["a1"] }] });
+    expect(after.students.find((s) => s.student.id === "ana")?.found).toBe(before.students.find((s) => s.student.id === "ana")?.found);
+    expect(after.students).toEqual([
+      { student: ana, found: 1, partial: 0, missed: 1, outside: 0 },
+      { student: ben, found: 0, partial: 0, missed: 1, outside: 0 },
+    ]);
+    expect(after.outside).toEqual([]);
+  });
+
+  it("does not let a flag made on the corrected words find an entry fixed in the source", () => {
+    const fixedYear: PlacedEntry = { ...year, isFixedInSource: true };
+    const result = report([flag("b2", "ben", { start: 100, end: 104 }, "date_number")], [term, fixedYear]);
+    expect(result.entries[1].found).toEqual([]);
+    expect(result.students.find((s) => s.student.id === "ben")).toMatchObject({ found: 0, outside: 1 });
+    expect(result.outside.map((o) => o.annotationId)).toEqual(["b2"]);
+  });
+
   it("ignores flags by people who are not students of the class", () => {
     const { entries, outside } = report([flag("t1", "teacher", { start: 100, end: 104 }, "date_number")]);
     expect(entries.every((e) => e.found.length === 0)).toBe(true);
