@@ -29,7 +29,7 @@ const schema = z.object({
     .string()
     .default("")
     .transform((v) => v.split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
-    .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), "TEACHER_EMAIL_DOMAINS must be domains separated by commas, e.g. school.edu,staff.school.edu."),
+    .refine((list) => list.every((d) => /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(d)), "TEACHER_EMAIL_DOMAINS must be domains separated by commas, e.g. school.edu,staff.school.edu."),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").max(30_000, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").default(15_000),
   LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1, "LIVE_STREAMS_PER_USER must be at least 1.").default(5),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */

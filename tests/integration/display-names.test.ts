@@ -19,7 +19,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  teacherId = (await makeUser("Ms. Okafor")).id;
+  teacherId = (await makeUser("Ms. Okafor", "teacher")).id;
   classroomId = (await createClass({ viewerId: teacherId, name: "Names class" })).id;
 });
 

@@ -74,7 +74,7 @@ let assignmentId = "";
 
 beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_URL", ORIGIN);
-  const teacher = await makeUser("Loop Teacher");
+  const teacher = await makeUser("Loop Teacher", "teacher");
   viewer.current = { id: teacher.id, name: "Loop Teacher", email: `${teacher.id}@test.school`, mustChangePassword: false };
   const classroom = await createClass({ viewerId: teacher.id, name: "Loop class" });
   const inlineStarted = performance.now();

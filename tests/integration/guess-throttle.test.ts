@@ -26,7 +26,7 @@ const join = (userId: string, guess: string, ip?: string) =>
   outcome(joinClassByCode({ userId, code: guess, headers: ip ? { "x-forwarded-for": ip } : {} }));
 
 beforeAll(async () => {
-  const teacher = await makeUser("Guess Teacher");
+  const teacher = await makeUser("Guess Teacher", "teacher");
   code = (await createClass({ viewerId: teacher.id, name: "Guessing class" })).joinCode;
 });
 beforeEach(() => {

@@ -112,7 +112,7 @@ describe("teacher-added readings", () => {
   it("tells the owner editing a shared reading how their own classes' notes moved, not other classes'", async () => {
     const essay = await addReading({ viewerId: teacher.id, input: { ...base, title: "Shared across schools", isShared: true } });
     const own = await db.membership.findFirstOrThrow({ where: { userId: teacher.id, role: "teacher" } });
-    const otherTeacher = await makeUser("Other School Teacher");
+    const otherTeacher = await makeUser("Other School Teacher", "teacher");
     const otherStudent = await makeUser("Other School Student");
     const other = await createClass({ viewerId: otherTeacher.id, name: "Other school" });
     await db.membership.create({ data: { userId: otherStudent.id, classroomId: other.id, role: "student" } });

@@ -65,7 +65,7 @@ const PATHS: Record<string, (teacherId: string) => Promise<{ essayId: string; fi
 
 describe.each(Object.entries(PATHS))("after %s fixes the error a class flagged", (_name, makeSource) => {
   it("calls the flag and the key entry fixed in the source, and its finders keep their credit", async () => {
-    const [teacher, ana, ben] = await Promise.all(["Fix Teacher", "Fix Ana", "Fix Ben"].map(makeUser));
+    const [teacher, ana, ben] = await Promise.all([makeUser("Fix Teacher", "teacher"), makeUser("Fix Ana"), makeUser("Fix Ben")]);
     const classroom = await createClass({ viewerId: teacher.id, name: "Source fix" });
     await db.membership.createMany({
       data: [ana, ben].map((s) => ({ userId: s.id, classroomId: classroom.id, role: "student" as const })),

@@ -34,7 +34,7 @@ describe("the readings on a teacher's classes page", () => {
   });
 
   it("adds the teacher's own readings, assigned ones first, and names only the teacher's own classes", async () => {
-    const teacher = await makeUser("Readings Teacher");
+    const teacher = await makeUser("Readings Teacher", "teacher");
     expect(await listTeacherReadings({ viewerId: teacher.id })).toEqual([]);
     const classroom = await createClass({ viewerId: teacher.id, name: "History 9" });
     const unassigned = await addReading({ viewerId: teacher.id, input: reading("Aaa, not assigned") });
