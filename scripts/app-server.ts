@@ -16,6 +16,7 @@ const SOURCES = [
   "next.config.js",
   "package-lock.json",
   "tsconfig.json",
+  "scripts/build-workers.mjs",
 ];
 
 /** A fingerprint of everything the production build depends on (names, sizes, mtimes). */
@@ -47,6 +48,8 @@ export function buildIfStale({ force = false } = {}): void {
     env: cleanEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
   });
   if (run.status !== 0) throw new Error("next build failed (see the output above).");
+  const workers = spawnSync(process.execPath, [path.join(ROOT, "scripts/build-workers.mjs")], { cwd: ROOT, stdio: "inherit" });
+  if (workers.status !== 0) throw new Error("building the worker bundles failed (see the output above).");
   writeFileSync(STAMP, fingerprint);
 }
 

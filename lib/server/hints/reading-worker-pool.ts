@@ -1,5 +1,6 @@
 import "server-only";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { ContentError, type Block, type ParsedEssay } from "@/lib/content";
 
@@ -21,11 +22,29 @@ function failAll(error: Error) {
   worker = null;
 }
 
+/**
+ * The worker's code. A production build runs the bundle scripts/build-workers.mjs
+ * writes beside Next's output: Next's bundler copies a worker's .ts source as a
+ * raw asset that Node cannot run, and rewrites `import.meta.url` to the source
+ * path, so neither can tell where the worker is. Anywhere else (tests, scripts,
+ * `next dev`) tsx compiles the source. Paths start at the project directory,
+ * where every entry point runs; the ignore comments keep Next's bundler from
+ * resolving them at build time.
+ */
+function workerEntry(): Worker {
+  const root = /* turbopackIgnore: true */ process.cwd();
+  if (process.env.NEXT_RUNTIME && process.env.NODE_ENV === "production") {
+    // Joined at run time: Next's bundler resolves a path it can compute, and fails the build on it.
+    const bundle = [root, ".next", "workers", "reading-worker.cjs"].join(path.sep);
+    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: build with \`npm run build\` (next build, then the worker bundles).`);
+    return new Worker(bundle);
+  }
+  const source = path.join(root, "lib/server/hints/reading-worker.ts");
+  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(source)});`, { eval: true });
+}
+
 function startWorker(): Worker {
-  // Under Next the worker is bundled to JavaScript; run from source (tests, scripts), tsx compiles it.
-  const started = import.meta.url.endsWith(".ts")
-    ? new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(fileURLToPath(new URL("reading-worker.ts", import.meta.url)))});`, { eval: true })
-    : new Worker(new URL("./reading-worker.ts", import.meta.url));
+  const started = workerEntry();
   started.on("message", (reply: Reply) => {
     const job = pending.get(reply.id);
     pending.delete(reply.id);
