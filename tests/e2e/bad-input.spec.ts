@@ -209,8 +209,9 @@ test.describe("bad input never answers 500", () => {
     try {
       const a = world.assignmentId;
       const reader = `/essays/destalinization-origins?assignment=${a}`;
-      const shared = ["/assignments", reader, `/essays/destalinization-origins/errata?assignment=${a}`, `/api/assignments/${a}/annotations`, `/api/assignments/${a}/hints`];
-      const teachers = [`/classes/${world.classId}`, `/assignments/${a}/review`, `/api/assignments/${a}/students`, `/api/assignments/${a}/students.csv`, `/api/assignments/${a}/key-report`, `/api/assignments/${a}/annotations.jsonld`, `/api/assignments/${a}/answer-key`, "/classes"];
+      const shared = ["/assignments", reader, `/essays/destalinization-origins/errata?assignment=${a}`, `/api/assignments/${a}/annotations`];
+      // Hints are the teacher's until the assignment's setting shows them to students (a student gets 404).
+      const teachers = [`/api/assignments/${a}/hints`, `/classes/${world.classId}`, `/assignments/${a}/review`, `/api/assignments/${a}/students`, `/api/assignments/${a}/students.csv`, `/api/assignments/${a}/key-report`, `/api/assignments/${a}/annotations.jsonld`, `/api/assignments/${a}/answer-key`, "/classes"];
       const answers = [
         ...(await Promise.all([...shared, ...teachers].map((url) => send(teacher, "GET", url)))),
         ...(await Promise.all(shared.map((url) => send(student, "GET", url)))),
