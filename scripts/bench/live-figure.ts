@@ -70,8 +70,10 @@ async function measureApp(setup: LiveSetup, apps: RunningApp[], creates: number)
         body: JSON.stringify(input),
       });
       if (res.status !== 201) throw new Error(`create answered ${res.status}: ${res.body.slice(0, 200)}`);
-      await waitForArrivals(arrivals, input.id, LISTENERS, TIMEOUT_MS);
-      const got = arrivals.get(input.id) ?? [];
+      // Events name the stored id, which is the author's own (ownedId), not the client id sent.
+      const storedId = (JSON.parse(res.body) as { annotation: { id: string } }).annotation.id;
+      await waitForArrivals(arrivals, storedId, LISTENERS, TIMEOUT_MS);
+      const got = arrivals.get(storedId) ?? [];
       missing += LISTENERS - got.length;
       if (i === 0) continue; // warm-up
       responseMs.push(res.totalMs);

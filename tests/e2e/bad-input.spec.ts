@@ -45,17 +45,17 @@ test.describe("bad input never answers 500", () => {
     student = await requireSession(baseUrl, world.students[0].email, world.students[0].password);
     // Something of the student's for hostile bodies to aim at: a highlight with one reply.
     const start = world.text.indexOf("Khrushchev");
-    annotationId = randomUUID();
-    replyId = randomUUID();
     const made = await send(student, "POST", `/api/assignments/${world.assignmentId}/annotations`, JSON.stringify({
-      id: annotationId, kind: "highlight", scope: "class", tags: [],
+      id: randomUUID(), kind: "highlight", scope: "class", tags: [],
       quote: { exact: "Khrushchev", prefix: world.text.slice(Math.max(0, start - 20), start), suffix: world.text.slice(start + 10, start + 30) },
       position: { start, end: start + 10 },
     }));
     expect(made.status, made.text).toBeLessThan(300);
+    annotationId = (JSON.parse(made.text) as { annotation: { id: string } }).annotation.id;
     const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "A reply." }] }] };
-    const replied = await send(student, "POST", `/api/annotations/${annotationId}/replies`, JSON.stringify({ id: replyId, body: doc }));
+    const replied = await send(student, "POST", `/api/annotations/${annotationId}/replies`, JSON.stringify({ id: randomUUID(), body: doc }));
     expect(replied.status, replied.text).toBeLessThan(300);
+    replyId = (JSON.parse(replied.text) as { reply: { id: string } }).reply.id;
   });
 
   async function send(cookie: string, method: string, url: string, body?: string): Promise<Answer> {

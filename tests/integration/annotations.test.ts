@@ -71,13 +71,22 @@ describe("creating annotations", () => {
     expect(again.isNew).toBe(false);
     expect(raced.every((r) => !r.isNew)).toBe(true);
     const list = await findAnnotations({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id });
-    expect(list.annotations.filter((a) => a.id === input.id)).toHaveLength(1);
+    expect(raced.every((r) => r.annotation.id === first.annotation.id) && again.annotation.id === first.annotation.id).toBe(true);
+    expect(list.annotations.filter((a) => a.id === first.annotation.id)).toHaveLength(1);
   });
 
-  it("refuses another user's id with a conflict, not a leak", async () => {
+  it("answers another user's id as a fresh id: a new annotation of the sender's, nothing that says the id was taken", async () => {
     const input = commentInput(text, "Molotov and Malenkov");
-    await createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input });
-    expect(await codeOf(createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input }))).toBe("conflict");
+    const ben = await createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input });
+    const ana = await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input });
+    const fresh = await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input: { ...input, id: randomUUID() } });
+    expect([ana.isNew, fresh.isNew]).toEqual([true, true]);
+    expect(ana.annotation.id).not.toBe(ben.annotation.id);
+    expect(ana.annotation.author.id).toBe(world.users.ana.id);
+    // The stored id of an item, sent as a client id by someone else, is just as fresh.
+    const stored = await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input: { ...input, id: ben.annotation.id } });
+    expect(stored.isNew).toBe(true);
+    expect(stored.annotation.id).not.toBe(ben.annotation.id);
   });
 
   it("refuses a tampered selector with 422", async () => {

@@ -34,7 +34,7 @@ describe("creating without reading back", () => {
       const input = c.kind === "highlight" ? { ...base, kind: "highlight" as const, body: undefined } : base;
       const created = await createAnnotation({ viewerId, assignmentId: world.assignmentA.id, input });
       expect(created.isNew).toBe(true);
-      const read = await findAnnotation({ viewerId, annotationId: input.id });
+      const read = await findAnnotation({ viewerId, annotationId: created.annotation.id });
       expect(created.annotation).toEqual(read.annotation);
       expect(created.annotation.span).not.toBeNull();
     });
@@ -47,7 +47,7 @@ describe("creating without reading back", () => {
       const created = await createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input });
       // Your own name is shown to you even when peers are anonymous.
       expect(created.annotation.author).toEqual({ id: world.users.ben.id, name: "Ben", isTeacher: false });
-      expect(created.annotation).toEqual((await findAnnotation({ viewerId: world.users.ben.id, annotationId: input.id })).annotation);
+      expect(created.annotation).toEqual((await findAnnotation({ viewerId: world.users.ben.id, annotationId: created.annotation.id })).annotation);
     } finally {
       await db.assignment.update({ where: { id: world.assignmentA.id }, data: { anonymousPeers: false } });
     }
@@ -56,24 +56,28 @@ describe("creating without reading back", () => {
   it("logs exactly one change event per create, after the ones before it", async () => {
     const before = await db.changeEvent.findFirst({ where: { assignmentId: world.assignmentA.id }, orderBy: { id: "desc" } });
     const inputs = Array.from({ length: 8 }, (_, i) => commentInput(world.revision.text, "Stalin", { comment: `Note ${i}` }));
-    await Promise.all(inputs.map((input) => createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input })));
+    const created = await Promise.all(inputs.map((input) => createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input })));
     const events = await db.changeEvent.findMany({
       where: { assignmentId: world.assignmentA.id, id: { gt: before?.id ?? BigInt(0) } },
       orderBy: { id: "asc" },
     });
-    expect(events.map((e) => e.entityId).sort()).toEqual(inputs.map((i) => i.id).sort());
+    expect(events.map((e) => e.entityId).sort()).toEqual(created.map((c) => c.annotation.id).sort());
     for (const e of events) {
       expect(e).toMatchObject({ type: "annotation.created", actorId: world.users.ana.id, ownerId: world.users.ana.id, scope: "class", kind: "comment" });
     }
   });
 
-  it("writes nothing, not even a log entry, when the id is taken by someone else", async () => {
-    const input = commentInput(world.revision.text, "Stalin");
-    await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input });
-    const count = () => db.changeEvent.count({ where: { entityId: input.id } });
+  it("stores a client id per author: Ben sending Ana's id makes his own annotation, and Ana's is untouched", async () => {
+    const input = commentInput(world.revision.text, "Stalin", { comment: "Ana's note" });
+    const ana = await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input });
+    const count = () => db.changeEvent.count({ where: { entityId: ana.annotation.id } });
     expect(await count()).toBe(1);
-    await expect(createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input })).rejects.toThrow(/already taken/);
+    const ben = await createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input });
+    expect(ben.isNew).toBe(true);
+    expect(ben.annotation.id).not.toBe(ana.annotation.id);
+    expect(ben.annotation.author.id).toBe(world.users.ben.id);
     expect(await count()).toBe(1);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: ana.annotation.id } })).authorId).toBe(world.users.ana.id);
   });
 });
 
@@ -81,16 +85,16 @@ describe("replies without reading back", () => {
   for (const who of ["ben", "teacher"] as const) {
     it(`returns ${who}'s reply as the thread shows it, logged once`, async () => {
       const thread = commentInput(world.revision.text, "Khrushchev", { comment: "Thread" });
-      await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input: thread });
+      const threadId = (await createAnnotation({ viewerId: world.users.ana.id, assignmentId: world.assignmentA.id, input: thread })).annotation.id;
       const viewerId = world.users[who].id;
       const input = { id: randomUUID(), body: richTextFromPlain(`A reply from ${who}`) };
-      const created = await createReply({ viewerId, annotationId: thread.id, input });
+      const created = await createReply({ viewerId, annotationId: threadId, input });
       expect(created.isNew).toBe(true);
-      const shown = (await findAnnotation({ viewerId, annotationId: thread.id })).annotation.replies.find((r) => r.id === input.id);
+      const shown = (await findAnnotation({ viewerId, annotationId: threadId })).annotation.replies.find((r) => r.id === created.reply.id);
       expect(created.reply).toEqual(shown);
-      const again = await createReply({ viewerId, annotationId: thread.id, input });
+      const again = await createReply({ viewerId, annotationId: threadId, input });
       expect(again).toEqual({ reply: created.reply, isNew: false });
-      expect(await db.changeEvent.count({ where: { entityId: input.id, type: "reply.created" } })).toBe(1);
+      expect(await db.changeEvent.count({ where: { entityId: created.reply.id, type: "reply.created" } })).toBe(1);
     });
   }
 });
@@ -118,7 +122,7 @@ describe("a retried create after the essay changed", () => {
     const again = await createAnnotation({ ...as, input });
     expect(again.isNew).toBe(false);
     expect(again.annotation.id).toBe(first.annotation.id);
-    expect(await db.annotation.count({ where: { id: input.id } })).toBe(1);
+    expect(await db.annotation.count({ where: { id: first.annotation.id } })).toBe(1);
     expect(await codeOf(createAnnotation({ ...as, input: { ...input, id: randomUUID() } }))).toBe("invalid");
   });
 });

@@ -84,8 +84,8 @@ describe("a teacher hides an annotation", () => {
   it("logs later changes to a hidden thread for its author and the teachers only, so classmates' streams hear nothing", async () => {
     const { teacher, ana } = world.users;
     await hideAnnotation({ viewerId: teacher.id, annotationId: commentId, hidden: true });
-    const replyId = randomUUID();
-    await createReply({ viewerId: ana.id, annotationId: commentId, input: { id: replyId, body: richTextFromPlain("Still here") } });
+    const { reply } = await createReply({ viewerId: ana.id, annotationId: commentId, input: { id: randomUUID(), body: richTextFromPlain("Still here") } });
+    const replyId = reply.id;
     const [change] = await db.changeEvent.findMany({ where: { entityId: replyId } });
     expect(change).toMatchObject({ type: "reply.created", scope: "teachers", ownerId: ana.id });
     await hideAnnotation({ viewerId: teacher.id, annotationId: commentId, hidden: false });

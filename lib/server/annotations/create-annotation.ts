@@ -5,6 +5,7 @@ import type { FlagCategory } from "@/lib/annotations/types";
 import { db, type Tx } from "@/lib/db";
 import type { TiptapDoc } from "@/lib/rich-text";
 import type { CreateFlagInput } from "@/lib/validation/flag";
+import { ownedId } from "@/lib/annotations/owned-id";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
@@ -27,8 +28,9 @@ type CreateInput = Omit<CreateAnnotationInput, "kind"> & { kind: "highlight" | "
 
 /**
  * Creates a highlight, comment or error flag on the assignment's current
- * revision. The id comes from the client: repeating a request returns the
- * first result instead of making a duplicate. Selectors must match the
+ * revision. The id comes from the client and is stored per author (ownedId):
+ * repeating a request returns the first result instead of making a
+ * duplicate, and another person's id is just a new id. Selectors must match the
  * revision's text exactly. A flag's row, evidence, finder credit and first
  * audit entry are written with the annotation in one transaction.
  */
@@ -43,6 +45,7 @@ export async function createAnnotation({
   input: CreateInput;
   flag?: FlagPart;
 }): Promise<{ annotation: AnnotationDTO; isNew: boolean }> {
+  input = { ...input, id: ownedId(viewerId, input.id) };
   const access = await findAssignmentAccess({ viewerId, assignmentId });
   if (!access) throw notFound("That assignment");
   requireOpenAssignment(access);
@@ -50,7 +53,7 @@ export async function createAnnotation({
   const checked = verifySelectors(access.revision.text, input);
   if (!checked.ok) {
     // A retry of a create that landed before the essay got a new revision: the first result stands.
-    const earlier = await db.annotation.count({ where: { id: input.id } });
+    const earlier = await db.annotation.count({ where: { id: input.id, authorId: viewerId } });
     if (earlier > 0) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
     throw new AppError("invalid", `${checked.reason} Reload the page and select the passage again.`);
   }
@@ -153,7 +156,7 @@ async function writeFlagPart(tx: Tx, annotationId: string, authorId: string, fla
   });
 }
 
-/** The viewer's own earlier create with this id; another user's id is a conflict that reveals nothing. */
+/** The viewer's own earlier create with this (owned) id; anything else would be a hash collision, refused without detail. */
 async function findReplay(viewerId: string, assignmentId: string, id: string): Promise<AnnotationDTO> {
   const existing = await db.annotation.findUnique({ where: { id }, select: { authorId: true, assignmentId: true } });
   if (!existing || existing.authorId !== viewerId || existing.assignmentId !== assignmentId) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { ownedId } from "@/lib/annotations/owned-id";
 import type { ReplyDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -17,8 +18,9 @@ const replyInclude = { author: { select: { id: true, name: true } } } as const;
 
 /**
  * Replies to an annotation the viewer can see. Replies inherit the thread's
- * scope. The id comes from the client, so a retried request is answered with
- * the first reply instead of a second one.
+ * scope. The id comes from the client and is stored per author (ownedId), so
+ * a retried request is answered with the first reply instead of a second one,
+ * and another person's id is just a new id.
  */
 export async function createReply({
   viewerId,
@@ -29,6 +31,7 @@ export async function createReply({
   annotationId: string;
   input: { id: string; body: unknown };
 }): Promise<{ reply: ReplyDTO; isNew: boolean }> {
+  input = { ...input, id: ownedId(viewerId, input.id) };
   const thread = await db.annotation.findFirst({
     where: visibleAnnotationById(viewerId, annotationId),
     select: { assignmentId: true, authorId: true, scope: true, kind: true, hiddenAt: true, deletedAt: true },
@@ -46,7 +49,7 @@ export async function createReply({
   };
   if (thread.deletedAt) {
     // Closed threads take no new replies, but a retry of one sent before the close still gets its answer.
-    if (await db.reply.count({ where: { id: input.id } })) return replay();
+    if (await db.reply.count({ where: { id: input.id, authorId: viewerId } })) return replay();
     throw new AppError("conflict", "This thread's comment was deleted; replies are closed.");
   }
   const body = checkBody(input.body, "reply");

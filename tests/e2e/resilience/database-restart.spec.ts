@@ -61,6 +61,7 @@ test.describe("the database restarts under load", () => {
           const at = Date.now();
           let status = 0;
           let message = "";
+          let stored = "";
           try {
             const res = await fetch(`${app!.url}/api/assignments/${seeded.assignmentId}/annotations`, {
               method: "POST",
@@ -69,15 +70,17 @@ test.describe("the database restarts under load", () => {
               signal: AbortSignal.timeout(20_000),
             });
             status = res.status;
-            const json = (await res.json()) as { error?: { message: string } };
+            const json = (await res.json()) as { error?: { message: string }; annotation?: { id: string } };
             message = json.error?.message ?? "";
+            stored = json.annotation?.id ?? "";
           } catch (error) {
             message = (error as Error).message;
           }
           attempts.push({ at, ms: Date.now() - at, status, message });
           if (status === 200 || status === 201) {
-            acked.push(id);
-            if (status === 200 && was503) savedDespite503.push(id);
+            // The stored id is the author's own (ownedId), not the client id sent.
+            acked.push(stored);
+            if (status === 200 && was503) savedDespite503.push(stored);
             break;
           }
           was503 ||= status === 503;

@@ -36,14 +36,16 @@ test("60 students write at once, every write sent twice; the database holds exac
     result: { status: number; json: Record<string, { id: string }>; statuses: number[] },
     key: string,
     id: string,
-  ) => {
-    if (![200, 201].includes(result.status) || result.json[key]?.id !== id) {
+  ): string | null => {
+    // The stored id is the author's own (ownedId), not the client id sent.
+    const stored = result.json[key]?.id;
+    if (![200, 201].includes(result.status) || !stored) {
       log.problems.push(`${what} ${id}: ${result.status} ${JSON.stringify(result.json).slice(0, 200)}`);
-      return false;
+      return null;
     }
     // Of the two copies exactly one was "created" (201); the other was told it is a replay (200).
     if ([...result.statuses].sort().join() !== "200,201") log.problems.push(`${what} ${id}: answered ${result.statuses.join(" and ")}`);
-    return true;
+    return stored;
   };
 
   /** One student's session: annotations, then replies to their own comments, then flags, all in order. */
@@ -55,15 +57,17 @@ test("60 students write at once, every write sent twice; the database holds exac
       const kind = i % 2 === 0 ? "comment" : "highlight";
       const body = { id, kind, scope: "class", ...randomPassage(seeded.text), ...(kind === "comment" ? { body: doc(`Note ${i}`) } : {}) };
       const result = await writeWithRetry(log, session, `/api/assignments/${seeded.assignmentId}/annotations`, body, mode());
-      if (expectOk("annotation", result, "annotation", id)) {
-        acked.annotations.add(id);
-        if (kind === "comment") comments.push(id);
+      const stored = expectOk("annotation", result, "annotation", id);
+      if (stored) {
+        acked.annotations.add(stored);
+        if (kind === "comment") comments.push(stored);
       }
     }
     for (let i = 0; i < REPLIES && i < comments.length && Date.now() < deadline; i++) {
       const id = crypto.randomUUID();
       const result = await writeWithRetry(log, session, `/api/annotations/${comments[i]}/replies`, { id, body: doc(`Reply ${i}`) }, mode());
-      if (expectOk("reply", result, "reply", id)) acked.replies.add(id);
+      const stored = expectOk("reply", result, "reply", id);
+      if (stored) acked.replies.add(stored);
     }
     for (let i = 0; i < FLAGS && Date.now() < deadline; i++) {
       const id = crypto.randomUUID();
@@ -77,7 +81,8 @@ test("60 students write at once, every write sent twice; the database holds exac
         evidence: [],
       };
       const result = await writeWithRetry(log, session, `/api/assignments/${seeded.assignmentId}/flags`, flag, mode());
-      if (expectOk("flag", result, "annotation", id)) acked.flags.add(id);
+      const stored = expectOk("flag", result, "annotation", id);
+      if (stored) acked.flags.add(stored);
     }
   };
 
