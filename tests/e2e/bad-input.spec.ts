@@ -51,11 +51,11 @@ test.describe("bad input never answers 500", () => {
       position: { start, end: start + 10 },
     }));
     expect(made.status, made.text).toBeLessThan(300);
-    annotationId = (JSON.parse(made.text) as { annotation: { id: string } }).annotation.id;
+    annotationId = (JSON.parse(bodyOf(made)) as { annotation: { id: string } }).annotation.id;
     const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "A reply." }] }] };
     const replied = await send(student, "POST", `/api/annotations/${annotationId}/replies`, JSON.stringify({ id: randomUUID(), body: doc }));
     expect(replied.status, replied.text).toBeLessThan(300);
-    replyId = (JSON.parse(replied.text) as { reply: { id: string } }).reply.id;
+    replyId = (JSON.parse(bodyOf(replied)) as { reply: { id: string } }).reply.id;
   });
 
   async function send(cookie: string, method: string, url: string, body?: string): Promise<Answer> {
@@ -66,6 +66,11 @@ test.describe("bad input never answers 500", () => {
     // Streams (the live events) are cut after their first bytes: an answer is what is asked of them.
     const text = res.headers.get("content-type")?.startsWith("text/event-stream") ? (await res.body?.cancel(), "stream") : await res.text();
     return { label: `${method} ${url.slice(0, 160)}`, status: res.status, location: res.headers.get("location"), ms: Date.now() - started, text: `${res.headers.get("content-type") ?? ""}\n${res.headers.get("location") ?? ""}\n${text}` };
+  }
+
+  /** The answer's body, after the type and location lines `send` puts first. */
+  function bodyOf(answer: Answer): string {
+    return answer.text.split("\n").slice(2).join("\n");
   }
 
   /**

@@ -146,17 +146,17 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
 
   /** Creates one annotation as its author would (and hides it as the teacher would); returns its id. */
   async function createItem(fact: ItemFact, twinOfId?: string): Promise<string> {
-    const id = randomUUID();
     const marker = unique();
     const span = spanOf.get(passageOf(fact))!;
     const scope = fact.audience === "hidden" || fact.wasForClass ? "class" : fact.audience;
     const assignmentId = values.get(fact.assignment)!;
     const correction = `fix ${stamp} ${passageOf(fact)}`;
-    if (fact.kind === "comment") {
-      await as(fact.author, "POST", `/api/assignments/${assignmentId}/annotations`, { id, kind: "comment", scope, ...span, body: doc(`Comment ${marker}`) });
-    } else {
-      await as(fact.author, "POST", `/api/assignments/${assignmentId}/flags`, { id, scope, ...span, category: "date_number", correction, rationale: doc(`Rationale ${marker}`) });
-    }
+    // The stored id is the author's own (ownedId), not the client id sent.
+    const made =
+      fact.kind === "comment"
+        ? await as(fact.author, "POST", `/api/assignments/${assignmentId}/annotations`, { id: randomUUID(), kind: "comment", scope, ...span, body: doc(`Comment ${marker}`) })
+        : await as(fact.author, "POST", `/api/assignments/${assignmentId}/flags`, { id: randomUUID(), scope, ...span, category: "date_number", correction, rationale: doc(`Rationale ${marker}`) });
+    const id = made.annotation.id;
     if (fact.audience === "hidden") await as(teacherOf(assignment(fact.assignment).classKey), "POST", `/api/annotations/${id}/hide`, { hidden: true });
     if (fact.wasForClass) await as(fact.author, "PATCH", `/api/annotations/${id}`, { version: 1, scope: fact.audience });
     versions.set(id, fact.wasForClass ? 2 : 1);
@@ -168,9 +168,8 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
 
   async function createReply(key: string): Promise<string> {
     const fact = replyFact(key);
-    const id = randomUUID();
     const marker = unique();
-    await as(fact.author, "POST", `/api/annotations/${values.get(fact.item)}/replies`, { id, body: doc(`Reply ${marker}`) });
+    const id = (await as(fact.author, "POST", `/api/annotations/${values.get(fact.item)}/replies`, { id: randomUUID(), body: doc(`Reply ${marker}`) })).reply.id;
     versions.set(id, 1);
     secrets.set(key, [...(secrets.get(key) ?? []), { text: id }, { text: marker }]);
     return id;
