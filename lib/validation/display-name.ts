@@ -4,6 +4,7 @@ import { z } from "zod";
 // the LRM/RLM marks (U+200E/F) and the Arabic letter mark (U+061C). Any of them can make a name
 // render as different letters in a different order, e.g. "Ms. Okafor" plus a reversed tail.
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 
 // Everything else that draws nothing: format characters (Cf: zero-width space, joiners, word
 // joiner, BOM, soft hyphen…) and Unicode's default-ignorable code points (Hangul fillers…).
@@ -21,7 +22,7 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
  * normalises first).
  */
 export function displayNameProblem(name: string): string | null {
-  if (/[\u0000-\u001f\u007f-\u009f]/u.test(name)) return "A name cannot contain control characters.";
+  if (CONTROL.test(name)) return "A name cannot contain control characters.";
   const bidi = BIDI_CONTROL.exec(name);
   if (bidi) return `A name cannot contain text-direction controls (${codePoint(bidi[0])}): they can make it look like someone else's.`;
   const invisible = INVISIBLE.exec(name);
@@ -29,9 +30,26 @@ export function displayNameProblem(name: string): string | null {
   return null;
 }
 
+const UNSHOWABLE = new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}|${INVISIBLE.source}`, "gu");
+
 /**
- * A person's display name, wherever one is set (sign-up, a teacher's
- * roster, imports): NFC-normalised, so the same letters typed as one code
+ * `name` with every character displayNameProblem refuses taken out (control
+ * characters become spaces, the rest go), NFC-normalised and with its spaces
+ * collapsed. For names nobody here typed, such as the creator named in an
+ * imported file: refusing a whole file for one creator's invisible character
+ * helps nobody, and what is left can no longer pose as someone else.
+ */
+export function cleanDisplayName(name: string): string {
+  return name
+    .normalize("NFC")
+    .replace(UNSHOWABLE, (char) => (CONTROL.test(char) ? " " : ""))
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+/**
+ * A person's display name, wherever one is typed (sign-up, a teacher's
+ * roster): NFC-normalised, so the same letters typed as one code
  * point or as a letter plus an accent are stored alike, then trimmed,
  * 1–80 characters, and refused with a sentence by displayNameProblem.
  */

@@ -4,7 +4,7 @@ import { anchor, createTextIndex, describe, type TextSelector } from "@/lib/anch
 import { isFlagCategory, type FlagCategory } from "@/lib/critique/categories";
 import { AppError } from "@/lib/errors";
 import { parseRichText, richTextFromPlain, type TiptapDoc } from "@/lib/rich-text";
-import { displayNameProblem } from "@/lib/validation/display-name";
+import { cleanDisplayName } from "@/lib/validation/display-name";
 import { fromW3CAnnotation, type ImportedAnnotation } from "@/lib/w3c";
 import { deriveImportId } from "@/lib/w3c/import-id";
 import { isForTeachers } from "@/lib/w3c/teacher-audience";
@@ -93,10 +93,9 @@ function richText(text: string, noun: string): TiptapDoc {
  * the importing teacher and marked imported (see writeImport).
  */
 function provenanceOf(a: ImportedAnnotation): Pick<PlannedItem, "originalCreatorName" | "originalCreated"> {
-  const name = (a.creatorName ?? a.creatorIri)?.normalize("NFC").trim().slice(0, MAX_CREATOR_CHARS);
-  // Shown beside the words as provenance: held to the rule for every display name.
-  const problem = name && displayNameProblem(name);
-  if (problem) throw new ItemIssue(`Its creator's name is refused. ${problem}`);
+  // Shown beside the words as provenance: cleaned of what the display-name rule refuses, so it cannot pose as someone.
+  const raw = a.creatorName ?? a.creatorIri;
+  const name = raw ? cleanDisplayName(raw).slice(0, MAX_CREATOR_CHARS).trim() : "";
   return { originalCreatorName: name || null, originalCreated: a.created ?? null };
 }
 

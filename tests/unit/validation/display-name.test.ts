@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayNameSchema } from "@/lib/validation/display-name";
+import { cleanDisplayName, displayNameProblem, displayNameSchema } from "@/lib/validation/display-name";
 
 const parse = (name: string) => {
   const r = displayNameSchema.safeParse(name);
@@ -37,5 +37,21 @@ describe("display names", () => {
     for (const name of ["أحمد الخطيب", "שרה כהן", "Nguyễn Thị Minh", "李小龍", "Sam ❤️", "Zoë O'Brien-Smith"]) {
       expect(parse(name)).toEqual({ ok: name.normalize("NFC") });
     }
+  });
+});
+
+describe("cleanDisplayName, for names in imported files", () => {
+  it("takes out exactly what the rule refuses, so the impostor reads as the plain name and passes the rule", () => {
+    const impostor = "Ms. Okafor\u200B\u202E";
+    expect(cleanDisplayName(impostor)).toBe("Ms. Okafor");
+    for (const c of ["\u202A", "\u2066", "\u200E", "\u061C", "\u200B", "\u00AD", "\u3164", "\u{E0041}", "\t", "\u0085"]) {
+      const cleaned = cleanDisplayName(`Sam${c}Lee`);
+      expect(displayNameProblem(cleaned), c.codePointAt(0)!.toString(16)).toBeNull();
+      expect(cleaned).toMatch(/^Sam ?Lee$/);
+    }
+  });
+
+  it("leaves real names in any script alone, NFC-normalised", () => {
+    for (const name of ["أحمد الخطيب", "Nguyễn Thị Minh", "Sam ❤️", "Rene\u0301"]) expect(cleanDisplayName(name)).toBe(name.normalize("NFC"));
   });
 });
