@@ -2,10 +2,11 @@
  * `npm run demo`: the whole app from a clean clone. Starts the embedded
  * PostgreSQL (data in .data/pg) unless DATABASE_URL is set, applies the
  * migrations, syncs the content folder, seeds the demo class (embedded
- * database only, or DEMO_SEED=1), builds if the sources changed and serves the
+ * database only, or DEMO_SEED=1; DEMO_FULL_CLASS=1 adds a 30-student class), builds if the sources changed and serves the
  * production build. Ctrl-C stops the app and the database.
  */
 import { DEMO_USERS } from "@/prisma/seed";
+import { FULL_CLASS, FULL_CLASS_PASSWORD, fullClassEmail } from "@/prisma/demo-users";
 import { buildIfStale, startApp } from "./app-server";
 import { openDevDatabase } from "./db/dev-database";
 import { prepareDatabase } from "./db/prepare";
@@ -15,7 +16,8 @@ async function main() {
   const started = Date.now();
   const database = await openDevDatabase();
   const seedDemo = database.isEmbedded || process.env.DEMO_SEED === "1";
-  await prepareDatabase(database.url, { seedDemo });
+  const seedFullClass = seedDemo && process.env.DEMO_FULL_CLASS === "1";
+  await prepareDatabase(database.url, { seedDemo, seedFullClass });
   buildIfStale();
   const app = await startApp({ port, databaseUrl: database.url });
 
@@ -23,6 +25,7 @@ async function main() {
   if (seedDemo) {
     console.log("Demo sign-ins (class History 11B):");
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`);
+    if (seedFullClass) console.log(`Class ${FULL_CLASS} (same teacher): ${fullClassEmail(1)} … ${fullClassEmail(30)}  ${FULL_CLASS_PASSWORD}`);
   } else {
     console.log("Using DATABASE_URL: no demo accounts were created (run `npm run db:seed` to add them).");
   }

@@ -7,7 +7,7 @@ const ROOT = path.resolve(__dirname, "../..");
  * Brings a database to the current schema and content: migrations, then the
  * content folder. Loads the app's data layer only after DATABASE_URL is set.
  */
-export async function prepareDatabase(url: string, options: { seedDemo: boolean }) {
+export async function prepareDatabase(url: string, options: { seedDemo: boolean; seedFullClass?: boolean }) {
   deployMigrations(url);
   process.env.DATABASE_URL = url;
   const { db } = await import("@/lib/db");
@@ -18,6 +18,11 @@ export async function prepareDatabase(url: string, options: { seedDemo: boolean 
   if (options.seedDemo) {
     const { seedDemoClass } = await import("@/prisma/seed");
     seeded = (await seedDemoClass(db)).created;
+  }
+  if (options.seedFullClass) {
+    const { seedFullClass } = await import("@/prisma/seed-full-class");
+    const started = Date.now();
+    if ((await seedFullClass(db)).created) console.log(`Created the full class "History 11C" (30 students) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   await db.$disconnect();
   return { report, seeded };
