@@ -30,8 +30,6 @@ export function displayNameProblem(name: string): string | null {
   return null;
 }
 
-const UNSHOWABLE = new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}|${INVISIBLE.source}`, "gu");
-
 /**
  * `name` with every character displayNameProblem refuses taken out (control
  * characters become spaces, the rest go), NFC-normalised and with its spaces
@@ -40,9 +38,12 @@ const UNSHOWABLE = new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}|${INVISI
  * helps nobody, and what is left can no longer pose as someone else.
  */
 export function cleanDisplayName(name: string): string {
+  const everywhere = (pattern: RegExp) => new RegExp(pattern.source, "gu");
   return name
     .normalize("NFC")
-    .replace(UNSHOWABLE, (char) => (CONTROL.test(char) ? " " : ""))
+    .replace(everywhere(CONTROL), " ")
+    .replace(everywhere(BIDI_CONTROL), "")
+    .replace(everywhere(INVISIBLE), "")
     .replace(/\s+/gu, " ")
     .trim();
 }
