@@ -1,4 +1,4 @@
-import type { Hint, HintKind, Segment } from "./types";
+import type { Hint, HintEvidence, HintKind, Segment } from "./types";
 import type { FlagCategory } from "./categories";
 
 /** A word found in a segment, with its offsets in the canonical text. */
@@ -120,7 +120,16 @@ export function commonPrefix(a: string, b: string): number {
 /** Builds a hint, cutting `exact` from the text so it always matches the span. */
 export function makeHint(
   text: string,
-  fields: { start: number; end: number; kind: HintKind; category: FlagCategory; message: string; suggestion?: string; confidence: number },
+  fields: {
+    start: number;
+    end: number;
+    kind: HintKind;
+    category: FlagCategory;
+    message: string;
+    suggestion?: string;
+    confidence: number;
+    evidence: HintEvidence[];
+  },
 ): Hint {
   return {
     start: fields.start,
@@ -132,5 +141,82 @@ export function makeHint(
     ...(fields.suggestion !== undefined ? { suggestion: fields.suggestion } : {}),
     // Rounded so that output is stable and readable; two decimals is all a ranking needs.
     confidence: Math.round(Math.min(1, Math.max(0, fields.confidence)) * 100) / 100,
+    evidence: fields.evidence,
   };
 }
+
+/** Quotes a passage for a note: “…”, cut to `max` characters with an ellipsis. */
+export function quoted(passage: string, max = 60): string {
+  const flat = passage.replace(/\s+/g, " ").trim();
+  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
+}
+
+/**
+ * Where an offset stands, in words a reader can find: "under the heading
+ * “Independence”", or "in the opening" before any heading. Headings are the
+ * only landmarks every reading has; a paragraph number would not survive
+ * the reader's own layout. Built once per text, answered by binary search,
+ * so thousands of hints cost no scan each.
+ */
+export function createPlaceFinder(segments: readonly Segment[]): (offset: number) => string {
+  const headings = segments.filter((s) => s.type === "heading");
+  return (offset) => {
+    let lo = 0;
+    let hi = headings.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid].start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return "in the opening";
+    const heading = headings[found];
+    return offset < heading.end ? "in a heading" : `under the heading ${quoted(heading.text, 40)}`;
+  };
+}
+
+/** "once", "twice", "3 times". */
+export function timesWord(count: number): string {
+  return count === 1 ? "once" : count === 2 ? "twice" : `${count} times`;
+}
+
+/**
+ * For each token (in order) of one segment, whether it stands inside double
+ * quotation marks (“…”, "…", «…»): a quotation reproduces someone else's
+ * words, slogans in other languages among them, so it is not the writer's
+ * spelling. One sweep over the segment.
+ */
+export function markQuoted(segment: Segment, tokens: readonly WordToken[]): boolean[] {
+  const { text } = segment;
+  let straight = 0;
+  let curly = 0;
+  let i = 0;
+  return tokens.map((token) => {
+    for (const stop = token.start - segment.start; i < stop; i++) {
+      const c = text[i];
+      if (c === '"') straight++;
+      else if (c === "“" || c === "«") curly++;
+      else if ((c === "”" || c === "»") && curly > 0) curly--;
+    }
+    return straight % 2 === 1 || curly > 0;
+  });
+}
+
+/**
+ * Endings that make another form of the same word (plural, tense, demonym,
+ * adjective): "Mughal"/"Mughals", "Prussia"/"Prussian", "purges"/"purged".
+ * Two spellings that differ only in these are both right.
+ */
+const INFLECTIONS = new Set([
+  "", "s", "es", "'s", "d", "ed", "ing", "er", "ers", "est", "ly", "y", "ies", "ied", "e",
+  "n", "an", "ans", "ian", "ians", "ese", "ic", "ism", "ist", "ists", "ite", "ites", "i", "is",
+]);
+
+/** True when the spellings differ only in an inflectional ending ("Mughal"/"Mughals", "Prussia"/"Prussian"). */
+export function isInflection(a: string, b: string): boolean {
+  const p = commonPrefix(a, b);
+  return p >= 3 && INFLECTIONS.has(a.slice(p)) && INFLECTIONS.has(b.slice(p));
+}
+
