@@ -15,13 +15,16 @@ export interface WordToken {
 
 // Letters with inner apostrophes or hyphens ("Stalin’s", "De-Stalinization").
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
-const POSSESSIVE = /['’]s$/u;
 
 // Letters that Unicode does not decompose into a base letter plus a mark.
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ı: "i", ß: "ss", æ: "ae", Æ: "Ae", œ: "oe", Œ: "Oe" };
 
+const PLAIN_LETTERS = /^[A-Za-z]+$/;
+
 /** Lower-cases and strips diacritics and hyphens so spelling variants compare equal. */
 export function normalizeWord(word: string): string {
+  // Most words are plain ASCII letters: Unicode normalization would cost a 1 MB reading a second.
+  if (PLAIN_LETTERS.test(word)) return word.toLowerCase();
   return word
     .replace(/[łŁøØđĐıßæÆœŒ]/gu, (c) => UNDECOMPOSED[c])
     .normalize("NFD")
@@ -30,11 +33,23 @@ export function normalizeWord(word: string): string {
     .toLowerCase();
 }
 
-/** The words of one segment, in order. */
+/**
+ * Tokens per segment, for the length of one findHints call: every detector
+ * reads the same words, and tokenizing a 1 MB reading once per detector
+ * cost more than the detectors' own work. Segments are made anew per call
+ * (buildContext), so the cache is released with them.
+ */
+const TOKENS = new WeakMap<Segment, WordToken[]>();
+
+/** The words of one segment, in order. The array is shared: do not change it. */
 export function tokenize(segment: Segment): WordToken[] {
+  const cached = TOKENS.get(segment);
+  if (cached) return cached;
   const out: WordToken[] = [];
+  TOKENS.set(segment, out);
   for (const m of segment.text.matchAll(WORD)) {
-    const raw = m[0].replace(POSSESSIVE, "");
+    const word = m[0];
+    const raw = word.length > 2 && (word.endsWith("'s") || word.endsWith("’s")) ? word.slice(0, -2) : word;
     const at = m.index ?? 0;
     out.push({
       start: segment.start + at,
@@ -50,9 +65,12 @@ export function tokenize(segment: Segment): WordToken[] {
 /** True when nothing but opening quotes/brackets stands between `at` and a sentence start. */
 export function isSentenceInitial(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && /[\s"'‘“([]/u.test(text[i])) i--;
-  return i < 0 || /[.!?:;]/.test(text[i]);
+  while (i >= 0 && OPENERS.has(text[i])) i--;
+  return i < 0 || SENTENCE_STOPS.has(text[i]);
 }
+
+const OPENERS = new Set([" ", "\n", "\t", "\u00a0", '"', "'", "‘", "“", "(", "["]);
+const SENTENCE_STOPS = new Set([".", "!", "?", ":", ";"]);
 
 /** True when the word starts with a capital letter. */
 export function isCapitalized(word: string): boolean {

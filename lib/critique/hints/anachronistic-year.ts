@@ -11,7 +11,7 @@ const LOCAL_DIGIT_GAP = 10;
 /** The neighbours must be this close together for their run to say where the year belongs. */
 const LOCAL_MAX_WIDTH = 25;
 /** How many dated mentions on each side make up a year's neighbours. */
-const NEIGHBOURS = 2;
+const NEIGHBOURS = 3;
 /** A year this far outside all the others (or more), with a slip back inside, is an outlier. */
 const GLOBAL_MIN_GAP = 10;
 /** …and at least this share of the others' own span, so wide-ranging essays are spared. */
@@ -80,7 +80,10 @@ function findOutOfOrder(context: HintContext, mentions: readonly YearMention[], 
     const hi = Math.min(...after.map((o) => o.hi));
     const gap = m.lo > hi ? m.lo - hi : lo - m.hi;
     const isWherePointed = (m.lo > hi && m.points === "forward") || (m.hi < lo && m.points === "back");
-    const isRun = !isWherePointed && lo <= hi && hi - lo <= LOCAL_MAX_WIDTH && gap >= LOCAL_MIN_GAP;
+    // It must stick out of its two nearest dates, not merely of the run: "1995, 1996, 2001" after "1948" is a run of its own.
+    const [prev, next] = [before[before.length - 1], after[0]];
+    const isSpike = (m.lo > prev.hi && m.lo > next.hi) || (m.hi < prev.lo && m.hi < next.lo);
+    const isRun = isSpike && !isWherePointed && lo <= hi && hi - lo <= LOCAL_MAX_WIDTH && gap >= LOCAL_MIN_GAP;
     const candidate = isRun ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null;
     // Near the run only a swap or a doubled digit, the commonest slips, is enough; another changed digit needs a wider gap.
     const slip = candidate && (candidate.kind !== "digit" || gap >= LOCAL_DIGIT_GAP) ? candidate : null;
@@ -134,11 +137,14 @@ function findOutliers(
     const isLater = m.lo > hi;
     const gap = isLater ? m.lo - hi : lo - m.hi;
     if (gap < GLOBAL_MIN_GAP) continue;
-    // A swap or a doubled digit that lands on a year the essay names exactly: "1851" beside "1815".
-    const landing = bestSlip(m, (c) => rest.some((o) => !o.decade && o.value === c), named);
+    // A swap or a doubled digit that lands on a year the essay names exactly ("1851" beside "1815"), unless the year's
+    // own word points there; another changed digit lands on some named year too easily ("1526" and "1556").
+    const isWherePointed = (isLater && m.points === "forward") || (!isLater && m.points === "back");
+    // …and not on the other extreme: "1919" and "1991" in one essay are each the other's swap, and either may be right.
+    const otherEnd = isLater ? lo : hi;
+    const landing = isWherePointed ? null : bestSlip(m, (c) => c !== otherEnd && rest.some((o) => !o.decade && o.value === c), named);
     const onAnother = landing && landing.kind !== "digit" ? landing : null;
     const isFar = gap >= (hi - lo) * GLOBAL_GAP_SHARE_OF_SPAN;
-    const isWherePointed = (isLater && m.points === "forward") || (!isLater && m.points === "back");
     const againstOrder = isFar && !isWherePointed && rest.filter((o) => (isLater ? o.start > m.start : o.start < m.start)).length >= rest.length * AGAINST_ORDER_SHARE;
     const slip = onAnother ?? (againstOrder ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null);
     if (!slip) continue;
@@ -169,7 +175,12 @@ function findOutsidePeriod(context: HintContext, mentions: readonly YearMention[
   const found: Found[] = [];
   for (const m of mentions) {
     if (m.hi >= period.start && m.lo <= period.end) continue;
-    const slip = bestSlip(m, (c) => c >= period.start && c <= period.end, named);
+    // Inside the period and, when the essay has other dates in it, inside their range: the likeliest year is near the rest.
+    const inside = mentions.filter((o) => o !== m && o.hi >= period.start && o.lo <= period.end);
+    const lo = inside.reduce((min, o) => Math.min(min, o.lo), Infinity);
+    const hi = inside.reduce((max, o) => Math.max(max, o.hi), -Infinity);
+    const inPeriod = (c: number) => c >= period.start && c <= period.end;
+    const slip = bestSlip(m, (c) => inPeriod(c) && c >= lo && c <= hi, named) ?? bestSlip(m, inPeriod, named);
     const range = `${period.start}–${period.end}`;
     found.push({
       mention: m,

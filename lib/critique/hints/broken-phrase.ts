@@ -67,14 +67,20 @@ export function findBrokenPhrases(context: HintContext): Hint[] {
   const hints = new Map<number, Hint>();
   for (const segment of context.segments) {
     const words = tokenize(segment);
-    const tried = new Set<string>();
+    // The phrases already tried at each start: a phrase is reached through each of its words.
+    const tried = new Map<number, Set<Phrase>>();
     for (let i = 0; i < words.length; i++) {
+      // No phrase is longer than a few words: starts far behind can no longer be reached.
+      tried.delete(i - 16);
       for (const index of indexes) {
         for (const { phrase, at } of index.get(words[i].norm) ?? []) {
           const start = i - at;
-          const key = `${start}:${phrase.words.map((w) => w.norm).join(" ")}`;
-          if (start < 0 || tried.has(key)) continue;
-          tried.add(key);
+          if (start < 0 || start + phrase.words.length > words.length) continue;
+          const seen = tried.get(start) ?? new Set<Phrase>();
+          if (seen.has(phrase)) continue;
+          seen.add(phrase);
+          tried.set(start, seen);
+          if (!isNearMatch(words, start, phrase.words)) continue;
           const hint = brokenPhraseHint(context, segment, words.slice(start, start + phrase.words.length), phrase);
           if (hint && !hints.has(hint.start)) hints.set(hint.start, hint);
         }
@@ -89,6 +95,13 @@ export function findBrokenPhrases(context: HintContext): Hint[] {
   }
   for (const hint of findPhraseDrift(context, createPlaceFinder(context.segments))) if (!hints.has(hint.start)) hints.set(hint.start, hint);
   return [...hints.values()];
+}
+
+/** A cheap first look: at most one word of the phrase differs from the words at `start`. */
+function isNearMatch(words: readonly WordToken[], start: number, phrase: readonly PhraseWord[]): boolean {
+  let differing = 0;
+  for (let k = 0; k < phrase.length; k++) if (words[start + k].norm !== phrase[k].norm && ++differing > 1) return false;
+  return differing === 1;
 }
 
 /** The hint on `window` when it is `phrase` with one word broken, else null. */

@@ -14,6 +14,7 @@ const STRONG = new Set([
   "sign", "signup", "login", "log", "register", "join", "unlock", "preview", "cookies", "cookie", "advertisement",
   "sponsored", "click", "avatar", "bookmark", "save", "plagiarism", "more", "continue", "page", "pages", "words",
   "count", "views", "likes", "rating", "stars", "votes", "submitted", "premium", "upgrade", "comments", "flag",
+  "copyright", "newsletter", "helpful", "feedback", "plagiarism-free", "hire", "consent",
 ]);
 
 /** Further words chrome is made of, which also occur in prose. */
@@ -26,6 +27,10 @@ const CHROME = new Set([
   "category", "student", "students", "grade", "top", "back", "home", "search", "full", "whole", "rest", "text", "view",
   "access", "members", "member", "account", "total", "length", "sources", "min", "minutes", "content", "up", "out", "in",
   "help", "need", "want", "unlimited", "online", "site", "website", "expert", "experts", "service",
+  "use", "uses", "improve", "experience", "browsing", "browse", "continuing", "agree", "settings", "manage", "preferences",
+  "analytics", "personalise", "personalize", "ok", "got", "learn", "yes", "no", "thanks", "reviews", "review", "verified",
+  "guarantee", "deadline", "price", "prices", "pricing", "per", "started", "start", "try", "trial", "follow", "contact",
+  "rights", "reserved", "ratings", "other", "users", "people", "found", "useful", "average", "sitemap", "faq", "about",
 ]);
 
 /** Words that carry no meaning of their own here ("Share this", "Sign up to view the whole essay"). */
@@ -43,10 +48,11 @@ const TOKEN = /\p{L}+(?:['’-]\p{L}+)*|\d[\d,.]*/gu;
 /**
  * True when the passage is made of chrome words: at least one that only
  * chrome uses as a passage, at least three quarters of its meaningful words
- * from the vocabulary, and at most MAX_WORDS words. Numbers are neutral
+ * from the vocabulary, and at most MAX_WORDS words; or, for a whole block,
+ * two or more meaningful words and all of them chrome. Numbers are neutral
  * ("Page 2 of 3", "Words: 1,843").
  */
-export function isChromePassage(passage: string): boolean {
+export function isChromePassage(passage: string, { isWholeBlock = false } = {}): boolean {
   let words = 0;
   let meaningful = 0;
   let chrome = 0;
@@ -59,5 +65,21 @@ export function isChromePassage(passage: string): boolean {
     if (CHROME.has(word)) chrome++;
     if (STRONG.has(word)) hasStrong = true;
   }
+  // A block of its own made only of chrome words ("Related essays") needs no telltale word.
+  if (isWholeBlock && meaningful >= 2 && chrome === meaningful) return true;
   return hasStrong && meaningful > 0 && chrome >= meaningful * 0.75;
+}
+
+/** True when every meaningful word of a short passage is a chrome word ("Harvard", "MLA"): chrome only beside other chrome. */
+export function isChromeVocabulary(passage: string): boolean {
+  let words = 0;
+  let meaningful = 0;
+  for (const m of passage.matchAll(TOKEN)) {
+    if (++words > MAX_WORDS) return false;
+    const word = m[0].toLowerCase().replace(/['’]s$/, "");
+    if (/^\d/.test(word) || NEUTRAL.has(word)) continue;
+    meaningful++;
+    if (!CHROME.has(word)) return false;
+  }
+  return meaningful > 0;
 }

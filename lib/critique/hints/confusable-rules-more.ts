@@ -11,6 +11,8 @@ export const MORE_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "the verb is “passed”; “past” is time gone by",
     words: ["past"],
     rules: [
+      { pattern: String.raw`\b(?:years|months|weeks|days|decades|time|hours)\s+(?<w>past)\s+(?=(?:quickly|slowly|by|without|before|until)\b)`, to: "passed" },
+      { pattern: String.raw`\b(?:he|she|they|we|army|armies|troops|soldiers|refugees|ships|trains|caravans)\s+(?<w>past)\s+(?=(?:through|over|under|into|across|along|away)\b)`, to: "passed" },
       { pattern: String.raw`\b(?:had|has|have|having)\s+(?<w>past)\s+(?=(?:the|a|an|laws?|legislation|resolutions?|decrees?|measures?|through|away)\b)`, to: "passed" },
       // "As the months past," "when the danger past": time going by is the verb.
       {
@@ -57,7 +59,7 @@ export const MORE_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
         to: "quite",
       },
       {
-        pattern: String.raw`\b(?:was|were|is|are|be|been|being|remained|remain|remains|stayed|stay|stays|kept|keep|keeps|fell|went|grew|became|become|seemed|very|so|too|relatively|fairly|mostly|completely|strangely|unusually)\s+(?<w>quite)(?=\s*[.,;:!?)]|\s+(?:and|but|until|after|during|while|again|now)\b|\s+for\s+(?:a|the|many|several|some|years|months|days|weeks|decades)\b)`,
+        pattern: String.raw`\b(?:was|were|is|are|be|been|being|remained|remain|remains|stayed|stay|stays|kept|keep|keeps|fell|went|grew|became|become|seemed|very|so|too|relatively|fairly|mostly|completely|strangely|unusually)\s+(?<w>quite)(?=\s*[.,;:!?)]|\s+(?:and|but|until|after|during|while|again|now|about)\b|\s+for\s+(?:a|the|many|several|some|years|months|days|weeks|decades)\b)`,
         to: "quiet",
       },
       {
@@ -85,6 +87,7 @@ export const MORE_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "no war is “peace”; a part of something is a “piece”",
     words: ["piece", "peace"],
     rules: [
+      { pattern: String.raw`\bthe\s+(?<w>piece)\s+(?=(?:was|had\s+been|had)\s+(?:signed|broken|agreed|kept|restored|made|concluded|shattered)\b)`, to: "peace" },
       {
         pattern: String.raw`\b(?<w>piece)\s+(?=(?:treat(?:y|ies)|talks|conference|negotiations?|settlement|agreement|process|deal|terms|offer|plan|movement|accord|conditions|proposals?|envoy|delegation|mission|prize|keeping|keepers?|time|dividend|pact)\b)`,
         to: "peace",

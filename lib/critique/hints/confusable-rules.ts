@@ -61,6 +61,7 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“loose” means slack; to be deprived of something is to “lose” it",
     words: ["loose", "loosing", "lose"],
     rules: [
+      { pattern: String.raw`\b(?<w>loosing)\b(?!\s+(?:the\s+)?(?:arrows?|dogs|hounds|bolts?)\b)`, to: "losing" },
       { pattern: String.raw`\b${MODAL}\s+(?<w>loose)\s+(?=${LOSABLE}\b)`, to: "lose" },
       { pattern: String.raw`\b(?<w>loosing)\s+(?=${LOSABLE}\b)`, to: "losing" },
       { pattern: String.raw`\b(?:a|an|very|rather|fairly|quite|increasingly)\s+(?<w>lose)\b`, to: "loose" },
@@ -97,6 +98,11 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“affect” is the verb; the result of something is its “effect”",
     words: ["affect", "affects", "effect", "effects", "effected"],
     rules: [
+      { pattern: String.raw`\ban\s+(?<w>affect)\b`, to: "effect" },
+      {
+        pattern: String.raw`\b(?<w>effected)\s+(?=(?:him|her|them|us|me|everyone|everybody|people|millions|thousands|ordinary|many|most|the\s+(?:people|poor|peasants|workers|economy|lives|population|country|whole))\b)`,
+        to: "affected",
+      },
       {
         pattern: String.raw`\b(?:an|the|no|little|great|significant|major|profound|lasting|devastating|immediate|positive|negative|adverse|chilling|desired|opposite|full|real|direct|dramatic|huge|big|large|strong|deep|powerful|serious|enormous|similar|limited|this|that|its|their|his|her|whose)\s+(?<w>affects?)(?=\s+(?:on|upon|of|was|were|is|are)\b)`,
         to: "effect",
@@ -126,6 +132,7 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "comparisons take “than”; “then” is about time",
     words: ["then", "than"],
     rules: [
+      { pattern: String.raw`\band\s+(?<w>than)\s+(?=(?:the|he|she|they|it|we|a|an|his|her|their)\b)`, to: "then" },
       {
         pattern: String.raw`\b(?:more|less|rather|better|worse|greater|fewer|larger|smaller|higher|lower|other|stronger|weaker|bigger|faster|slower|harsher|milder|wider|broader|deeper|bolder|braver|clearer|closer|easier|harder|safer|richer|poorer|tougher|wiser|quicker|louder|stricter|bloodier|crueller|crueler|weightier)\s+(?<w>then)\b(?=\s+(?!than\b)[\p{L}\d])`,
         to: "than",
@@ -144,6 +151,10 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“it’s” means “it is”; the possessive is “its”",
     words: ["it's", "its"],
     rules: [
+      {
+        pattern: String.raw`\b(?:lost|gained|kept|regained|changed|increased|expanded|extended|reached|doubled|halved|strengthened|weakened|defended|abandoned|spent|raised|showed|proved|made|did|took|had|has|have|with|and|lose|gain|keep|change|increase|expand|extend|reach|defend|abandon|spend|raise|show|prove|make|do|take)\s+(?<w>it['’]s)\s+(?!(?:not|been|being|a|an|the|so|too|very|quite|clear|true|time|likely|unlikely|possible|impossible|hard|easy|important|over|just|only|also|still|worth|because|said|thought|believed|known|said|what|how|why|who|when|where|all|no|better|best|worse|right|wrong|going|getting|up|down|about|almost|probably|obvious|difficult|necessary|fair|unfair|true|there|here)\b)(?=\p{L})`,
+        to: "its",
+      },
       { pattern: String.raw`\b(?<w>it['’]s)\s+(?=own\b)`, to: "its" },
       { pattern: String.raw`\b(?<w>its)\s+(?=(?:not|been|a|an|the)\b)`, to: "it’s" },
       // After a preposition "it's" is never "it is": "in it's place".
@@ -160,6 +171,8 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“there” is a place or “there is”; belonging to them is “their”",
     words: ["their", "there"],
     rules: [
+      { pattern: String.raw`(?:^|[.!?;:]\s+)(?<w>there)\s+(?=${POSSESSED}\s+(?:was|were|had|has|is|are|would|could|did|became|began|refused|wanted|tried|fought|lost|won|made)\b)`, to: "their" },
+      { pattern: String.raw`\b(?<w>they['’]re)\s+(?=own\b)`, to: "their" },
       {
         pattern: String.raw`\b(?<w>their)\s+(?=(?:is|are|was|were|(?:had|has|have)\s+been|(?:will|would)\s+be|seemed|seems|appeared|remained|existed)\b)`,
         to: "there",
@@ -175,6 +188,7 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "the past tense of “lead” is “led”",
     words: ["lead"],
     rules: [
+      { pattern: String.raw`\b(?:this|it|he|she)\s+(?<w>lead)\s+(?=to\b)`, to: "led" },
       {
         pattern: String.raw`\b(?:had|has|have|having)\s+(?<w>lead)\s+(?=(?:to|the|a|an|his|her|their|its|many|some|him|them|directly)\b)`,
         to: "led",
@@ -215,6 +229,7 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“except” means “but”; to agree to something is to “accept” it",
     words: ["except", "excepted", "accept"],
     rules: [
+      { pattern: String.raw`\b(?:nothing|little|everyone|everybody|anything)\s+(?<w>accept)\s+(?=(?:to|pray|wait|hope|flee|run|fight|watch)\b)`, to: "except" },
       {
         pattern: String.raw`\b(?:to|would|could|will|not|didn['’]t)\s+(?<w>except)\s+(?=(?:${DET}\s+)?(?:offers?|proposals?|terms|invitation|surrender|resignation|responsibility|treaty|peace|demands|plan|conditions|ultimatum|reforms|authority|leadership|results?|outcome|defeat)\b)`,
         to: "accept",

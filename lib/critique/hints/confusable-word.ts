@@ -1,4 +1,4 @@
-import { makeHint, matchCase, quoted } from "../text-tools";
+import { makeHint, matchCase, quoted, tokenize } from "../text-tools";
 import type { Hint, HintContext } from "../types";
 import { CONFUSABLE_PAIRS } from "./confusable-rules";
 import type { ConfusablePair } from "./confusable-rules";
@@ -24,9 +24,6 @@ const COMPILED: readonly CompiledPair[] = [...CONFUSABLE_PAIRS, ...MORE_CONFUSAB
   rules: pair.rules.map((rule) => ({ regex: new RegExp(rule.pattern, rule.isCaseSensitive ? "dgu" : "dgiu"), to: rule.to })),
 }));
 
-// Words with an inner apostrophe ("it's", "who’s") as the pairs list them: lower case, straight apostrophe.
-const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
-
 /**
  * Hints at a commonly confused word (course/coarse, lose/loose,
  * principal/principle, affect/effect, than/then, its/it’s, their/there,
@@ -40,7 +37,12 @@ export function findConfusableWords(context: HintContext): Hint[] {
   const hints = new Map<number, Hint>();
   for (const segment of context.segments) {
     const present = new Set<string>();
-    for (const m of segment.text.matchAll(WORD)) present.add(m[0].toLowerCase().replace("’", "'"));
+    for (const w of tokenize(segment)) {
+      present.add(w.norm);
+      // The tokens drop a possessive "'s"; "it's" and "who's" are words of their own here.
+      const next = context.text[w.end];
+      if ((next === "'" || next === "’") && context.text[w.end + 1]?.toLowerCase() === "s") present.add(`${w.norm}'s`);
+    }
     for (const { pair, rules } of COMPILED) {
       if (!pair.words.some((w) => present.has(w))) continue;
       for (const rule of rules) {

@@ -1,6 +1,6 @@
 import { makeHint, quoted } from "../text-tools";
 import type { Hint, HintContext, HintEvidence, Segment } from "../types";
-import { isChromePassage } from "./chrome-words";
+import { isChromePassage, isChromeVocabulary } from "./chrome-words";
 
 /** Words after which no sentence ends: an ellipsis after one is a cut, not a trailing thought. */
 const FUNCTION_WORD =
@@ -80,17 +80,31 @@ export function findPageArtifacts(context: HintContext): Hint[] {
 /** The chrome runs of a block: the whole block, or the runs of chrome pieces at its start and its end. */
 function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; isWholeBlock: boolean }> {
   const pieces = splitPieces(segment.text);
-  const isChrome = (p: Piece) => !p.isQuoted && isChromePassage(segment.text.slice(p.from, p.to));
+  if (pieces.length === 0) return [];
+  const whole = segment.text.slice(pieces[0].from, pieces[pieces.length - 1].to);
+  const isQuotedBlock = pieces[0].isQuoted || /^["“«]/u.test(whole);
+  if (!isQuotedBlock && pieces.length <= 3 && isChromePassage(whole, { isWholeBlock: true })) {
+    return [{ start: segment.start + pieces[0].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: true }];
+  }
+  // "strong": chrome by itself; "weak": chrome words only ("Harvard"), chrome only in a run with a strong piece.
+  const kinds = pieces.map((p) => {
+    if (p.isQuoted) return "prose";
+    const words = segment.text.slice(p.from, p.to);
+    return isChromePassage(words) ? "strong" : isChromeVocabulary(words) ? "weak" : "prose";
+  });
   let head = 0;
-  while (head < pieces.length && isChrome(pieces[head])) head++;
-  if (head === pieces.length && pieces.length > 0) {
+  while (head < pieces.length && kinds[head] !== "prose") head++;
+  const hasStrong = (from: number, to: number) => kinds.slice(from, to).includes("strong");
+  if (head === pieces.length && hasStrong(0, head)) {
     return [{ start: segment.start + pieces[0].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: true }];
   }
   const runs: Array<{ start: number; end: number; isWholeBlock: boolean }> = [];
-  if (head > 0) runs.push({ start: segment.start + pieces[0].from, end: segment.start + pieces[head - 1].to, isWholeBlock: false });
+  if (head > 0 && hasStrong(0, head)) runs.push({ start: segment.start + pieces[0].from, end: segment.start + pieces[head - 1].to, isWholeBlock: false });
   let tail = pieces.length;
-  while (tail > head && isChrome(pieces[tail - 1])) tail--;
-  if (tail < pieces.length) runs.push({ start: segment.start + pieces[tail].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: false });
+  while (tail > head && kinds[tail - 1] !== "prose") tail--;
+  if (tail < pieces.length && hasStrong(tail, pieces.length)) {
+    runs.push({ start: segment.start + pieces[tail].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: false });
+  }
   return runs;
 }
 
@@ -108,7 +122,9 @@ function splitPieces(text: string): Piece[] {
   const push = (to: number) => {
     const start = from + leadingSpaces(text.slice(from, to));
     const end = to - trailingSpaces(text.slice(start, to));
-    if (end > start) pieces.push({ from: start, to: end, isQuoted: quote.straight % 2 === 1 || quote.curly > 0 });
+    // Quoted when a quotation is open before it, or when it opens with one ("“Join now!”").
+    const opensQuote = /^["“«]/u.test(text[start] ?? "");
+    if (end > start) pieces.push({ from: start, to: end, isQuoted: opensQuote || quote.straight % 2 === 1 || quote.curly > 0 });
     quote = quoteStateAfter(text, start, to, quote);
   };
   // By hand rather than with a pattern: /[.!?…]+…\s+/ restarts at every dot of a long run of dots.
@@ -127,7 +143,10 @@ function splitPieces(text: string): Piece[] {
     let j = i;
     while (j < text.length && SENTENCE_ENDS.has(text[j])) j++;
     while (j < text.length && CLOSERS.has(text[j])) j++;
-    if (j < text.length && /\s/u.test(text[j])) {
+    // A sentence ends where the next one starts: "read more... can join" goes on in lower case.
+    let next = j;
+    while (next < text.length && /\s/u.test(text[next])) next++;
+    if (next > j && !/\p{Ll}/u.test(text[next] ?? "")) {
       // A sentence end keeps its punctuation.
       push(j);
       from = j;

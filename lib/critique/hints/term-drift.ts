@@ -73,14 +73,21 @@ interface Verdict {
 export function findTermDrift(context: HintContext): Hint[] {
   const forms = collectForms(context);
   const list = [...forms.values()].filter((f) => f.norm.length >= MIN_LENGTH && f.norm.length <= MAX_TERM_LENGTH);
-  const index = createTermIndex(list.map((f) => f.norm));
+  const keys = list.filter(isKeyForm);
+  // Every spelling can win against an unknown one; only key terms can win against a known word.
+  const index = createTermIndex(
+    list.map((f) => f.norm),
+    (at) => isKeyForm(list[at]) || list[at].capMid > 0 || list[at].inHeading,
+  );
+  const keyIndex = createTermIndex(keys.map((f) => f.norm));
   const placeOf = createPlaceFinder(context.segments);
   const hints: Hint[] = [];
   list.forEach((form) => {
-    if (form.tokens.length === 0 || form.titleSurface !== undefined || form.glossarySurface !== undefined) return;
+    if (form.tokens.length === 0 || isKeyForm(form)) return;
+    const [candidates, pool] = isKnown(form, context.lexicon) ? [keyIndex.candidates(form.norm), keys] : [index.candidates(form.norm), list];
     let best: Verdict | null = null;
-    for (const at of index.candidates(form.norm)) {
-      const other = list[at];
+    for (const at of candidates) {
+      const other = pool[at];
       if (other === form) continue;
       const verdict = judge(form, other, context.lexicon);
       if (verdict && (!best || isBetter(verdict, best))) best = verdict;
@@ -209,6 +216,11 @@ function isKnown(form: Form, lexicon: Lexicon | undefined): boolean {
   if (!lexicon) return !(form.capMid > 0 && form.lowerMid === 0);
   form.known ??= lexicon.isWord(form.surface);
   return form.known;
+}
+
+/** A spelling from the title or the teacher's glossary. */
+function isKeyForm(form: Form): boolean {
+  return form.titleSurface !== undefined || form.glossarySurface !== undefined;
 }
 
 /** Mid-sentence capitals must match: a name is not a slip of an ordinary word. Title and glossary words match either. */

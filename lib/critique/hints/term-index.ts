@@ -20,9 +20,9 @@ const MAX_TWO_EDIT_LENGTH = 20;
 /** Below this length one edit is all term drift accepts of the word or of what it is compared with. */
 const MIN_TWO_EDIT_LENGTH = 7;
 
-/** How many letters may be deleted to make this spelling's keys. */
-function depthOf(norm: string): number {
-  return norm.length >= MIN_TWO_EDIT_LENGTH && norm.length <= MAX_TWO_EDIT_LENGTH ? 2 : 1;
+/** How many letters may be deleted to make this spelling's keys, when two edits are asked for. */
+function depthOf(norm: string, isTwoEdit: boolean): number {
+  return isTwoEdit && norm.length >= MIN_TWO_EDIT_LENGTH && norm.length <= MAX_TWO_EDIT_LENGTH ? 2 : 1;
 }
 
 /** The spelling with up to `depth` letters deleted, each variant once. */
@@ -51,12 +51,19 @@ export interface TermIndex {
   candidates(norm: string): number[];
 }
 
-/** Indexes the normalized spellings of `terms`, keeping their order for tie-breaks. */
-export function createTermIndex(terms: readonly string[]): TermIndex {
+/**
+ * Indexes the normalized spellings of `terms`, keeping their order for
+ * tie-breaks. `isTwoEdit(at)` says which terms must be found two edits away
+ * (names and key terms); the rest are indexed for one edit only, which keeps
+ * a long reading's thousands of ordinary words cheap (L + 1 keys, not L²/2).
+ * Queries always use two-deletion keys, so a term indexed for two edits is
+ * found from either side.
+ */
+export function createTermIndex(terms: readonly string[], isTwoEdit: (at: number) => boolean = () => true): TermIndex {
   const byKey = new Map<string, number[]>();
   terms.forEach((norm, at) => {
     if (norm.length > MAX_TERM_LENGTH) return;
-    for (const key of deletionKeys(norm, depthOf(norm))) {
+    for (const key of deletionKeys(norm, depthOf(norm, isTwoEdit(at)))) {
       const list = byKey.get(key);
       if (!list) byKey.set(key, [at]);
       else if (list[list.length - 1] !== at) list.push(at);
@@ -66,7 +73,7 @@ export function createTermIndex(terms: readonly string[]): TermIndex {
     candidates(norm) {
       if (norm.length > MAX_TERM_LENGTH) return [];
       const found = new Set<number>();
-      for (const key of deletionKeys(norm, depthOf(norm))) for (const at of byKey.get(key) ?? []) found.add(at);
+      for (const key of deletionKeys(norm, depthOf(norm, true))) for (const at of byKey.get(key) ?? []) found.add(at);
       return [...found].sort((x, y) => x - y);
     },
   };

@@ -26,9 +26,9 @@ const YEAR = /(?<![\d.,$£€#])\b(1\d{3}|20\d{2})(['’]?s)?(?!\d|[.,]\d|\s*%)/
 const QUANTITY_NOUN =
   /^\s+(?:people|men|women|troops|soldiers|prisoners|delegates|members|workers|peasants|households|deaths|dead|casualties|copies|pages|words|roubles|rubles|dollars|pounds|tons|tonnes|km|miles|kilometres|kilometers|metres|meters|feet)\b/i;
 
-// "since 1809", "ever since the 1850s", "since early 1809"; "until 1991", "till the 1990s". Read on at most 24 characters.
-const BACK = /\bsince\s+(?:(?:the|early|late)\s+)?$/i;
-const FORWARD = /\b(?:until|till)\s+(?:(?:the|early|late)\s+)?$/i;
+// "since 1809", "before the 1850s"; "until 1991", "after 1991", "till the 1990s". Read on at most 24 characters.
+const BACK = /\b(?:since|before)\s+(?:(?:the|early|late)\s+)?$/i;
+const FORWARD = /\b(?:until|till|after)\s+(?:(?:the|early|late)\s+)?$/i;
 
 /** Every year or decade written in one block, in order, citations left out. */
 export function findYearMentions(segment: Segment): YearMention[] {
