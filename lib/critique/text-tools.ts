@@ -19,7 +19,7 @@ const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 // Letters that Unicode does not decompose into a base letter plus a mark.
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ı: "i", ß: "ss", æ: "ae", Æ: "Ae", œ: "oe", Œ: "Oe" };
 
-const PLAIN_LETTERS = /^[A-Za-z]+$/;
+const PLAIN_LETTERS = /^[a-z]+$/i;
 
 /** Lower-cases and strips diacritics and hyphens so spelling variants compare equal. */
 export function normalizeWord(word: string): string {
