@@ -30,7 +30,7 @@ function main(argv: readonly string[]): number {
   }
   try {
     const essay = parseEssay(path.basename(file), new Uint8Array(source));
-    const hints = findHints({ text: essay.text, blocks: essay.blocks, title: essay.meta.title }, { lexicon: loadEnglishLexicon() });
+    const hints = findHints({ text: essay.text, blocks: essay.blocks, title: essay.meta.title, glossary: essay.meta.glossary ?? null }, { lexicon: loadEnglishLexicon() });
     const report = { file, slug: essay.slug, contentHash: essay.contentHash, count: hints.length, hints };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;

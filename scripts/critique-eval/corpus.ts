@@ -93,7 +93,7 @@ export function locate(text: string, quote: string, occurrence = 1): Span | null
 /** Reads an essay file the way the app's content sync does. */
 export function readEssay(file: string): CorpusText {
   const essay = parseEssay(path.basename(file), readFileSync(file, "utf8"));
-  return { file, input: { text: essay.text, blocks: essay.blocks, title: essay.meta.title }, words: countWords(essay.text) };
+  return { file, input: { text: essay.text, blocks: essay.blocks, title: essay.meta.title, glossary: essay.meta.glossary ?? null }, words: countWords(essay.text) };
 }
 
 /**

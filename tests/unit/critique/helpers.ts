@@ -9,7 +9,7 @@ import type { CritiqueInput, Hint, HintKind } from "../../../lib/critique/types"
 /** An essay file from the repository (or this folder's fixtures) as critique input. */
 export function essayInput(file: string): CritiqueInput {
   const essay = parseEssay(path.basename(file), readFileSync(file, "utf8"));
-  return { text: essay.text, blocks: essay.blocks, title: essay.meta.title };
+  return { text: essay.text, blocks: essay.blocks, title: essay.meta.title, glossary: essay.meta.glossary ?? null };
 }
 
 export const SEED_FILE = path.resolve(__dirname, "../../../content/destalinization-origins.md");
