@@ -47,15 +47,19 @@ export function findAnachronisticYears(context: HintContext): Hint[] {
   const named = new Set(mentions.map((m) => m.value));
   const placeOf = createPlaceFinder(context.segments);
   const hints = new Map<YearMention, Hint>();
+  // One hint per year: the most confident (the first on a tie), with the evidence of every rule that found it.
   const add = (m: YearMention, hint: Hint) => {
     const held = hints.get(m);
-    if (!held || hint.confidence > held.confidence) hints.set(m, hint);
+    const [kept, other] = !held || hint.confidence > held.confidence ? [hint, held] : [held, hint];
+    const notes = new Set(kept.evidence.map((e) => e.note));
+    hints.set(m, other ? { ...kept, evidence: [...kept.evidence, ...other.evidence.filter((e) => !notes.has(e.note))] } : kept);
   };
   for (const { mention, hint } of findOutOfOrder(context, mentions, named, placeOf)) add(mention, hint);
   const flagged = new Set(hints.keys());
   for (const { mention, hint } of findOutliers(context, mentions, flagged, named, placeOf)) add(mention, hint);
-  for (const { mention, hint } of findOutsidePeriod(context, mentions, named)) add(mention, hint);
+  // A person acting after death says more than a year outside the period: it goes first and wins a tie.
   for (const { mention, hint } of findPeopleOutOfLife(context, mentions)) add(mention, hint);
+  for (const { mention, hint } of findOutsidePeriod(context, mentions, named)) add(mention, hint);
   return [...hints.values()];
 }
 

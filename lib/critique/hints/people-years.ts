@@ -34,8 +34,7 @@ type Found = { mention: YearMention; hint: Hint };
 export function findPeopleOutOfLife(context: HintContext, mentions: readonly YearMention[]): Found[] {
   const people = context.glossary.people.filter((p) => p.born !== undefined || p.died !== undefined);
   if (people.length === 0 || mentions.length === 0) return [];
-  const byName = new Map<string, GlossaryPerson>();
-  for (const person of people) byName.set(shortName(person.name), person);
+  const byName = namesOf(people);
   const named = new Set(mentions.map((m) => m.value));
   const found: Found[] = [];
   const seen = new Set<YearMention>();
@@ -101,11 +100,21 @@ function capitalize(words: string): string {
   return words[0].toUpperCase() + words.slice(1);
 }
 
-/** How the text names a person most often: the last word that is not a regnal number ("Stalin", but "Louis" of "Louis XVI"). */
-export function shortName(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  for (let i = parts.length - 1; i >= 0; i--) if (!/^[IVXLC]+$/.test(parts[i])) return parts[i];
-  return parts[parts.length - 1];
+/**
+ * The words a text may call each person by: every part of the name but
+ * regnal numbers and particles ("Stalin" or "Joseph" for Joseph Stalin, "Hong"
+ * for Hong Xiuquan, whose family name comes first). A part two people share
+ * ("Louis" of Louis XVI and Louis Philippe) names neither.
+ */
+export function namesOf(people: readonly GlossaryPerson[]): Map<string, GlossaryPerson> {
+  const byName = new Map<string, GlossaryPerson | null>();
+  for (const person of people) {
+    for (const part of new Set(person.name.trim().split(/\s+/))) {
+      if (part.length < 3 || /^[IVXLC]+$/.test(part) || !/^\p{Lu}/u.test(part)) continue;
+      byName.set(part, byName.has(part) && byName.get(part) !== person ? null : person);
+    }
+  }
+  return new Map([...byName].filter((entry): entry is [string, GlossaryPerson] => entry[1] !== null));
 }
 
 /** True when the name is followed by "'s": the person is owned, not acting. */

@@ -61,6 +61,9 @@ export function findPhraseDrift(context: HintContext, placeOf: (at: number) => s
         const theirs = other.norms[k];
         // "East Germany"/"East German": one word the other plus an ending is another form, not a slip.
         if (other === gram || NUMERAL.test(theirs) || isInflection(norm, theirs) || norm.startsWith(theirs) || theirs.startsWith(norm) || !isSlip(norm, theirs)) continue;
+        // A set phrase is made of words ("Civil War", "Grand Vizier"); a name written two ways ("Hong Xiuqan") is term drift.
+        const theirSurface = (other.titleWords ?? other.occurrences[0])[k].raw;
+        if (context.lexicon && !context.lexicon.isWord(theirSurface)) continue;
         const reason = winsOver(context, gram, other, k);
         if (reason && (!best || CONFIDENCE[reason] > CONFIDENCE[best.reason])) best = { other, at: k, reason };
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Glossary } from "../../../lib/validation/glossary";
+import { namesOf } from "../../../lib/critique/hints/people-years";
 import { blocksInput, hintsOf, summarize } from "./helpers";
 
 const years = (...paragraphs: string[]) => hintsOf("anachronistic-year", blocksInput(paragraphs));
@@ -100,5 +101,16 @@ describe("anachronistic-year: the teacher's glossary", () => {
 
   it("never needs a glossary: without one, a glossary-only slip is not hinted", () => {
     expect(years("The party met in 1925 and again in 1995.")).toEqual([]);
+  });
+});
+
+describe("the names a glossary person goes by", () => {
+  it("are every part of the name but regnal numbers and parts two people share", () => {
+    const names = namesOf([
+      { name: "Louis XVI", died: 1793 },
+      { name: "Louis Philippe", died: 1850 },
+      { name: "Hong Xiuquan", born: 1814, died: 1864 },
+    ]);
+    expect([...names.keys()].sort()).toEqual(["Hong", "Philippe", "Xiuquan"]);
   });
 });
