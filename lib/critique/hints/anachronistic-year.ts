@@ -177,12 +177,13 @@ function findOutsidePeriod(context: HintContext, mentions: readonly YearMention[
   const period = context.glossary.period;
   if (!period) return [];
   const found: Found[] = [];
+  // Inside the period and, when the essay has other dates in it, inside their range: the likeliest year is near the rest.
+  // A year outside the period is never among them, so the range is the same for all: computed once.
+  const inside = mentions.filter((o) => o.hi >= period.start && o.lo <= period.end);
+  const lo = inside.reduce((min, o) => Math.min(min, o.lo), Infinity);
+  const hi = inside.reduce((max, o) => Math.max(max, o.hi), -Infinity);
   for (const m of mentions) {
     if (m.hi >= period.start && m.lo <= period.end) continue;
-    // Inside the period and, when the essay has other dates in it, inside their range: the likeliest year is near the rest.
-    const inside = mentions.filter((o) => o !== m && o.hi >= period.start && o.lo <= period.end);
-    const lo = inside.reduce((min, o) => Math.min(min, o.lo), Infinity);
-    const hi = inside.reduce((max, o) => Math.max(max, o.hi), -Infinity);
     const inPeriod = (c: number) => c >= period.start && c <= period.end;
     const slip = bestSlip(m, (c) => inPeriod(c) && c >= lo && c <= hi, named) ?? bestSlip(m, inPeriod, named);
     const range = `${period.start}–${period.end}`;

@@ -47,10 +47,15 @@ export function findPeopleOutOfLife(context: HintContext, mentions: readonly Yea
   for (const [segment, inSegment] of bySegment) {
     const words = tokenize(segment);
     const ends = sentenceEnds(segment);
+    // Each sentence is checked once per person: a sentence naming Stalin a thousand times holds its years once.
+    const checked = new Set<string>();
     words.forEach((w, i) => {
       const person = byName.get(w.raw);
       if (!person || isPossessive(context.text, w) || !actsNext(words, i)) return;
       const [from, to] = sentenceAround(segment, ends, w.start - segment.start);
+      const key = `${from}:${person.name}`;
+      if (checked.has(key)) return;
+      checked.add(key);
       // Mentions are in text order: start at the first one in the sentence, stop past it.
       for (let k = firstAtOrAfter(inSegment, from); k < inSegment.length && inSegment[k].end <= to; k++) {
         const m = inSegment[k];

@@ -1,0 +1,65 @@
+/**
+ * How fast the hints are on a long reading and what the word list costs to
+ * start (issue 13 §5: a 1 MB reading in at most a second; start-up paid once
+ * per process). Measured in this process, on the tuning part only, so that
+ * nothing is learned from the held-out essays even here.
+ */
+import type { Block } from "../../lib/content/types";
+import { findHints } from "../../lib/critique/find-hints";
+import type { CritiqueInput } from "../../lib/critique/types";
+import { createEnglishLexicon, loadEnglishLexicon } from "../../lib/lexicon/load-english-lexicon";
+import type { Corpus } from "./corpus";
+
+/** The figures of one speed run. */
+export interface SpeedFigures {
+  lexicon: { loadMs: number; heapMb: number };
+  reading: { bytes: number; words: number; runsMs: number[]; bestMs: number; medianMs: number; hints: number };
+}
+
+/** The issue's bound for a 1 MB reading. */
+export const ONE_MEGABYTE_BUDGET_MS = 1_000;
+
+/**
+ * A reading of about `bytes` bytes made of the tuning essays' and clean
+ * files' blocks in a fixed shuffled order: real prose (names, dates, planted
+ * errors), not one paragraph repeated.
+ */
+export function longReading(corpus: Corpus, bytes = 1_000_000): CritiqueInput {
+  const sources = [...corpus.essays, ...corpus.clean].filter((t) => t.part === "tuning");
+  const blocks = sources.flatMap((t) => t.input.blocks.map((b) => ({ type: b.type, text: t.input.text.slice(b.start, b.end) })));
+  let text = "";
+  const out: Block[] = [];
+  for (let state = 1; Buffer.byteLength(text) < bytes; ) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 1;
+    const block = blocks[state % blocks.length];
+    if (text) text += "\n";
+    out.push({ type: block.type, ...(block.type === "heading" ? { level: 2 } : {}), start: text.length, end: text.length + block.text.length });
+    text += block.text;
+  }
+  return { text, blocks: out, title: "A survey of modern history" };
+}
+
+/** Times the word list's start-up and findHints on a 1 MB reading (best and median of `runs`). */
+export function measureSpeed(corpus: Corpus, runs = 3): SpeedFigures {
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const fresh = createEnglishLexicon();
+  const loadMs = performance.now() - started;
+  fresh.isWord("warm");
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  const lexicon = loadEnglishLexicon();
+  const input = longReading(corpus);
+  const runsMs: number[] = [];
+  let hints = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    hints = findHints(input, { lexicon }).length;
+    runsMs.push(performance.now() - t0);
+  }
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  const words = (input.text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+  return {
+    lexicon: { loadMs, heapMb },
+    reading: { bytes: Buffer.byteLength(input.text), words, runsMs, bestMs: sorted[0], medianMs: sorted[Math.floor(sorted.length / 2)], hints },
+  };
+}
