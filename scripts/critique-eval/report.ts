@@ -91,11 +91,12 @@ export function toJson(result: EvalResult, generatedAt: string, parts: readonly 
 /** The speed figures: the word list's start-up and a 1 MB reading against the issue's one-second bound. */
 export function renderSpeed(speed: SpeedFigures): string {
   const { lexicon, reading } = speed;
-  const perThousand = reading.bestMs / (reading.words / 1000);
+  const perThousand = reading.bestCpuMs / (reading.words / 1000);
   return [
-    "| Speed | Value | Target |",
+    `| Speed (load average ${speed.loadAverage.toFixed(1)} on 2 cores while measuring) | Value | Target |`,
     "| --- | --: | --- |",
-    `| Word list start-up (nspell, dictionary-en + en-gb), once per process | ${lexicon.loadMs.toFixed(0)} ms, ${lexicon.heapMb.toFixed(0)} MB of heap | report |`,
-    `| findHints on a ${(reading.bytes / 1e6).toFixed(2)} MB reading (${reading.words.toLocaleString("en")} words, tuning prose), best of ${reading.runsMs.length} | ${reading.bestMs.toFixed(0)} ms (median ${reading.medianMs.toFixed(0)} ms; ${perThousand.toFixed(2)} ms per 1,000 words; ${reading.hints} hints) | ≤ ${ONE_MEGABYTE_BUDGET_MS} ms: ${yes(reading.bestMs <= ONE_MEGABYTE_BUDGET_MS)} |`,
+    `| Word list start-up (nspell, dictionary-en + en-gb), once per process | ${lexicon.loadMs.toFixed(0)} ms, about ${Math.max(0, lexicon.rssMb).toFixed(0)} MB resident | report |`,
+    `| findHints on a ${(reading.bytes / 1e6).toFixed(2)} MB reading (${reading.words.toLocaleString("en")} words, tuning prose), CPU time, best of ${reading.cpuMs.length} | ${reading.bestCpuMs.toFixed(0)} ms (${perThousand.toFixed(2)} ms per 1,000 words; ${reading.hints} hints) | ≤ ${ONE_MEGABYTE_BUDGET_MS} ms: ${yes(reading.bestCpuMs <= ONE_MEGABYTE_BUDGET_MS)} |`,
+    `| …the same, wall clock | best ${reading.bestMs.toFixed(0)} ms, median ${reading.medianMs.toFixed(0)} ms | report |`,
   ].join("\n");
 }

@@ -67,19 +67,13 @@ export function findBrokenPhrases(context: HintContext): Hint[] {
   const hints = new Map<number, Hint>();
   for (const segment of context.segments) {
     const words = tokenize(segment);
-    // The phrases already tried at each start: a phrase is reached through each of its words.
-    const tried = new Map<number, Set<Phrase>>();
     for (let i = 0; i < words.length; i++) {
-      // No phrase is longer than a few words: starts far behind can no longer be reached.
-      tried.delete(i - 16);
       for (const index of indexes) {
         for (const { phrase, at } of index.get(words[i].norm) ?? []) {
           const start = i - at;
           if (start < 0 || start + phrase.words.length > words.length) continue;
-          const seen = tried.get(start) ?? new Set<Phrase>();
-          if (seen.has(phrase)) continue;
-          seen.add(phrase);
-          tried.set(start, seen);
+          // A phrase is reached through each of its words that matches: only the first such word tries it.
+          if (matchesEarlier(words, start, phrase.words, at)) continue;
           if (!isNearMatch(words, start, phrase.words)) continue;
           const hint = brokenPhraseHint(context, segment, words.slice(start, start + phrase.words.length), phrase);
           if (hint && !hints.has(hint.start)) hints.set(hint.start, hint);
@@ -95,6 +89,12 @@ export function findBrokenPhrases(context: HintContext): Hint[] {
   }
   for (const hint of findPhraseDrift(context, createPlaceFinder(context.segments))) if (!hints.has(hint.start)) hints.set(hint.start, hint);
   return [...hints.values()];
+}
+
+/** True when an anchoring word of the phrase before position `at` already matches: that word tried it first. */
+function matchesEarlier(words: readonly WordToken[], start: number, phrase: readonly PhraseWord[], at: number): boolean {
+  for (let k = 0; k < at; k++) if (!CONNECTORS.has(phrase[k].norm) && words[start + k].norm === phrase[k].norm) return true;
+  return false;
 }
 
 /** A cheap first look: at most one word of the phrase differs from the words at `start`. */

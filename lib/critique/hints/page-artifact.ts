@@ -81,27 +81,40 @@ export function findPageArtifacts(context: HintContext): Hint[] {
 function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; isWholeBlock: boolean }> {
   const pieces = splitPieces(segment.text);
   if (pieces.length === 0) return [];
-  const whole = segment.text.slice(pieces[0].from, pieces[pieces.length - 1].to);
-  const isQuotedBlock = pieces[0].isQuoted || /^["“«]/u.test(whole);
-  if (!isQuotedBlock && pieces.length <= 3 && isChromePassage(whole, { isWholeBlock: true })) {
-    return [{ start: segment.start + pieces[0].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: true }];
+  if (pieces.length <= 3 && !pieces[0].isQuoted) {
+    const whole = segment.text.slice(pieces[0].from, pieces[pieces.length - 1].to);
+    if (isChromePassage(whole, { isWholeBlock: true })) {
+      return [{ start: segment.start + pieces[0].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: true }];
+    }
   }
   // "strong": chrome by itself; "weak": chrome words only ("Harvard"), chrome only in a run with a strong piece.
-  const kinds = pieces.map((p) => {
-    if (p.isQuoted) return "prose";
-    const words = segment.text.slice(p.from, p.to);
-    return isChromePassage(words) ? "strong" : isChromeVocabulary(words) ? "weak" : "prose";
-  });
+  // Judged lazily, from each end inwards: a long block's middle sentences are never looked at.
+  const judged: Array<"strong" | "weak" | "prose" | undefined> = [];
+  const kinds = {
+    at(i: number): "strong" | "weak" | "prose" {
+      let kind = judged[i];
+      if (kind === undefined) {
+        const p = pieces[i];
+        const words = p.isQuoted ? "" : segment.text.slice(p.from, p.to);
+        kind = p.isQuoted ? "prose" : isChromePassage(words) ? "strong" : isChromeVocabulary(words) ? "weak" : "prose";
+        judged[i] = kind;
+      }
+      return kind;
+    },
+  };
   let head = 0;
-  while (head < pieces.length && kinds[head] !== "prose") head++;
-  const hasStrong = (from: number, to: number) => kinds.slice(from, to).includes("strong");
+  while (head < pieces.length && kinds.at(head) !== "prose") head++;
+  const hasStrong = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (kinds.at(i) === "strong") return true;
+    return false;
+  };
   if (head === pieces.length && hasStrong(0, head)) {
     return [{ start: segment.start + pieces[0].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: true }];
   }
   const runs: Array<{ start: number; end: number; isWholeBlock: boolean }> = [];
   if (head > 0 && hasStrong(0, head)) runs.push({ start: segment.start + pieces[0].from, end: segment.start + pieces[head - 1].to, isWholeBlock: false });
   let tail = pieces.length;
-  while (tail > head && kinds[tail - 1] !== "prose") tail--;
+  while (tail > head && kinds.at(tail - 1) !== "prose") tail--;
   if (tail < pieces.length && hasStrong(tail, pieces.length)) {
     runs.push({ start: segment.start + pieces[tail].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: false });
   }
@@ -120,8 +133,10 @@ function splitPieces(text: string): Piece[] {
   let from = 0;
   let quote = { straight: 0, curly: 0 };
   const push = (to: number) => {
-    const start = from + leadingSpaces(text.slice(from, to));
-    const end = to - trailingSpaces(text.slice(start, to));
+    let start = from;
+    while (start < to && /\s/u.test(text[start])) start++;
+    let end = to;
+    while (end > start && /\s/u.test(text[end - 1])) end--;
     // Quoted when a quotation is open before it, or when it opens with one ("“Join now!”").
     const opensQuote = /^["“«]/u.test(text[start] ?? "");
     if (end > start) pieces.push({ from: start, to: end, isQuoted: opensQuote || quote.straight % 2 === 1 || quote.curly > 0 });
@@ -172,12 +187,6 @@ function quoteStateAfter(text: string, from: number, to: number, state: { straig
 function leadingSpaces(text: string): number {
   let i = 0;
   while (i < text.length && /\s/u.test(text[i])) i++;
-  return i;
-}
-
-function trailingSpaces(text: string): number {
-  let i = 0;
-  while (i < text.length && /\s/u.test(text[text.length - 1 - i])) i++;
   return i;
 }
 

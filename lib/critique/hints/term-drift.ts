@@ -108,6 +108,8 @@ function collectForms(context: HintContext): Map<string, Form> {
     }
     return form;
   };
+  // How each form is written mid-sentence; a map per form only for the few written more than one way.
+  const firstMid = new Map<Form, string>();
   const midSurfaces = new Map<Form, Map<string, number>>();
   for (const segment of context.segments) {
     const tokens = tokenize(segment);
@@ -121,12 +123,18 @@ function collectForms(context: HintContext): Map<string, Form> {
       } else if (!w.sentenceInitial) {
         if (isCapitalized(w.raw)) form.capMid++;
         else form.lowerMid++;
-        const counts = midSurfaces.get(form) ?? new Map<string, number>();
-        counts.set(w.raw, (counts.get(w.raw) ?? 0) + 1);
-        midSurfaces.set(form, counts);
+        const first = firstMid.get(form);
+        if (first === undefined) firstMid.set(form, w.raw);
+        const counts = midSurfaces.get(form);
+        if (counts) counts.set(w.raw, (counts.get(w.raw) ?? 0) + 1);
+        else if (first !== undefined && first !== w.raw) {
+          const seen = form.capMid + form.lowerMid - 1;
+          midSurfaces.set(form, new Map([[first, seen], [w.raw, 1]]));
+        }
       }
     }
   }
+  for (const [form, raw] of firstMid) form.surface = raw;
   for (const [form, counts] of midSurfaces) form.surface = [...counts].sort((a, b) => b[1] - a[1])[0][0];
   const keyWords = (text: string) => tokenize({ type: "heading", start: 0, end: text.length, text });
   for (const w of keyWords(context.title)) formOf(w).titleSurface ??= w.raw;
