@@ -106,7 +106,7 @@ export const MORE_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     rules: [
       // "a man who's army beat…": a noun (not -ly, -ing, -ed, -en) and then its verb.
       {
-        pattern: String.raw`\b(?<w>who['’]s)\s+(?=(?!(?:been|going|gone|got|not|also|always|never|now|still|just|really|very|so|the|a|an|in|on|at|to|responsible|right|wrong|ready|able|about|here|there|sure|afraid|likely|known)\b)(?![\p{L}-]*(?:ly|ing|ed|en)\b)[\p{L}-]+\s+(?:was|were|is|are|had|has|beat|won|lost|led|fought|made|took|became|included|[\p{L}]+ed)\b)`,
+        pattern: String.raw`\b(?<w>who['’]s)\s+(?=(?!(?:been|going|gone|got|not|also|always|never|now|still|just|really|very|so|the|a|an|in|on|at|to|responsible|right|wrong|ready|able|about|here|there|sure|afraid|likely|known)\b)(?![\p{L}-]*(?:ly|ing|ed|en)\b)[\p{L}-]+\s+(?:was|were|is|are|had|has|beat|won|lost|led|fought|made|took|became|included|went|came|ran|grew|spread|fell|rose|stood|held|left|gave|kept|brought|built|sent|saw|knew|told|began|broke|drove|swept|[\p{L}]+ed)\b)`,
         to: "whose",
       },
       { pattern: String.raw`\b(?<w>whose)\s+(?=(?:going|coming|been|doing|leading|trying|not|never|always|still)\b)`, to: "who’s" },

@@ -183,8 +183,9 @@ function judge(form: Form, other: Form, lexicon: Lexicon | undefined): Verdict |
   const isOtherKnown = isKnown(other, lexicon);
   if (theirs > mine) return { to: other, distance, reason: isOtherKnown ? "knownMoreOften" : "moreOften" };
   if (theirs < mine) return null;
-  // As often, the word list breaks the tie only for ordinary words: of two names, the better-known is not the meant one.
-  if (isOtherKnown && !isNameForm(form)) return { to: other, distance, reason: "knownTie" };
+  // As often, the word list breaks the tie: for ordinary words always; for names only by an added, dropped or swapped
+  // letter ("Avingon"/"Avignon"), since two names a changed letter apart are usually two names.
+  if (isOtherKnown && (!isNameForm(form) || isSubstitutionFree)) return { to: other, distance, reason: "knownTie" };
   if (isDroppedDoubleLetter(a, b)) return { to: other, distance, reason: "doubledLetter" };
   if (other.inHeading && !form.inHeading) return { to: other, distance, reason: "heading" };
   return null;
