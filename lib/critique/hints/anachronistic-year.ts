@@ -71,46 +71,60 @@ type Found = { mention: YearMention; hint: Hint };
  * next, so one slip cannot make its neighbours look wrong.
  */
 function findOutOfOrder(context: HintContext, mentions: readonly YearMention[], named: ReadonlySet<number>, placeOf: (at: number) => string): Found[] {
-  const found: Found[] = [];
-  const kept: YearMention[] = [];
-  mentions.forEach((m, i) => {
-    const before = kept.slice(-NEIGHBOURS);
-    const after = mentions.slice(i + 1, i + 1 + NEIGHBOURS);
-    if (before.length === 0 || after.length === 0) {
-      kept.push(m);
-      return;
-    }
-    const lo = Math.max(...before.map((o) => o.lo));
-    const hi = Math.min(...after.map((o) => o.hi));
-    const gap = m.lo > hi ? m.lo - hi : lo - m.hi;
-    const isWherePointed = (m.lo > hi && m.points === "forward") || (m.hi < lo && m.points === "back");
-    // It must stick out of its two nearest dates, not merely of the run: "1995, 1996, 2001" after "1948" is a run of its own.
-    const [prev, next] = [before[before.length - 1], after[0]];
-    const isSpike = (m.lo > prev.hi && m.lo > next.hi) || (m.hi < prev.lo && m.hi < next.lo);
-    const isRun = isSpike && !isWherePointed && lo <= hi && hi - lo <= LOCAL_MAX_WIDTH && gap >= LOCAL_MIN_GAP;
-    const candidate = isRun ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null;
-    // Near the run only a swap or a doubled digit, the commonest slips, is enough; another changed digit needs a wider gap.
-    const slip = candidate && (candidate.kind !== "digit" || gap >= LOCAL_DIGIT_GAP) ? candidate : null;
-    if (!slip) {
-      kept.push(m);
-      return;
-    }
-    const evidence: HintEvidence[] = [
-      ...before.map((o) => mentionEvidence(o, "Before it", placeOf)),
-      ...after.map((o) => mentionEvidence(o, "After it", placeOf)),
-      { source: "rule", note: `${m.text} breaks that run by ${gap} years; ${slipWords(slip)} gives ${shown(m, slip.year)}, which fits.` },
-    ];
-    found.push({
-      mention: m,
-      hint: yearHint(context, m, {
-        message: `${m.text} breaks the run of the years around it (${lo}–${hi}); a slip for ${shown(m, slip.year)}?`,
-        suggestion: shown(m, slip.year),
-        confidence: CONFIDENCE.outOfOrder,
-        evidence,
-      }),
+  // Passes until nothing new is found: a year found out of order no longer counts as anyone's neighbour, so two
+  // slips side by side ("1755 … 1770 … 1743") are found one after the other. Each pass is linear; few are needed.
+  const flagged = new Map<YearMention, Found>();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const dated = mentions.filter((m) => !flagged.has(m));
+    let isNewFound = false;
+    dated.forEach((m, i) => {
+      const found = outOfOrderAt(context, dated, i, named, placeOf);
+      if (found) {
+        flagged.set(m, found);
+        isNewFound = true;
+      }
     });
-  });
-  return found;
+    if (!isNewFound) break;
+  }
+  return [...flagged.values()];
+}
+
+/** Passes of findOutOfOrder at most: each finds the slips the ones before it hid. */
+const MAX_PASSES = 3;
+
+/** The hint on dated[i] when it breaks the run of the dates around it, else null. */
+function outOfOrderAt(context: HintContext, dated: readonly YearMention[], i: number, named: ReadonlySet<number>, placeOf: (at: number) => string): Found | null {
+  const m = dated[i];
+  if (m.isRange) return null;
+  const before = dated.slice(Math.max(0, i - NEIGHBOURS), i);
+  const after = dated.slice(i + 1, i + 1 + NEIGHBOURS);
+  if (before.length === 0 || after.length === 0) return null;
+  const lo = Math.max(...before.map((o) => o.lo));
+  const hi = Math.min(...after.map((o) => o.hi));
+  const gap = m.lo > hi ? m.lo - hi : lo - m.hi;
+  const isWherePointed = (m.lo > hi && m.points === "forward") || (m.hi < lo && m.points === "back");
+  // It must stick out of its two nearest dates, not merely of the run: "1995, 1996, 2001" after "1948" is a run of its own.
+  const [prev, next] = [before[before.length - 1], after[0]];
+  const isSpike = (m.lo > prev.hi && m.lo > next.hi) || (m.hi < prev.lo && m.hi < next.lo);
+  const isRun = isSpike && !isWherePointed && lo <= hi && hi - lo <= LOCAL_MAX_WIDTH && gap >= LOCAL_MIN_GAP;
+  const candidate = isRun ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null;
+  // Near the run only a swap or a doubled digit, the commonest slips, is enough; another changed digit needs a wider gap.
+  const slip = candidate && (candidate.kind !== "digit" || gap >= LOCAL_DIGIT_GAP) ? candidate : null;
+  if (!slip) return null;
+  const evidence: HintEvidence[] = [
+    ...before.map((o) => mentionEvidence(o, "Before it", placeOf)),
+    ...after.map((o) => mentionEvidence(o, "After it", placeOf)),
+    { source: "rule", note: `${m.text} breaks that run by ${gap} years; ${slipWords(slip)} gives ${shown(m, slip.year)}, which fits.` },
+  ];
+  return {
+    mention: m,
+    hint: yearHint(context, m, {
+      message: `${m.text} breaks the run of the years around it (${lo}–${hi}); a slip for ${shown(m, slip.year)}?`,
+      suggestion: shown(m, slip.year),
+      confidence: CONFIDENCE.outOfOrder,
+      evidence,
+    }),
+  };
 }
 
 /**
@@ -133,8 +147,8 @@ function findOutliers(
   const latest = dated.reduce((a, b) => (b.hi > a.hi ? b : a));
   const found: Found[] = [];
   for (const m of new Set([earliest, latest])) {
-    // A year written twice is meant.
-    if (counts.get(m.value) !== 1) continue;
+    // A year written twice is meant, and so is a range ("1763–1783").
+    if (counts.get(m.value) !== 1 || m.isRange) continue;
     const rest = dated.filter((o) => o !== m);
     const lo = rest.reduce((min, o) => Math.min(min, o.lo), Infinity);
     const hi = rest.reduce((max, o) => Math.max(max, o.hi), -Infinity);
@@ -183,7 +197,7 @@ function findOutsidePeriod(context: HintContext, mentions: readonly YearMention[
   const lo = inside.reduce((min, o) => Math.min(min, o.lo), Infinity);
   const hi = inside.reduce((max, o) => Math.max(max, o.hi), -Infinity);
   for (const m of mentions) {
-    if (m.hi >= period.start && m.lo <= period.end) continue;
+    if (m.isRange || (m.hi >= period.start && m.lo <= period.end)) continue;
     const inPeriod = (c: number) => c >= period.start && c <= period.end;
     const slip = bestSlip(m, (c) => inPeriod(c) && c >= lo && c <= hi, named) ?? bestSlip(m, inPeriod, named);
     const range = `${period.start}–${period.end}`;

@@ -201,6 +201,12 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
         to: "led",
         isCaseSensitive: true,
       },
+      // At a sentence start too, for a singular name ("Washington lead the army"); a plural ("Soldiers lead") may be present tense.
+      {
+        pattern: String.raw`(?:^|(?<=[.!?]\s))(?!(?:People|Men|Women|Children|Police|They|We|You|I)\s)\p{Lu}\p{Ll}*[^\Ws]\s+(?<w>lead)(?=\s+(?:the|a|an|his|her|their|its|them|him)\s)`,
+        to: "led",
+        isCaseSensitive: true,
+      },
     ],
   },
   {
@@ -213,6 +219,10 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
         to: "complement",
       },
       { pattern: String.raw`\b(?<w>compliments?|complimenting)\s+(?=(?:each\s+other|one\s+another)\b)`, to: "complement" },
+      {
+        pattern: String.raw`\b(?:perfect|natural|useful|ideal|necessary|valuable|important|welcome|effective|vital|essential)\s+(?<w>compliments?)\s+(?=to\b)`,
+        to: "complement",
+      },
       {
         pattern: String.raw`\b(?<w>complimentary)\s+(?=(?:roles?|aspects?|goals?|policies|strategies|approaches|forces|parts|skills|interests)\b)`,
         to: "complementary",
@@ -229,6 +239,11 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“except” means “but”; to agree to something is to “accept” it",
     words: ["except", "excepted", "accept"],
     rules: [
+      // After a modal or "not", "except" is a verb, and the verb is "accept": "could not except taxation".
+      {
+        pattern: String.raw`\b(?:would|could|will|did|didn['’]t|cannot|can['’]t|never|must|should|refused\s+to|refuse\s+to|agreed\s+to)\s+(?:not\s+)?(?<w>except)\b(?!\s+(?:for|that|when|where|if|in|on|at|by|from|as)\b)`,
+        to: "accept",
+      },
       { pattern: String.raw`\b(?:nothing|little|everyone|everybody|anything)\s+(?<w>accept)\s+(?=(?:to|pray|wait|hope|flee|run|fight|watch)\b)`, to: "except" },
       {
         pattern: String.raw`\b(?:to|would|could|will|not|didn['’]t)\s+(?<w>except)\s+(?=(?:${DET}\s+)?(?:offers?|proposals?|terms|invitation|surrender|resignation|responsibility|treaty|peace|demands|plan|conditions|ultimatum|reforms|authority|leadership|results?|outcome|defeat)\b)`,

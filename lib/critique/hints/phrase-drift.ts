@@ -60,7 +60,10 @@ export function findPhraseDrift(context: HintContext, placeOf: (at: number) => s
       for (const other of byBlank.get(blankKey(gram.norms, k)) ?? []) {
         const theirs = other.norms[k];
         // "East Germany"/"East German": one word the other plus an ending is another form, not a slip.
-        if (other === gram || NUMERAL.test(theirs) || isInflection(norm, theirs) || norm.startsWith(theirs) || theirs.startsWith(norm) || !isSlip(norm, theirs)) continue;
+        // …unless a final doubled letter lost its twin ("Congres"/"Congress").
+        const isDoubleDropped = theirs.length === norm.length + 1 && theirs.startsWith(norm) && theirs.endsWith(theirs.at(-1)!.repeat(2));
+        const isOtherForm = isInflection(norm, theirs) || norm.startsWith(theirs) || theirs.startsWith(norm);
+        if (other === gram || NUMERAL.test(theirs) || (isOtherForm && !isDoubleDropped) || !isSlip(norm, theirs)) continue;
         // A set phrase is made of words ("Civil War", "Grand Vizier"); a name written two ways ("Hong Xiuqan") is term drift.
         const theirSurface = (other.titleWords ?? other.occurrences[0])[k].raw;
         if (context.lexicon && !context.lexicon.isWord(theirSurface)) continue;

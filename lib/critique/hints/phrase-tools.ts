@@ -24,7 +24,9 @@ export function adjacent(segment: Segment, window: readonly WordToken[]): boolea
  */
 export function isSlip(word: string, target: string): boolean {
   if (target.length < MIN_BROKEN_LENGTH || word.length < MIN_BROKEN_LENGTH || word[0] !== target[0]) return false;
-  if (word === `${target}s` || word === `${target}es` || `${word}s` === target || isSpellingVariant(word, target)) return false;
+  // A plural is not a slip; a final "ss" that lost one s is ("Congres" for "Congress").
+  const isPlural = word === `${target}s` || word === `${target}es` || (`${word}s` === target && !target.endsWith("ss"));
+  if (isPlural || isSpellingVariant(word, target)) return false;
   return editDistance(word, target, 1) === 1;
 }
 

@@ -156,7 +156,10 @@ function judge(form: Form, other: Form, lexicon: Lexicon | undefined): Verdict |
   const b = other.norm;
   const isSwapAtStart = a[0] === b[1] && a[1] === b[0];
   if (a[0] !== b[0] && !isSwapAtStart) return null;
-  if (isInflection(a, b) || isSpellingVariant(a, b) || a.startsWith(b) || b.startsWith(a)) return null;
+  // One spelling the other plus an ending is another form ("August"/"Augusto"), unless a doubled letter lost its twin ("Congres").
+  const isDoubleDropped = isDroppedDoubleLetter(a, b);
+  const isEndingAdded = (a.startsWith(b) || b.startsWith(a)) && !isDoubleDropped;
+  if ((isInflection(a, b) && !isDoubleDropped) || isSpellingVariant(a, b) || isEndingAdded) return null;
   // A foreign spelling keeps its accents on purpose ("María", "Independência"); a slip does not add them.
   if (hasAccents(form.surface) !== hasAccents(other.glossarySurface ?? other.titleSurface ?? other.surface)) return null;
   const budget = a.length >= TWO_EDIT_LENGTH ? 2 : 1;

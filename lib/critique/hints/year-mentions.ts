@@ -18,6 +18,8 @@ export interface YearMention {
    * its word points is where it belongs, whatever the years around it.
    */
   points: "back" | "forward" | null;
+  /** True for a span written as one ("1763–1783"): lo and hi are its ends, and it is never hinted itself. */
+  isRange?: boolean;
 }
 
 // Years 1000–2099; not part of a longer number, a decimal, money or a percentage.
@@ -53,7 +55,26 @@ export function findYearMentions(segment: Segment): YearMention[] {
     });
   }
   // Citation years ("Pipes (2001)") date the historian, not the events.
-  return withoutCitations(out);
+  return joinRanges(withoutCitations(out));
+}
+
+// What may stand between the two ends of a span of years: a dash, or "to".
+const RANGE_JOIN = /^\s?[-–—]\s?$|^\s+to\s+$/u;
+
+/** "1763–1783" as one mention covering both years, read from two mentions side by side. */
+function joinRanges(mentions: readonly YearMention[]): YearMention[] {
+  const out: YearMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const [m, next] = [mentions[i], mentions[i + 1]];
+    const between = next && next.segment === m.segment ? m.segment.text.slice(m.end - m.segment.start, next.start - m.segment.start) : null;
+    if (next && !m.decade && !next.decade && between !== null && between.length <= 6 && RANGE_JOIN.test(between) && next.value > m.value) {
+      out.push({ ...m, end: next.end, text: `${m.text}${between}${next.text}`, hi: next.hi, isRange: true });
+      i++;
+    } else {
+      out.push(m);
+    }
+  }
+  return out;
 }
 
 /** An author's name, then the year: "Service 1997", "Pipes, 2001". `,?\s*` is spelled so that it cannot trade spaces with the name. */

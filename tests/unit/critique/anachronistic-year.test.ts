@@ -25,6 +25,17 @@ describe("anachronistic-year: a year that breaks the run of the years around it"
     }
   });
 
+  it("positive: two slips side by side are found one pass after the other, and a span “1763–1783” counts as one date", () => {
+    const hints = years(
+      "American Independence, 1763–1783. When the war ended in 1763, Parliament passed the Stamp Act of 1755.",
+      "After the Boston Massacre of 1770, in December 1743 the tea went into the harbour; in 1774 the Congress met, and in 1775 and 1776 the war began.",
+    );
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([
+      ["1755", "1765"],
+      ["1743", "1773"],
+    ]);
+  });
+
   it("negative: a flashback inside the run, a run of later years, and a year whose word points where it lies", () => {
     expect(
       summarize(

@@ -60,6 +60,9 @@ describe("broken-phrase", () => {
     const body = phrases("The Grand Vizier Mehmed met the Grand Vizer of Egypt.", "The Grand Vizier Ali went on.");
     expect(body.map((h) => [h.exact, h.suggestion])).toEqual([["Grand Vizer", "Grand Vizier"]]);
     expect(body[0].evidence[0]).toMatchObject({ source: "text", span: { start: 4, end: 16 } });
+    // A final "ss" that lost one s is a slip, not a singular: "Continental Congres" beside "Continental Congress".
+    const congress = phrases("In 1774 the first Continental Congress met.", "In 1775 the Continental Congres chose Washington.");
+    expect(congress.map((h) => [h.exact, h.suggestion])).toEqual([["Continental Congres", "Continental Congress"]]);
   });
 
   it("positive: a phrase of the teacher's glossary", () => {

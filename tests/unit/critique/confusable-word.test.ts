@@ -58,6 +58,10 @@ describe("confusable-word", () => {
     ["Zapata refused to make a piece treaty.", "piece", "peace"],
     ["A man who's army beat the British.", "who's", "whose"],
     ["Whose going to pay?", "Whose", "Who’s"],
+    ["The colonists could not except taxation without representation.", "except", "accept"],
+    ["Washington lead the army through the winter.", "lead", "led"],
+    ["French ships were a perfect compliment to the American army.", "compliment", "complement"],
+    ["Loyalists who's property had been seized fled.", "who's", "whose"],
   ])("positive: %s", (sentence, wrong, right) => {
     expect(pairs(sentence)).toEqual([[wrong, right]]);
   });
@@ -78,6 +82,7 @@ describe("confusable-word", () => {
           "There, people gathered. It's time to leave; it's clear that its borders grew. The people who lead the party are old.",
           "In years past and present. The troops marched past the church. A piece of land was signed away in peace.",
           "A quiet town was quite calm. Everyone except the king agreed. Whose land was it? Who's going?",
+          "They would do anything except surrender; they could not except for the harbour. Soldiers lead the charge. He paid a compliment to the king.",
         ),
       ),
     ).toEqual([]);

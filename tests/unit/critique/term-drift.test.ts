@@ -81,6 +81,7 @@ describe("term-drift", () => {
     ["a short name", "Huerta was hated. Villa fought Huerta, and Heurta fled.", "Heurta", "Huerta"],
     ["a doubled letter dropped, each written once", "General Jean-Jacques Dessalines fought on. In 1804 Desalines declared independence.", "Desalines", "Dessalines"],
     ["a dictionary name written once", "The Committee, led by Robespierre, ruled. In the end Robespiere was guillotined.", "Robespiere", "Robespierre"],
+    ["a name swapped, each written once, the word list breaking the tie", "The Pope at Avignon stayed. When it reached Avingon, half the city died.", "Avingon", "Avignon"],
   ])("positive: %s", (_, paragraph, wrong, right) => {
     expect(drift([paragraph]).map((h) => [h.exact, h.suggestion])).toEqual([[wrong, right]]);
   });
