@@ -15,7 +15,7 @@ async function main() {
   const started = Date.now();
   const database = await openDevDatabase();
   const seedDemo = database.isEmbedded || process.env.DEMO_SEED === "1";
-  await prepareDatabase(database.url, { seedDemo });
+  await prepareDatabase(database.url, { seedDemo, directUrl: database.directUrl });
   buildIfStale();
   const app = await startApp({ port, databaseUrl: database.url });
 

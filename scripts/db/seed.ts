@@ -6,7 +6,7 @@ import { prepareDatabase } from "./prepare";
 async function main() {
   const database = await openDevDatabase();
   try {
-    const { seeded } = await prepareDatabase(database.url, { seedDemo: true });
+    const { seeded } = await prepareDatabase(database.url, { seedDemo: true, directUrl: database.directUrl });
     console.log(seeded ? `Created the demo class "${DEMO_CLASS}".` : `The demo class "${DEMO_CLASS}" already exists.`);
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}  ${u.password}`);
   } finally {

@@ -1,8 +1,7 @@
 import "server-only";
 import pg from "pg";
 import type { ChangeEventDTO } from "@/lib/annotations/types";
-import { db } from "@/lib/db";
-import { getDatabaseEnv } from "@/lib/env";
+import { db, sessionConnectionConfig } from "@/lib/db";
 import { hearingOf, type RootNow } from "./hearing";
 import type { ListenerStanding } from "./listener-access";
 import { LIVE_CHANNEL } from "./record-change";
@@ -174,7 +173,7 @@ class LiveHub {
   private ensureListening(): Promise<void> {
     if (this.client || this.connecting) return this.connecting ?? Promise.resolve();
     this.connecting = (async () => {
-      const client = new pg.Client({ connectionString: getDatabaseEnv().DATABASE_URL });
+      const client = new pg.Client(sessionConnectionConfig());
       try {
         await client.connect();
         await client.query(`listen ${LIVE_CHANNEL}`);
