@@ -1,0 +1,103 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { callApi } from "@/components/ui/api-client";
+import type { AnnotationDTO, AnnotationListDTO, ChangeEventDTO, ReplyDTO } from "@/lib/annotations/types";
+import { coalesce } from "@/lib/live/coalesce";
+import { applyAnswer, applyEvent, applyList, applyReply, applyThread, needsReload, startLiveList, type LiveList } from "@/lib/live/live-list";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+/** A burst of "reload everything" events (say, a new revision for several assignments) costs one reload. */
+const RELOAD_SETTLE_MS = 120;
+
+/** The state behind the hook: read synchronously, so a request knows the position it was sent at. */
+function createStore(initial: AnnotationListDTO) {
+  let state = startLiveList(initial);
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    update: (change: (s: LiveList) => LiveList) => {
+      const next = change(state);
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * An assignment's annotations as the viewer sees them, kept current by the
+ * live stream: each change arrives as the changed thread (already filtered
+ * and mapped for this viewer on the server), and is applied in log order by
+ * lib/live/live-list.ts, so a slow answer never overwrites a newer state.
+ * The whole list is fetched again only when the server says the whole
+ * assignment changed, or the reader fell too far behind to catch up. The
+ * stream resumes from its last event id after a drop (EventSource's
+ * Last-Event-ID), as before. `onEvent` hears every change (the dashboard
+ * refetches its counts then).
+ */
+export function useLiveAnnotations(initial: AnnotationListDTO, onEvent?: (event: ChangeEventDTO | null) => void) {
+  const [store] = useState(() => createStore(initial));
+  const state = useSyncExternalStore(store.subscribe, store.get, store.get);
+  const [live, setLive] = useState<LiveStatus>("connecting");
+  const assignmentId = initial.assignmentId;
+  const onEventRef = useRef(onEvent);
+  useEffect(() => {
+    onEventRef.current = onEvent;
+  }, [onEvent]);
+
+  const refresh = useCallback(async () => {
+    const res = await callApi<AnnotationListDTO>("GET", `/api/assignments/${encodeURIComponent(assignmentId)}/annotations`);
+    if (res.ok) store.update((s) => applyList(s, res.data));
+  }, [assignmentId, store]);
+
+  useEffect(() => {
+    const reloads = coalesce(refresh, { settleMs: RELOAD_SETTLE_MS, intervalMs: RELOAD_SETTLE_MS });
+    const source = new EventSource(`/api/assignments/${encodeURIComponent(assignmentId)}/events?since=${initial.lastEventId}`);
+    source.addEventListener("open", () => setLive("live"));
+    source.addEventListener("error", () => setLive("reconnecting"));
+    source.addEventListener("change", (message) => {
+      const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEventDTO;
+      store.update((s) => applyEvent(s, event));
+      if (needsReload(event)) reloads.request();
+      onEventRef.current?.(event);
+    });
+    // Too far behind to replay: everything again.
+    source.addEventListener("reset", () => {
+      reloads.request();
+      onEventRef.current?.(null);
+    });
+    return () => {
+      source.close();
+      reloads.dispose();
+    };
+  }, [assignmentId, initial.lastEventId, refresh, store]);
+
+  /** An annotation from an answer, kept only if nothing newer is shown (its asOf says how new it is). */
+  const apply = useCallback((annotation: AnnotationDTO) => store.update((s) => applyAnswer(s, annotation)), [store]);
+
+  /** A reply from the viewer's own write, into its thread. */
+  const applyOwnReply = useCallback((reply: ReplyDTO) => store.update((s) => applyReply(s, reply)), [store]);
+
+  /**
+   * Reads one thread again (after a delete, or a write refused as stale):
+   * the thread as the viewer may see it now, or its removal when the answer
+   * is 404, as of the position the reader had when it asked.
+   */
+  const fetchThread = useCallback(
+    async (id: string) => {
+      const askedAt = store.get().position;
+      const res = await callApi<{ annotation: AnnotationDTO }>("GET", `/api/annotations/${encodeURIComponent(id)}`);
+      if (res.ok) store.update((s) => applyAnswer(s, res.data.annotation));
+      else if (res.status === 404) store.update((s) => applyThread(s, id, null, askedAt));
+    },
+    [store],
+  );
+
+  return { list: state.list, live, refresh, apply, applyOwnReply, fetchThread };
+}
