@@ -1,13 +1,7 @@
 import "server-only";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
-import {
-  annotationInclude,
-  loadSharedDtoContext,
-  toAnnotationDTO,
-  viewerDtoContext,
-  type SharedDtoContext,
-} from "@/lib/server/annotations/annotation-dto";
+import { annotationInclude, loadSharedDtoContext, toAnnotationDTO, viewerDtoContext } from "@/lib/server/annotations/annotation-dto";
 import { loadMergeLinks, visibleMergePartners } from "@/lib/server/annotations/merge-partners";
 import { cachedRevision } from "@/lib/server/essays/revision-cache";
 import type { RootNow } from "./hearing";
@@ -46,37 +40,49 @@ export interface DeliveryThreads {
  * Loads the threads of `rows` with everything their DTOs need: the rows with
  * replies, flag, votes and credits; the class's teachers, the anonymous
  * labels, audit trails and current revision (shared by all readers); and
- * the flags' merge links. About six queries per delivery, however many
- * readers it reaches; per reader, one more only when a shown flag was merged
- * with another. `asOf` is stamped on every DTO: the delivery's newest log
- * id, since these rows were read after it.
+ * the flags' merge links. Two rounds of parallel queries per delivery,
+ * however many readers it reaches; per reader, one more query only when a
+ * shown flag was merged with another. Audits are loaded for the flags the
+ * log names, which may include a flag no reader sees: it is never mapped.
+ * `asOf` is stamped on every DTO: the delivery's newest log id, since these
+ * rows were read after it.
  */
 export async function loadDeliveryThreads(assignmentId: string, rows: EventRow[], asOf: string): Promise<DeliveryThreads> {
   const about = rows.filter((r) => r.kind !== null && r.entityId !== "*");
+  if (about.length === 0) return { threadOf: () => undefined, rootOf: () => null, viewFor: async () => new Map() };
   const replyIds = about.filter((r) => r.type.startsWith("reply.")).map((r) => r.entityId);
-  const replies = replyIds.length
-    ? await db.reply.findMany({ where: { id: { in: replyIds } }, select: { id: true, annotationId: true } })
-    : [];
+  // Two rounds of queries in parallel: what the events name, then the threads and what their DTOs need.
+  const [replies, assignment] = await Promise.all([
+    replyIds.length ? db.reply.findMany({ where: { id: { in: replyIds } }, select: { id: true, annotationId: true } }) : [],
+    db.assignment.findUnique({
+      where: { id: assignmentId },
+      select: { classroomId: true, anonymousPeers: true, essay: { select: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } } },
+    }),
+  ]);
   const replyThread = new Map(replies.map((r) => [r.id, r.annotationId]));
   const threadOf = (r: EventRow): string | null | undefined => {
     if (r.kind === null || r.entityId === "*") return undefined;
     return r.type.startsWith("reply.") ? (replyThread.get(r.entityId) ?? null) : r.entityId;
   };
-  const ids = [...new Set(about.map(threadOf).filter((id): id is string => typeof id === "string"))];
+  const idsOf = (list: EventRow[]) => [...new Set(list.map(threadOf).filter((id): id is string => typeof id === "string"))];
+  const ids = idsOf(about);
   // The log names each row's root kind, so flags are known before their rows are read.
-  const flagIds = [...new Set(about.filter((r) => r.kind === "flag").map(threadOf).filter((id): id is string => typeof id === "string"))];
-  if (ids.length === 0) {
-    return { threadOf, rootOf: () => null, viewFor: async () => new Map() };
-  }
-  const [threads, assignment, links] = await Promise.all([
+  const flagIds = idsOf(about.filter((r) => r.kind === "flag"));
+  const revisionId = assignment?.essay.revisions[0]?.id;
+  const revision = revisionId ? await cachedRevision(revisionId) : null;
+  if (!assignment || !revision || ids.length === 0) return { threadOf, rootOf: () => null, viewFor: async () => new Map() };
+  const [threads, shared, links] = await Promise.all([
     db.annotation.findMany({ where: { id: { in: ids }, assignmentId }, include: annotationInclude }),
-    db.assignment.findUnique({
-      where: { id: assignmentId },
-      select: { classroomId: true, anonymousPeers: true, essay: { select: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } } },
+    loadSharedDtoContext({
+      assignmentId,
+      classroomId: assignment.classroomId,
+      anonymousPeers: assignment.anonymousPeers,
+      revision,
+      flagIds,
+      forStudents: true,
     }),
     loadMergeLinks(flagIds),
   ]);
-  const revision = assignment?.essay.revisions[0] && (await cachedRevision(assignment.essay.revisions[0].id));
   const byId = new Map(threads.map((t) => [t.id, t]));
   const roots = new Map(
     threads.map((a): [string, RootNow] => [
@@ -91,25 +97,15 @@ export async function loadDeliveryThreads(assignmentId: string, rows: EventRow[]
       },
     ]),
   );
-  let shared: Promise<SharedDtoContext> | null = null;
-  const loadShared = () =>
-    (shared ??= loadSharedDtoContext({
-      assignmentId,
-      classroomId: assignment!.classroomId,
-      anonymousPeers: assignment!.anonymousPeers,
-      revision: revision!,
-      flagIds: threads.filter((t) => t.kind === "flag").map((t) => t.id),
-      forStudents: true,
-    }));
   return {
     threadOf,
     rootOf: (id) => roots.get(id) ?? null,
     viewFor: async (viewer, threadIds) => {
       const shown = threadIds.map((id) => byId.get(id)).filter((t) => t !== undefined);
-      if (shown.length === 0 || !assignment || !revision) return new Map();
+      if (shown.length === 0) return new Map();
       const shownFlags = shown.filter((t) => t.kind === "flag").map((t) => t.id);
-      const [context, mergePartners] = await Promise.all([loadShared(), visibleMergePartners(viewer.viewerId, shownFlags, links)]);
-      const ctx = viewerDtoContext(context, { ...viewer, mergePartners });
+      const mergePartners = await visibleMergePartners(viewer.viewerId, shownFlags, links);
+      const ctx = viewerDtoContext(shared, { ...viewer, mergePartners });
       return new Map(shown.map((t) => [t.id, { ...toAnnotationDTO(t, ctx), asOf }]));
     },
   };
