@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/ui/api-client";
 import type { AnnotationDTO, AnnotationListDTO, ChangeEventDTO, ReplyDTO } from "@/lib/annotations/types";
 import { applyAnswer, applyEvent, applyList, applyReply, applyThread, needsReload, startLiveList, type LiveList } from "@/lib/live/live-list";
@@ -9,25 +9,6 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 
 /** A burst of "reload everything" events (say, a new revision for several assignments) costs one reload. */
 const RELOAD_SETTLE_MS = 120;
-
-/** The state behind the hook: read synchronously, so a request knows the position it was sent at. */
-function createStore(initial: AnnotationListDTO) {
-  let state = startLiveList(initial);
-  const listeners = new Set<() => void>();
-  return {
-    get: () => state,
-    update: (change: (s: LiveList) => LiveList) => {
-      const next = change(state);
-      if (next === state) return;
-      state = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe: (listener: () => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
 
 /**
  * An assignment's annotations as the viewer sees them, kept current by the
@@ -50,8 +31,13 @@ function createStore(initial: AnnotationListDTO) {
  * whose first-load JavaScript budget is 200 KB and was at 198 KB.
  */
 export function useLiveAnnotations(initial: AnnotationListDTO, onEvent?: (event: ChangeEventDTO | null) => void) {
-  const [store] = useState(() => createStore(initial));
-  const state = useSyncExternalStore(store.subscribe, store.get, store.get);
+  const [state, setState] = useState(() => startLiveList(initial));
+  // Read synchronously too, so a request knows the position it was sent at.
+  const current = useRef(state);
+  const update = useCallback((change: (s: LiveList) => LiveList) => {
+    current.current = change(current.current);
+    setState(current.current);
+  }, []);
   const [live, setLive] = useState<LiveStatus>("connecting");
   const assignmentId = initial.assignmentId;
   const onEventRef = useRef(onEvent);
@@ -60,9 +46,9 @@ export function useLiveAnnotations(initial: AnnotationListDTO, onEvent?: (event:
   }, [onEvent]);
 
   const refresh = useCallback(async () => {
-    const res = await callApi<AnnotationListDTO>("GET", `/api/assignments/${encodeURIComponent(assignmentId)}/annotations`);
-    if (res.ok) store.update((s) => applyList(s, res.data));
-  }, [assignmentId, store]);
+    const res = await callApi<AnnotationListDTO>("GET", `/api/assignments/${assignmentId}/annotations`);
+    if (res.ok) update((s) => applyList(s, res.data));
+  }, [assignmentId, update]);
 
   useEffect(() => {
     // A plain debounce is enough here: lists are applied by their log position, so a slow one never wins.
@@ -74,12 +60,12 @@ export function useLiveAnnotations(initial: AnnotationListDTO, onEvent?: (event:
       },
       dispose: () => timer && clearTimeout(timer),
     };
-    const source = new EventSource(`/api/assignments/${encodeURIComponent(assignmentId)}/events?since=${initial.lastEventId}`);
+    const source = new EventSource(`/api/assignments/${assignmentId}/events?since=${initial.lastEventId}`);
     source.addEventListener("open", () => setLive("live"));
     source.addEventListener("error", () => setLive("reconnecting"));
     source.addEventListener("change", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEventDTO;
-      store.update((s) => applyEvent(s, event));
+      update((s) => applyEvent(s, event));
       if (needsReload(event)) reloads.request();
       onEventRef.current?.(event);
     });
@@ -92,13 +78,13 @@ export function useLiveAnnotations(initial: AnnotationListDTO, onEvent?: (event:
       source.close();
       reloads.dispose();
     };
-  }, [assignmentId, initial.lastEventId, refresh, store]);
+  }, [assignmentId, initial.lastEventId, refresh, update]);
 
   /** An annotation from an answer, kept only if nothing newer is shown (its asOf says how new it is). */
-  const apply = useCallback((annotation: AnnotationDTO) => store.update((s) => applyAnswer(s, annotation)), [store]);
+  const apply = useCallback((annotation: AnnotationDTO) => update((s) => applyAnswer(s, annotation)), [update]);
 
   /** A reply from the viewer's own write, into its thread. */
-  const applyOwnReply = useCallback((reply: ReplyDTO) => store.update((s) => applyReply(s, reply)), [store]);
+  const applyOwnReply = useCallback((reply: ReplyDTO) => update((s) => applyReply(s, reply)), [update]);
 
   /**
    * Reads one thread again (after a delete, or a write refused as stale):
@@ -107,12 +93,12 @@ export function useLiveAnnotations(initial: AnnotationListDTO, onEvent?: (event:
    */
   const fetchThread = useCallback(
     async (id: string) => {
-      const askedAt = store.get().position;
-      const res = await callApi<{ annotation: AnnotationDTO }>("GET", `/api/annotations/${encodeURIComponent(id)}`);
-      if (res.ok) store.update((s) => applyAnswer(s, res.data.annotation));
-      else if (res.status === 404) store.update((s) => applyThread(s, id, null, askedAt));
+      const askedAt = current.current.position;
+      const res = await callApi<{ annotation: AnnotationDTO }>("GET", `/api/annotations/${id}`);
+      if (res.ok) update((s) => applyAnswer(s, res.data.annotation));
+      else if (res.status === 404) update((s) => applyThread(s, id, null, askedAt));
     },
-    [store],
+    [update],
   );
 
   return { list: state.list, live, refresh, apply, applyOwnReply, fetchThread };

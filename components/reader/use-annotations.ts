@@ -20,7 +20,7 @@ export function useAnnotations(initial: AnnotationListDTO) {
   const assignmentId = initial.assignmentId;
 
   /** Puts an answer's annotation in the list (unless the stream already brought a newer state of it). */
-  const upsert = useCallback((annotation: AnnotationDTO) => apply(annotation), [apply]);
+  const upsert = apply;
 
   /** Creates a highlight or comment; `id` is the caller's pending id, the same on every retry. */
   const create = useCallback(

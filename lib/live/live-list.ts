@@ -62,7 +62,7 @@ function placeIn(list: AnnotationDTO[], annotation: AnnotationDTO | null, id: st
 export function applyThread(state: LiveList, id: string, annotation: AnnotationDTO | null, at: string | bigint): LiveList {
   const when = big(at);
   const position = max(state.position, when);
-  if (when < markOf(state, id)) return position === state.position ? state : { ...state, position };
+  if (when < markOf(state, id)) return { ...state, position };
   const marks = new Map(state.marks);
   marks.set(id, when);
   return { list: { ...state.list, annotations: placeIn(state.list.annotations, annotation, id) }, marks, position };
@@ -88,8 +88,7 @@ export function applyEvent(state: LiveList, event: ChangeEventDTO): LiveList {
     const at = max(big(event.id), big(event.thread.annotation?.asOf ?? event.id));
     return applyThread(state, event.thread.id, event.thread.annotation, at);
   }
-  const position = max(state.position, big(event.id));
-  return position === state.position ? state : { ...state, position };
+  return { ...state, position: max(state.position, big(event.id)) };
 }
 
 /**
@@ -100,7 +99,7 @@ export function applyEvent(state: LiveList, event: ChangeEventDTO): LiveList {
 export function applyList(state: LiveList, next: AnnotationListDTO): LiveList {
   const at = big(next.lastEventId);
   const position = max(state.position, at);
-  if (at < big(state.list.lastEventId)) return position === state.position ? state : { ...state, position };
+  if (at < big(state.list.lastEventId)) return { ...state, position };
   const newer = new Map([...state.marks].filter(([, mark]) => mark > at));
   let annotations = next.annotations;
   for (const id of newer.keys()) {
