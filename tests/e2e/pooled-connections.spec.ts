@@ -75,13 +75,15 @@ test.describe("two app instances behind PgBouncer in transaction mode", () => {
     const words = "secret speech";
     const start = seeded.text.indexOf(words);
 
-    /** Runs a write and waits until `page` shows `expected`, within the hub's 5 s safety poll: only LISTEN is that quick every time. */
+    /**
+     * Runs a write and waits until `page` shows `expected`, without a reload. (That it is LISTEN on the direct
+     * connection, not the hub's 5 s safety poll, that brings it is timed in tests/integration/pooled-connections.test.ts,
+     * where a loaded machine cannot blur it.)
+     */
     const arrives = async (write: () => Promise<Response>, page: Page, expected: string) => {
-      const started = Date.now();
       const res = await write();
       expect(res.status).toBeLessThan(300);
       await expect(page.getByText(expected)).toBeVisible({ timeout: 10_000 });
-      expect({ expected, isQuick: Date.now() - started < 2_500 }).toEqual({ expected, isQuick: true });
       return res;
     };
 
