@@ -4,6 +4,17 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set: point it at PostgreSQL, or start the app with `npm run demo`." })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string."),
+  /**
+   * A direct (session) connection, set only when DATABASE_URL goes through a pooler in transaction
+   * mode (PgBouncer): LISTEN and migrations need a session of their own (lib/db.ts).
+   */
+  DATABASE_DIRECT_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_DIRECT_URL must be a postgresql:// connection string that bypasses the pooler.")
+      .optional(),
+  ),
   NEXTAUTH_SECRET: z
     .string({ error: "NEXTAUTH_SECRET is not set: use a long random string (e.g. `openssl rand -base64 32`)." })
     .min(16, "NEXTAUTH_SECRET is too short: use at least 16 random characters."),
@@ -44,12 +55,15 @@ function firstProblem(error: z.ZodError): Error {
   return new Error(`Configuration error: ${error.issues[0].message}`);
 }
 
-type DatabaseEnv = Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS">;
+type DatabaseEnv = Pick<
+  Env,
+  "DATABASE_URL" | "DATABASE_DIRECT_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS"
+>;
 
 /** Only what the data layer needs, so scripts can use it without the web app's secrets. */
 export function getDatabaseEnv(): DatabaseEnv {
   const parsed = schema
-    .pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, DATABASE_CONNECT_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true })
+    .pick({ DATABASE_URL: true, DATABASE_DIRECT_URL: true, DATABASE_POOL_SIZE: true, DATABASE_CONNECT_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true })
     .safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;

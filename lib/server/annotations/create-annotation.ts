@@ -66,8 +66,9 @@ export async function createAnnotation({
   // retried request is the exception, so the common path costs no extra read.
   try {
     if (!flag) {
-      const row = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
-      return { annotation: toAnnotationDTO(row, ownDtoContext(viewerId, access)), isNew: true };
+      const { logId, ...row } = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
+      // Nothing can have changed a row this statement just made: it is current to its own log entry.
+      return { annotation: { ...toAnnotationDTO(row, ownDtoContext(viewerId, access)), asOf: logId }, isNew: true };
     }
     await db.$transaction(async (tx) => {
       await tx.annotation.create({ data: { ...columns(viewerId, assignmentId, access.revision.id, input), body: body ? toJson(body) : Prisma.DbNull } });
@@ -115,15 +116,17 @@ function columns(viewerId: string, assignmentId: string, revisionId: string, inp
 async function insertAnnotation(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput, body: TiptapDoc | null) {
   const c = columns(viewerId, assignmentId, revisionId, input);
   const change = { assignmentId, type: "annotation.created", entityId: c.id, actorId: viewerId, scope: c.scope, ownerId: viewerId, kind: c.kind } as const;
-  const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string }[]>`
+  const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string; logId: string }[]>`
     with inserted as (
       insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "updatedAt")
       values (${c.id}, ${assignmentId}, ${viewerId}, ${revisionId}, ${c.kind}::"AnnotationKind", ${c.scope}::"Scope", ${c.exact},
               ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[], current_timestamp)
       returning "createdAt", "updatedAt"
     ), ${changeLogSteps(change)}
-    select inserted."createdAt", inserted."updatedAt", u.name as "authorName" from inserted join users u on u.id = ${viewerId}`;
+    select inserted."createdAt", inserted."updatedAt", u.name as "authorName", (select id::text from logged) as "logId"
+      from inserted join users u on u.id = ${viewerId}`;
   return {
+    logId: row.logId,
     ...c,
     body: body as unknown as Prisma.JsonValue,
     anchorStatus: "anchored" as const,

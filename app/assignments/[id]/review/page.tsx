@@ -55,7 +55,7 @@ export default async function ReviewPage({ params }: Props) {
         text={assignment.revision.text}
         blocks={blocks}
         essaySlug={assignment.essay.slug}
-        dashboard={{ annotations: annotations.annotations, students }}
+        dashboard={{ list: annotations, students }}
         initial={{
           assignmentId: assignment.id,
           settings: { peerFlagVisibility: assignment.peerFlagVisibility, hintVisibility: assignment.hintVisibility },
