@@ -60,22 +60,45 @@ export function useLiveAnnotations(initial: AnnotationListDTO, onEvent?: (event:
       },
       dispose: () => timer && clearTimeout(timer),
     };
-    const source = new EventSource(`/api/assignments/${assignmentId}/events?since=${initial.lastEventId}`);
-    source.addEventListener("open", () => setLive("live"));
-    source.addEventListener("error", () => setLive("reconnecting"));
-    source.addEventListener("change", (message) => {
-      const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEventDTO;
-      update((s) => applyEvent(s, event));
-      if (needsReload(event)) reloads.request();
-      onEventRef.current?.(event);
-    });
-    // Too far behind to replay: everything again.
-    source.addEventListener("reset", () => {
-      reloads.request();
-      onEventRef.current?.(null);
-    });
+    // The last event this page heard from the stream (not from answers): where a new stream resumes.
+    let heard = initial.lastEventId;
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let failures = 0;
+    const connect = () => {
+      const next = new EventSource(`/api/assignments/${assignmentId}/events?since=${heard}`);
+      source = next;
+      next.addEventListener("open", () => {
+        failures = 0;
+        setLive("live");
+      });
+      next.addEventListener("error", () => {
+        setLive("reconnecting");
+        // EventSource retries a dropped connection by itself, but gives up for good on an answer that is
+        // not a stream (429 over the per-user limit while the dropped stream still counts, 503, a proxy's
+        // error page). Then this page tries again, later each time, from the last event it heard.
+        if (next.readyState !== EventSource.CLOSED) return;
+        failures += 1;
+        retry = setTimeout(connect, Math.min(30_000, 2_000 * 2 ** Math.min(failures - 1, 4)));
+      });
+      next.addEventListener("change", (message) => {
+        const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEventDTO;
+        heard = (message as MessageEvent<string>).lastEventId || heard;
+        update((s) => applyEvent(s, event));
+        if (needsReload(event)) reloads.request();
+        onEventRef.current?.(event);
+      });
+      // Too far behind to replay: everything again.
+      next.addEventListener("reset", (message) => {
+        heard = (message as MessageEvent<string>).lastEventId || heard;
+        reloads.request();
+        onEventRef.current?.(null);
+      });
+    };
+    connect();
     return () => {
-      source.close();
+      source?.close();
+      if (retry) clearTimeout(retry);
       reloads.dispose();
     };
   }, [assignmentId, initial.lastEventId, refresh, update]);
