@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { e2eState, sessionRequest } from "./support/api";
-import { expect, test } from "./support/fixtures";
+import { expect, test, newContextWithThreadsInFull } from "./support/fixtures";
 import { requireSession } from "./support/http-session";
 import { seedClass, type SeededClass } from "./support/seed-class";
 
@@ -22,7 +22,7 @@ function selectors(text: string, words: string) {
 
 /** A signed-in page at `path`, through the real sign-in form. */
 async function openAs(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await newContextWithThreadsInFull(browser)).newPage();
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);

@@ -4,7 +4,7 @@ import { startApp, type RunningApp } from "../../scripts/app-server";
 import { startPgBouncer, type RunningPgBouncer } from "../support/pgbouncer";
 import { e2eState, sessionRequest } from "./support/api";
 import { E2E_APP_ENV } from "./support/e2e-env";
-import { expect, test } from "./support/fixtures";
+import { expect, test, newContextWithThreadsInFull } from "./support/fixtures";
 import { requireSession } from "./support/http-session";
 import { seedClass, type SeededClass } from "./support/seed-class";
 
@@ -17,7 +17,7 @@ function doc(text: string) {
 }
 
 async function openReader(browser: Browser, baseUrl: string, email: string, assignmentId: string): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+  const page = await (await newContextWithThreadsInFull(browser, { baseURL: baseUrl })).newPage();
   const path = `/essays/destalinization-origins?assignment=${assignmentId}`;
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   await page.getByLabel("Email").fill(email);
