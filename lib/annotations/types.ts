@@ -131,6 +131,12 @@ export interface AnnotationDTO {
   isDeleted: boolean;
   /** Hidden by a teacher: only its author (and teachers) still see it. */
   isHidden: boolean;
+  /** The class's highlight code it is marked with (AnnotationListDTO.codes), if any. */
+  codeId?: string | null;
+  /** A teacher's guiding question or instruction pinned to the passage. */
+  guide?: "question" | "instruction" | null;
+  /** For the class's teachers, in a group assignment: the group it belongs to (null: the whole class). */
+  groupId?: string | null;
   createdAt: string;
   updatedAt: string;
   replies: ReplyDTO[];

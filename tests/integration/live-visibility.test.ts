@@ -16,11 +16,15 @@ type State = "plain" | "hidden" | "deleted" | "deleted, live reply" | "merged";
 const SCOPES: Scope[] = ["private", "class", "teachers"];
 const STATES: State[] = ["plain", "hidden", "deleted", "deleted, live reply", "merged"];
 const SETTINGS = [
-  { peerFlagVisibility: "always", pastDue: false },
-  { peerFlagVisibility: "after_own_flag", pastDue: false },
-  { peerFlagVisibility: "after_due", pastDue: true },
-  { peerFlagVisibility: "after_due", pastDue: false },
+  { peerFlagVisibility: "always", pastDue: false, grouped: false },
+  { peerFlagVisibility: "after_own_flag", pastDue: false, grouped: false },
+  { peerFlagVisibility: "after_due", pastDue: true, grouped: false },
+  { peerFlagVisibility: "after_due", pastDue: false, grouped: false },
+  // Small groups: Ana and Cara in one group, Ben in another ("class" means "my group").
+  { peerFlagVisibility: "always", pastDue: false, grouped: true },
 ] as const;
+/** Per grouped assignment: the author → group their rows are filed under. */
+const groupOf = new Map<string, Map<string, string>>();
 
 let world: World;
 /** Per generated assignment: the ids of the rows generated on it. */
@@ -41,10 +45,12 @@ async function insertCase(
   const id = randomUUID();
   const { quote, position } = select(world.revision.text, "secret speech");
   const hiddenAt = state === "hidden" ? new Date() : null;
+  const groupId = groupOf.get(assignmentId)?.get(authorId) ?? null;
   await db.annotation.create({
     data: {
       id,
       assignmentId,
+      groupId,
       authorId,
       revisionId: world.revision.id,
       kind,
@@ -71,7 +77,7 @@ async function insertCase(
     },
   });
   await db.changeEvent.create({
-    data: { assignmentId, type: "annotation.updated", entityId: id, actorId: authorId, scope: audienceScope({ scope, hiddenAt }), ownerId: authorId, kind },
+    data: { assignmentId, type: "annotation.updated", entityId: id, actorId: authorId, scope: audienceScope({ scope, hiddenAt }), ownerId: authorId, kind, groupId },
   });
   return id;
 }
@@ -94,6 +100,7 @@ beforeAll(async () => {
       const { id } = await db.assignment.create({
         data: { classroomId, essayId: world.essay.id, dueAt, peerFlagVisibility: setting.peerFlagVisibility, anonymousPeers },
       });
+      if (setting.grouped) groupOf.set(id, await splitForTest(classroomId, id, [[ana.id, cara.id], [ben.id]]));
       const ids = [await insertCase(id, cara.id, "flag", "class", "plain", ben.id)];
       for (const authorId of [ana.id, teacher.id]) {
         for (const kind of ["comment", "flag"] as const) {
@@ -110,6 +117,21 @@ beforeAll(async () => {
   }
   await removeStudent({ viewerId: teacher.id, classroomId, userId: rita.id });
 });
+
+/** An assignment's own groups, straight in the database; returns each member's group (their rows are filed under it). */
+async function splitForTest(classroomId: string, assignmentId: string, groups: string[][]): Promise<Map<string, string>> {
+  const set = await db.groupSet.create({
+    data: { classroomId, assignmentId, ownerKey: `assignment:${assignmentId}`, groups: { create: { name: "Not in a group", position: -1, isUnplaced: true } } },
+  });
+  await db.assignment.update({ where: { id: assignmentId }, data: { groupSetId: set.id } });
+  const byUser = new Map<string, string>();
+  for (const [position, members] of groups.entries()) {
+    const group = await db.studentGroup.create({ data: { setId: set.id, name: `Group ${position + 1}`, position } });
+    await db.groupMember.createMany({ data: members.map((userId) => ({ setId: set.id, groupId: group.id, userId })) });
+    for (const userId of members) byUser.set(userId, group.id);
+  }
+  return byUser;
+}
 
 /** What the list shows the viewer of the generated rows, by id (nothing at all for a non-member). */
 async function listed(viewerId: string, assignmentId: string): Promise<Map<string, AnnotationDTO>> {
@@ -169,9 +191,30 @@ describe("the live filter and the list query use one visibility rule and one DTO
       }
     }
     // The cases are not trivially all-visible or all-hidden, and some heard threads are out of sight now.
-    expect(compared).toBe(8 * 6 * 55);
+    expect(compared).toBe(10 * 6 * 55);
     expect(shown).toBeGreaterThan(compared / 5);
     expect(shown).toBeLessThan(compared / 2);
     expect(drops).toBeGreaterThan(0);
+  });
+
+  it("in a group assignment, a class comment reaches the author's group and the teachers, not another group, through the list and the stream alike", async () => {
+    const { ana, ben, teacher } = world.users;
+    const grouped = [...groupOf.keys()];
+    expect(grouped.length).toBe(2);
+    for (const assignmentId of grouped) {
+      const anasClass = await db.annotation.findMany({ where: { id: { in: generated.get(assignmentId) }, authorId: ana.id, scope: "class", hiddenAt: null, deletedAt: null } });
+      expect(anasClass.length).toBeGreaterThan(0);
+      const cara = [...groupOf.get(assignmentId)!.keys()].find((id) => id !== ana.id && id !== ben.id)!;
+      for (const [viewerId, sees] of [[cara, true], [ben.id, false], [teacher.id, true]] as const) {
+        const [list, live] = await Promise.all([listed(viewerId, assignmentId), heard(viewerId, assignmentId)]);
+        for (const row of anasClass) {
+          expect({ viewerId, id: row.id, list: list.has(row.id), live: live.threads.has(row.id) }).toEqual({ viewerId, id: row.id, list: sees, live: sees });
+        }
+      }
+      // The teacher's own class comments carry no group: both groups see them.
+      const teachers = await db.annotation.findMany({ where: { id: { in: generated.get(assignmentId) }, authorId: teacher.id, scope: "class", kind: "comment", hiddenAt: null, deletedAt: null } });
+      expect(teachers.length).toBeGreaterThan(0);
+      for (const row of teachers) expect((await listed(ben.id, assignmentId)).has(row.id)).toBe(true);
+    }
   });
 });

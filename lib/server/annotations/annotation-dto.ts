@@ -26,6 +26,8 @@ type ReplyRow = AnnotationRow["replies"][number];
 /** Who the authors are to this viewer: teachers, and classmates' names or "Classmate N". */
 export interface DtoContext {
   viewerId: string;
+  /** The viewer teaches the class: they also get each annotation's group. */
+  isTeacherView: boolean;
   teacherIds: Set<string>;
   /** Anonymous labels for students, when the assignment hides names from peers. */
   anonymousLabels: Map<string, string> | null;
@@ -115,6 +117,7 @@ export function viewerDtoContext(
   if (isAnonymous && !shared.anonymousLabels) throw new Error("anonymous labels were not loaded for a student viewer");
   return {
     viewerId: viewer.viewerId,
+    isTeacherView: viewer.role === "teacher",
     teacherIds: shared.teacherIds,
     anonymousLabels: isAnonymous ? shared.anonymousLabels : null,
     revision: shared.revision,
@@ -152,6 +155,7 @@ export function ownDtoContext(
 ): DtoContext {
   return {
     viewerId,
+    isTeacherView: access.role === "teacher",
     teacherIds: new Set(access.role === "teacher" ? [viewerId] : []),
     anonymousLabels: null,
     revision: access.revision,
@@ -225,6 +229,9 @@ export function toAnnotationDTO(row: AnnotationRow, ctx: DtoContext): Annotation
     version: row.version,
     isDeleted,
     isHidden: row.hiddenAt !== null,
+    codeId: row.codeId,
+    guide: row.guide,
+    ...(ctx.isTeacherView ? { groupId: row.groupId } : {}),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     replies: row.replies.map((r) => toReplyDTO(r, ctx)),

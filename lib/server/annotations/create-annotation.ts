@@ -10,7 +10,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { isUniqueViolation } from "@/lib/server/db-errors";
-import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
+import { changeLogSteps, recordChange, rootGroup } from "@/lib/server/live/record-change";
+import { newAnnotationGroup } from "@/lib/server/groups/author-group";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
 import { NOT_IMPORTED, ownDtoContext, toAnnotationDTO } from "./annotation-dto";
 import { reloadAnnotation } from "./find-annotations";
@@ -72,6 +73,8 @@ export async function createAnnotation({
     }
     await db.$transaction(async (tx) => {
       await tx.annotation.create({ data: { ...columns(viewerId, assignmentId, access.revision.id, input), body: body ? toJson(body) : Prisma.DbNull } });
+      // After the insert, which holds the table lock a regrouping waits for: the groups read here are current.
+      await tx.$executeRaw`update annotations set "groupId" = ${newAnnotationGroup(assignmentId, viewerId)} where id = ${input.id}`;
       await writeFlagPart(tx, input.id, viewerId, flag);
       await recordChange(tx, {
         assignmentId,
@@ -81,6 +84,7 @@ export async function createAnnotation({
         scope: input.scope,
         ownerId: viewerId,
         kind: input.kind,
+        groupId: rootGroup(input.id),
       });
     });
   } catch (error) {
@@ -115,18 +119,29 @@ function columns(viewerId: string, assignmentId: string, revisionId: string, inp
  */
 async function insertAnnotation(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput, body: TiptapDoc | null) {
   const c = columns(viewerId, assignmentId, revisionId, input);
-  const change = { assignmentId, type: "annotation.created", entityId: c.id, actorId: viewerId, scope: c.scope, ownerId: viewerId, kind: c.kind } as const;
-  const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string; logId: string }[]>`
+  const change = {
+    assignmentId,
+    type: "annotation.created",
+    entityId: c.id,
+    actorId: viewerId,
+    scope: c.scope,
+    ownerId: viewerId,
+    kind: c.kind,
+    groupId: Prisma.sql`(select "groupId" from inserted)`,
+  } as const;
+  const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string; logId: string; groupId: string | null }[]>`
     with inserted as (
-      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "updatedAt")
+      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "groupId", "updatedAt")
       values (${c.id}, ${assignmentId}, ${viewerId}, ${revisionId}, ${c.kind}::"AnnotationKind", ${c.scope}::"Scope", ${c.exact},
-              ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[], current_timestamp)
-      returning "createdAt", "updatedAt"
+              ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[],
+              ${newAnnotationGroup(assignmentId, viewerId)}, current_timestamp)
+      returning "createdAt", "updatedAt", "groupId"
     ), ${changeLogSteps(change)}
-    select inserted."createdAt", inserted."updatedAt", u.name as "authorName", (select id::text from logged) as "logId"
+    select inserted."createdAt", inserted."updatedAt", inserted."groupId", u.name as "authorName", (select id::text from logged) as "logId"
       from inserted join users u on u.id = ${viewerId}`;
   return {
     logId: row.logId,
+    groupId: row.groupId,
     ...c,
     body: body as unknown as Prisma.JsonValue,
     anchorStatus: "anchored" as const,
@@ -135,6 +150,8 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
     hiddenById: null,
     deletedAt: null,
     ...NOT_IMPORTED,
+    codeId: null,
+    guide: null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     author: { id: viewerId, name: row.authorName },

@@ -3,7 +3,7 @@ import type { AnnotationDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { taughtBy } from "@/lib/server/assignments/find-review-assignment";
-import { recordChange } from "@/lib/server/live/record-change";
+import { recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { reloadAnnotation } from "./find-annotations";
 
 /**
@@ -61,6 +61,7 @@ export async function hideAnnotation({
       scope: row.scope,
       ownerId: row.authorId,
       kind: row.kind,
+      groupId: rootGroup(annotationId),
     });
   });
   return reloadAnnotation(viewerId, annotationId);

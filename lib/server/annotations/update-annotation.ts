@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { audienceScope } from "@/lib/server/live/hearing";
-import { recordChange } from "@/lib/server/live/record-change";
+import { recordChange, rootGroup } from "@/lib/server/live/record-change";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotation";
 import { checkBody, toJson } from "./check-body";
 import { findAnnotation, reloadAnnotation } from "./find-annotations";
@@ -52,6 +52,7 @@ export async function updateAnnotation({
       scope: widerScope(audienceScope(row), audienceScope({ ...row, scope: input.scope ?? row.scope })),
       ownerId: viewerId,
       kind: row.kind,
+      groupId: rootGroup(annotationId),
     });
   });
   return reloadAnnotation(viewerId, annotationId);
@@ -84,6 +85,7 @@ export async function deleteAnnotation({
       scope: audienceScope(row),
       ownerId: viewerId,
       kind: row.kind,
+      groupId: rootGroup(annotationId),
     });
   });
 }

@@ -70,6 +70,7 @@ export type VisibilityTerm =
   | "flag"
   | "deleted"
   | "liveReplies"
+  | "groupmate"
   | "member"
   | "teacher"
   | "peerFlagsVisible";
@@ -82,12 +83,21 @@ export type VisibilityTerm =
  * class's teachers, class and teacher-only items (hidden ones included).
  * Private items of others are never visible, not even to teachers.
  * Classmates' flags follow the assignment's peer-visibility setting. A
- * deleted item stays only while it has live replies.
+ * deleted item stays only while it has live replies. In a group assignment
+ * "class" means the author's group ("groupmate": the annotation carries its
+ * author's group, lib/server/groups), so a classmate of another group does
+ * not see it; teachers see every group's.
  */
 export const VISIBILITY_RULE: Rule<VisibilityTerm> = {
   all: [
     "member",
-    { any: ["own", { all: ["classScope", { not: "hidden" }] }, { all: [{ any: ["classScope", "teachersScope"] }, "teacher"] }] },
+    {
+      any: [
+        "own",
+        { all: ["classScope", { not: "hidden" }, "groupmate"] },
+        { all: [{ any: ["classScope", "teachersScope"] }, "teacher"] },
+      ],
+    },
     { any: [{ not: "flag" }, "own", "peerFlagsVisible"] },
     { any: [{ not: "deleted" }, "liveReplies"] },
   ],
@@ -113,6 +123,18 @@ function termWhere(term: VisibilityTerm, viewerId: string, now: Date): [Prisma.A
       return [{ deletedAt: { not: null } }, { deletedAt: null }];
     case "liveReplies":
       return [{ replies: { some: { deletedAt: null } } }, { replies: { none: { deletedAt: null } } }];
+    case "groupmate": {
+      // No group (whole-class work, or a teacher's note); the viewer's group; or the set's "Not in a group"
+      // while the viewer has no group in that set (they are in it too).
+      const where: Prisma.AnnotationWhereInput = {
+        OR: [
+          { groupId: null },
+          { group: { members: { some: { userId: viewerId } } } },
+          { group: { isUnplaced: true, set: { members: { none: { userId: viewerId } } } } },
+        ],
+      };
+      return [where, { NOT: where }];
+    }
     case "member":
       return [memberOf(), { NOT: memberOf() }];
     case "teacher":

@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import { visibleAnnotationById } from "@/lib/server/annotations/visibility";
 import { requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { audienceScope } from "@/lib/server/live/hearing";
-import { recordChange } from "@/lib/server/live/record-change";
+import { recordChange, rootGroup } from "@/lib/server/live/record-change";
 
 /**
  * A flag the viewer may see, with the viewer's role in its class. Invisible
@@ -47,5 +47,6 @@ export function recordFlagChange(tx: Tx, flag: Pick<VisibleFlag, "id" | "assignm
     scope: audienceScope(flag),
     ownerId: flag.authorId,
     kind: "flag",
+    groupId: rootGroup(flag.id),
   });
 }

@@ -11,6 +11,8 @@ export interface RootNow {
   isHidden: boolean;
   isDeleted: boolean;
   hasLiveReplies: boolean;
+  /** The group it belongs to in a group assignment (null or absent: the whole class). */
+  groupId?: string | null;
 }
 
 /** A change as written in the log: its root's audience then (null scope: the whole assignment). */
@@ -18,6 +20,7 @@ export interface LoggedAudience {
   scope: Scope | null;
   ownerId: string | null;
   kind: AnnotationKind | null;
+  groupId?: string | null;
 }
 
 /**
@@ -47,6 +50,7 @@ export function hearingOf(
 ): "send" | "remove" | "skip" {
   if (row.scope === null) return "send";
   const viewer = { member: true, teacher: standing.isTeacher, peerFlagsVisible: standing.peerFlagsVisible };
+  const isGroupmate = (groupId: string | null | undefined) => !groupId || standing.groupIds.has(groupId);
   const asWritten: Record<VisibilityTerm, boolean> = {
     ...viewer,
     own: row.ownerId === viewerId,
@@ -56,6 +60,7 @@ export function hearingOf(
     flag: row.kind === "flag",
     deleted: false,
     liveReplies: false,
+    groupmate: isGroupmate(row.groupId),
   };
   if (root === undefined) return isVisibleBy(asWritten) ? "send" : "skip";
   const now: Record<VisibilityTerm, boolean> | null = root && {
@@ -67,6 +72,7 @@ export function hearingOf(
     flag: root.kind === "flag",
     deleted: root.isDeleted,
     liveReplies: root.hasLiveReplies,
+    groupmate: isGroupmate(root.groupId),
   };
   if (now && isVisibleBy(now)) return "send";
   return isVisibleBy(asWritten) ? "remove" : "skip";

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { groupIdsOf } from "@/lib/groups/viewer-groups";
 import { arePeerFlagsVisible } from "@/lib/server/annotations/visibility";
 
 /** What a live stream's reader may hear, as it stands now. */
@@ -8,6 +9,8 @@ export interface ListenerStanding {
   peerFlagsVisible: boolean;
   /** The assignment hides classmates' names from students. */
   anonymousPeers: boolean;
+  /** The reader's groups in the class's group sets (the rule's "groupmate"). */
+  groupIds: ReadonlySet<string>;
 }
 
 interface Ask {
@@ -28,7 +31,7 @@ const waiting = new Map<string, Ask[]>();
  * A delivery re-checks every reader it reaches at once (60 readers of one
  * class: 60 asks in one tick), so asks made together for one assignment are
  * answered by one batch of three queries rather than three queries each:
- * the sessions, the memberships with the assignment's setting, and who has
+ * the sessions, the memberships (and group rows) with the assignment's setting, and who has
  * a flag of their own. Peer-flag visibility is PEER_FLAGS_RULE evaluated on
  * those facts, the rule the annotation list reads as a `where`.
  */
@@ -70,7 +73,17 @@ async function readStandings(assignmentId: string, asks: Ask[]): Promise<(Listen
         anonymousPeers: true,
         peerFlagVisibility: true,
         dueAt: true,
-        classroom: { select: { memberships: { where: { userId: { in: viewerIds } }, select: { userId: true, role: true } } } },
+        classroom: {
+          select: {
+            memberships: { where: { userId: { in: viewerIds } }, select: { userId: true, role: true } },
+            groupSets: {
+              select: {
+                groups: { where: { isUnplaced: true }, select: { id: true } },
+                members: { where: { userId: { in: viewerIds } }, select: { userId: true, groupId: true } },
+              },
+            },
+          },
+        },
       },
     }),
     db.annotation.groupBy({
@@ -93,6 +106,6 @@ async function readStandings(assignmentId: string, asks: Ask[]): Promise<(Listen
       ownFlag: hasOwnFlag.has(viewerId),
       teacher: isTeacher,
     });
-    return { isTeacher, peerFlagsVisible, anonymousPeers: assignment.anonymousPeers };
+    return { isTeacher, peerFlagsVisible, anonymousPeers: assignment.anonymousPeers, groupIds: groupIdsOf(assignment.classroom.groupSets, viewerId) };
   });
 }

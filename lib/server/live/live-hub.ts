@@ -120,7 +120,7 @@ class LiveHub {
         where: { assignmentId, id: { gt: from } },
         orderBy: { id: "asc" },
         take: MAX_REPLAY + 1,
-        select: { id: true, type: true, entityId: true, actorId: true, scope: true, ownerId: true, kind: true },
+        select: { id: true, type: true, entityId: true, actorId: true, scope: true, ownerId: true, kind: true, groupId: true },
       });
     } catch {
       return; // database away: the poller tries again

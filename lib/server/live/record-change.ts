@@ -39,9 +39,9 @@ export function changeLogSteps(change: Change): Prisma.Sql {
       select pg_advisory_xact_lock(${CHANGE_LOG_LOCK}::int, hashtext(${change.assignmentId})),
              pg_notify(${LIVE_CHANNEL}, ${change.assignmentId})
     ), logged as (
-      insert into change_events ("assignmentId", type, "entityId", "actorId", scope, "ownerId", kind)
+      insert into change_events ("assignmentId", type, "entityId", "actorId", scope, "ownerId", kind, "groupId")
       select ${change.assignmentId}, ${change.type}, ${change.entityId}, ${change.actorId}, ${change.scope}::"Scope",
-             ${change.ownerId}, ${change.kind}::"AnnotationKind"
+             ${change.ownerId}, ${change.kind}::"AnnotationKind", ${change.groupId ?? null}::text
         from inserted, lock
       returning id
     )`;
@@ -57,4 +57,15 @@ export interface Change {
   ownerId: string | null;
   /** Kind of the root annotation (null for whole-assignment events). */
   kind: AnnotationKind | null;
+  /**
+   * The root annotation's group (group assignments), as SQL read in the same
+   * statement as the write (rootGroup, or the author's group for a create),
+   * so the log names the group the row was written with. Absent: no group.
+   */
+  groupId?: Prisma.Sql | null;
+}
+
+/** The group of an existing root annotation, read by the statement that logs the change. */
+export function rootGroup(annotationId: string): Prisma.Sql {
+  return Prisma.sql`(select "groupId" from annotations where id = ${annotationId})`;
 }

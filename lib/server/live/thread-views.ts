@@ -15,6 +15,7 @@ export interface EventRow {
   scope: "private" | "class" | "teachers" | null;
   ownerId: string | null;
   kind: "highlight" | "comment" | "flag" | null;
+  groupId: string | null;
 }
 
 /** The threads one delivery's changes are about, loaded once for all of the assignment's readers. */
@@ -94,6 +95,7 @@ export async function loadDeliveryThreads(assignmentId: string, rows: EventRow[]
         isHidden: a.hiddenAt !== null,
         isDeleted: a.deletedAt !== null,
         hasLiveReplies: a.replies.some((r) => r.deletedAt === null),
+        groupId: a.groupId,
       },
     ]),
   );

@@ -12,7 +12,7 @@ import { visibleAnnotationById, visibleAnnotationWhere } from "@/lib/server/anno
 import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { audienceScope } from "@/lib/server/live/hearing";
-import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
+import { changeLogSteps, recordChange, rootGroup } from "@/lib/server/live/record-change";
 
 const replyInclude = { author: { select: { id: true, name: true } } } as const;
 
@@ -61,6 +61,7 @@ export async function createReply({
     scope: audienceScope(thread),
     ownerId: thread.authorId,
     kind: thread.kind,
+    groupId: rootGroup(annotationId),
   } as const;
   try {
     // Insert first: the id is only looked up when it turns out to be taken (a retry, or two racing copies).
@@ -148,6 +149,7 @@ async function writeReply(
       scope: audienceScope(reply.annotation),
       ownerId: reply.annotation.authorId,
       kind: reply.annotation.kind,
+      groupId: rootGroup(reply.annotationId),
     });
   });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { audienceScope, hearingOf, type RootNow } from "@/lib/server/live/hearing";
 
-const student = { isTeacher: false, peerFlagsVisible: true, anonymousPeers: false };
-const teacherStanding = { isTeacher: true, peerFlagsVisible: true, anonymousPeers: false };
+const student = { isTeacher: false, peerFlagsVisible: true, anonymousPeers: false, groupIds: new Set<string>() };
+const teacherStanding = { isTeacher: true, peerFlagsVisible: true, anonymousPeers: false, groupIds: new Set<string>() };
 const readers = [
   ["ana", student],
   ["ben", student],
@@ -51,5 +51,20 @@ describe("who hears of a change to a thread", () => {
 
   it("sends a change that is about no thread (the answer key) only to the audience it was logged with", () => {
     expect(heardBy({ scope: "teachers", ownerId: "teacher", kind: null }, undefined)).toEqual(["skip", "skip", "send"]);
+  });
+
+  it("in a group assignment, tells a class thread's changes to the author's group and the teachers, not to other groups", () => {
+    const inRed = { ...student, groupIds: new Set(["red"]) };
+    const inBlue = { ...student, groupIds: new Set(["blue"]) };
+    const redComment = { ...anasComment, groupId: "red" };
+    const written = { ...asWritten, groupId: "red" };
+    expect(hearingOf(written, redComment, "cara", inRed)).toBe("send");
+    expect(hearingOf(written, redComment, "ben", inBlue)).toBe("skip");
+    expect(hearingOf(written, redComment, "teacher", teacherStanding)).toBe("send");
+    expect(hearingOf(written, redComment, "ana", inBlue)).toBe("send");
+    // Moved to another group: heard when written (Cara was in red), out of her sight now.
+    expect(hearingOf(written, { ...redComment, groupId: "blue" }, "cara", inRed)).toBe("remove");
+    // A teacher's note carries no group: every group hears of it.
+    expect(hearingOf({ ...asWritten, ownerId: "teacher" }, { ...anasComment, authorId: "teacher" }, "ben", inBlue)).toBe("send");
   });
 });
