@@ -5,6 +5,8 @@ import { taughtBy } from "@/lib/server/assignments/find-review-assignment";
 import { queueScoreSyncs } from "@/lib/server/lti/score-sync";
 import { computeStudentGrades } from "./student-grades";
 
+export type GradeBook = Awaited<ReturnType<typeof findGradeBook>>;
+
 export interface GradeBookRow {
   student: { id: string; name: string };
   completionScore: number;
@@ -27,6 +29,9 @@ export async function findGradeBook({ viewerId, assignmentId }: { viewerId: stri
     select: { id: true, classroomId: true, gradesReleasedAt: true, _count: { select: { ltiLinks: true } } },
   });
   if (!assignment) throw notFound("That assignment");
+  const isLinked = assignment._count.ltiLinks > 0;
+  // Nowhere to send grades: the review page shows no grade book, so nothing is computed.
+  if (!isLinked) return { assignmentId, isLinked, releasedAt: null, rows: [] };
   const members = await db.membership.findMany({
     where: { classroomId: assignment.classroomId, role: "student" },
     select: { user: { select: { id: true, name: true } } },
@@ -52,7 +57,7 @@ export async function findGradeBook({ viewerId, assignmentId }: { viewerId: stri
       sync: sync ? { state: sync.state, lastSentScore: sync.lastSentScore, lastSentAt: sync.lastSentAt?.toISOString() ?? null, lastError: sync.lastError } : null,
     };
   });
-  return { assignmentId, isLinked: assignment._count.ltiLinks > 0, releasedAt: assignment.gradesReleasedAt?.toISOString() ?? null, rows };
+  return { assignmentId, isLinked, releasedAt: assignment.gradesReleasedAt?.toISOString() ?? null, rows };
 }
 
 /**
