@@ -41,7 +41,18 @@ export default async function AccountPage() {
           <p className="muted">Connect Moodle, Canvas, Schoology or Brightspace: give them these addresses, then register the platform here.</p>
           <PlatformsAdmin
             tool={toolAddresses(await pageOrigin())}
-            platforms={platforms.map((p) => ({ id: p.id, name: p.name, issuer: p.issuer, clientId: p.clientId, deploymentIds: p.deploymentIds, registeredVia: p.registeredVia }))}
+            platforms={platforms.map((p) => ({
+              id: p.id,
+              name: p.name,
+              issuer: p.issuer,
+              clientId: p.clientId,
+              deploymentIds: p.deploymentIds,
+              authLoginUrl: p.authLoginUrl,
+              authTokenUrl: p.authTokenUrl,
+              jwksUrl: p.jwksUrl,
+              frameOrigins: p.frameOrigins,
+              registeredVia: p.registeredVia,
+            }))}
           />
         </>
       ) : null}

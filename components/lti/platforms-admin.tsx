@@ -10,6 +10,10 @@ export interface PlatformSummary {
   issuer: string;
   clientId: string;
   deploymentIds: string[];
+  authLoginUrl: string;
+  authTokenUrl: string;
+  jwksUrl: string;
+  frameOrigins: string[];
   registeredVia: string;
 }
 
@@ -38,6 +42,7 @@ export function PlatformsAdmin({ tool, platforms: initial }: Props) {
   const [platforms, setPlatforms] = useState(initial);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [link, setLink] = useState<string | null>(null);
+  const [editing, setEditing] = useState<PlatformSummary | null>(null);
   const say = (ok: boolean, text: string) => setStatus({ ok, text });
 
   return (
@@ -82,6 +87,9 @@ export function PlatformsAdmin({ tool, platforms: initial }: Props) {
           <li key={p.id} className="card">
             <span className="card-title">{p.name}</span> <span className="muted">{p.issuer}</span> · client {p.clientId} · deployments{" "}
             {p.deploymentIds.join(", ") || "none yet (launches are refused until you add one)"} {p.registeredVia === "dynamic" ? "· registered dynamically" : ""}{" "}
+            <button type="button" className="button button-small button-quiet" onClick={() => setEditing(p)}>
+              Edit {p.name}
+            </button>{" "}
             <button
               type="button"
               className="button button-small button-danger"
@@ -96,29 +104,47 @@ export function PlatformsAdmin({ tool, platforms: initial }: Props) {
           </li>
         ))}
       </ul>
-      <h3>Register a platform by hand</h3>
+      <h3>{editing ? `Edit ${editing.name}` : "Register a platform by hand"}</h3>
       <form
+        key={editing?.id ?? "new"}
         className="stack"
         onSubmit={async (event) => {
           event.preventDefault();
           const form = event.currentTarget;
           const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-          const res = await callApi<{ platform: PlatformSummary }>("POST", "/api/lti/platforms", data);
+          const res = editing
+            ? await callApi<{ platform: PlatformSummary }>("PUT", `/api/lti/platforms/${editing.id}`, data)
+            : await callApi<{ platform: PlatformSummary }>("POST", "/api/lti/platforms", data);
           if (!res.ok) return say(false, res.message);
-          setPlatforms((list) => [...list, res.data.platform]);
-          say(true, `${res.data.platform.name} is registered.`);
+          const saved = res.data.platform;
+          setPlatforms((list) => (editing ? list.map((p) => (p.id === saved.id ? saved : p)) : [...list, saved]));
+          say(true, editing ? `${saved.name} is saved.` : `${saved.name} is registered.`);
+          setEditing(null);
           form.reset();
         }}
       >
-        {FIELDS.map((f) => (
-          <label key={f.name} className="field">
-            <span>{f.label}</span>
-            {"multiline" in f ? <textarea name={f.name} rows={2} placeholder={f.placeholder} /> : <input name={f.name} placeholder={f.placeholder} />}
-          </label>
-        ))}
+        {FIELDS.map((f) => {
+          const value = editing ? editing[f.name] : undefined;
+          const initial = Array.isArray(value) ? value.join("\n") : value;
+          return (
+            <label key={f.name} className="field">
+              <span>{f.label}</span>
+              {"multiline" in f ? (
+                <textarea name={f.name} rows={2} placeholder={f.placeholder} defaultValue={initial} />
+              ) : (
+                <input name={f.name} placeholder={f.placeholder} defaultValue={initial} />
+              )}
+            </label>
+          );
+        })}
         <button type="submit" className="button">
-          Register platform
+          {editing ? "Save platform" : "Register platform"}
         </button>
+        {editing ? (
+          <button type="button" className="button button-quiet" onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+        ) : null}
       </form>
       <h3>Our signing key</h3>
       <p className="muted">Platforms read it from the keyset URL above. A rotated key stays published for a week.</p>
