@@ -43,13 +43,13 @@ test("an administrator registers the school's LMS with the values it shows for t
   await signIn(page, "teacher", "/account");
   await expect(page.getByRole("heading", { name: "Learning platforms (LTI 1.3)" })).toBeVisible();
   const values = platform.registration;
-  await page.getByLabel("Name (for you)").fill(values.name);
-  await page.getByLabel("Issuer (Platform ID)").fill(values.issuer);
-  await page.getByLabel("Client ID").fill(values.clientId);
-  await page.getByLabel("Deployment IDs (one per line)").fill(values.deploymentIds.join("\n"));
-  await page.getByLabel("Authentication request URL").fill(values.authLoginUrl);
-  await page.getByLabel("Access token URL").fill(values.authTokenUrl);
-  await page.getByLabel("Public keyset URL").fill(values.jwksUrl);
+  await page.getByRole("textbox", { name: "Name (for you)" }).fill(values.name);
+  await page.getByRole("textbox", { name: "Issuer (Platform ID)" }).fill(values.issuer);
+  await page.getByRole("textbox", { name: "Client ID" }).fill(values.clientId);
+  await page.getByRole("textbox", { name: "Deployment IDs (one per line)" }).fill(values.deploymentIds.join("\n"));
+  await page.getByRole("textbox", { name: "Authentication request URL" }).fill(values.authLoginUrl);
+  await page.getByRole("textbox", { name: "Access token URL" }).fill(values.authTokenUrl);
+  await page.getByRole("textbox", { name: "Public keyset URL" }).fill(values.jwksUrl);
   await page.getByRole("button", { name: "Register platform" }).click();
   await expect(page.getByRole("status")).toHaveText(`${values.name} is registered.`);
   await expect(page.getByRole("list", { name: "Registered platforms" })).toContainText(values.issuer);
@@ -68,9 +68,9 @@ test("the instructor adds a reading from the LMS's dialog: the tool opens in its
   await expect(frame.getByTestId("session-name")).toHaveText(instructor.name);
 
   // A new class has no assignments yet: the form to make one is open.
-  await frame.getByLabel("Highlights").fill("1");
-  await frame.getByLabel("Comments").fill("0");
-  await frame.getByLabel("Flags").fill("0");
+  await frame.getByRole("spinbutton", { name: "Highlights" }).fill("1");
+  await frame.getByRole("spinbutton", { name: "Comments" }).fill("0");
+  await frame.getByRole("spinbutton", { name: "Flags" }).fill("0");
   await frame.getByRole("button", { name: "Assign" }).click();
 
   // Our signed answer goes back to the LMS, which checks it and adds the link.
