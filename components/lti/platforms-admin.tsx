@@ -50,15 +50,15 @@ export function PlatformsAdmin({ tool, platforms: initial }: Props) {
       <dl>
         <dt>Login initiation URL</dt>
         <dd>
-          <CopyableText text={tool.loginUrl} label="Login initiation URL" />
+          <CopyableText text={tool.loginUrl} label="Copy the login initiation URL" />
         </dd>
         <dt>Redirect URI, launch URL and deep-linking URL</dt>
         <dd>
-          <CopyableText text={tool.launchUrl} label="Redirect URI" />
+          <CopyableText text={tool.launchUrl} label="Copy the redirect URI" />
         </dd>
         <dt>Public keyset URL (JWKS)</dt>
         <dd>
-          <CopyableText text={tool.jwksUrl} label="Public keyset URL" />
+          <CopyableText text={tool.jwksUrl} label="Copy the public keyset URL" />
         </dd>
       </dl>
       <p>
@@ -77,7 +77,7 @@ export function PlatformsAdmin({ tool, platforms: initial }: Props) {
       {link ? (
         <p className="notice" role="status">
           Paste this into Moodle (Site administration › Plugins › External tool › Manage tools › Tool URL) or Canvas
-          (Developer Keys › LTI Registration) within an hour. It works once: <CopyableText text={link} label="Registration link" />
+          (Developer Keys › LTI Registration) within an hour. It works once: <CopyableText text={link} label="Copy the registration link" />
         </p>
       ) : null}
       <h3>Registered platforms</h3>
