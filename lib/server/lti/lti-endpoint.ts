@@ -16,7 +16,22 @@ export async function readForm(req: Request): Promise<URLSearchParams> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers.get("content-type") ?? "")) {
     throw new AppError("unsupported_media", "Send the form as application/x-www-form-urlencoded.");
   }
-  return new URLSearchParams((await readBoundedBody(req, MAX_LTI_FORM_BYTES)).toString("utf8"));
+  return printableOnly(new URLSearchParams((await readBoundedBody(req, MAX_LTI_FORM_BYTES)).toString("utf8")));
+}
+
+// Control characters (PostgreSQL refuses U+0000 outright) and what a broken escape leaves behind.
+const UNPRINTABLE = /[\u0000-\u001f\u007f\ufffd]/;
+
+/**
+ * Refuses (422) parameters holding a control character. Everything LTI
+ * sends (tokens, ids, URLs, hints) is printable, so such a value is never a
+ * real launch, and it must not reach a query (README "Security": bad input).
+ */
+export function printableOnly(params: URLSearchParams): URLSearchParams {
+  for (const [key, value] of params) {
+    if (UNPRINTABLE.test(key) || UNPRINTABLE.test(value)) throw new AppError("invalid", "The request holds characters no LTI message has.");
+  }
+  return params;
 }
 
 /**

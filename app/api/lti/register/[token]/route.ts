@@ -2,7 +2,7 @@ import { appOrigin } from "@/lib/server/http/app-origin";
 import { safeValues } from "@/lib/server/http/route-params";
 import { completeDynamicRegistration } from "@/lib/server/lti/dynamic-registration";
 import { htmlPage, messageHtml } from "@/lib/server/lti/html-page";
-import { ltiHtmlEndpoint } from "@/lib/server/lti/lti-endpoint";
+import { ltiHtmlEndpoint, printableOnly } from "@/lib/server/lti/lti-endpoint";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +15,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = ltiHtmlEndpoint<{ params: Promise<{ token: string }> }>("The registration did not finish", async (req, { params }) => {
   const url = new URL(req.url);
+  printableOnly(url.searchParams);
   const { token } = safeValues(await params);
   const done = await completeDynamicRegistration({
     token,
