@@ -11,7 +11,8 @@ interface Props {
     mode: PickerMode;
     classroomId: string;
     className: string;
-    assignments: { id: string; title: string; dueAt: string }[];
+    /** `due`: the due date as the page formatted it (the same text on the server and in the browser). */
+    assignments: { id: string; title: string; due: string }[];
   };
   essays: { id: string; title: string; origin: string }[];
   defaultDue: string;
@@ -68,7 +69,7 @@ export function PickerView({ picker, essays, defaultDue }: Props) {
           {picker.assignments.map((a) => (
             <li key={a.id} className="card">
               <span className="card-title">{a.title}</span>{" "}
-              <span className="muted">due {new Date(a.dueAt).toLocaleString()}</span>{" "}
+              <span className="muted">due {a.due}</span>{" "}
               <button type="button" className="button button-small" onClick={() => void choose(a.id)}>
                 Use “{a.title}”
               </button>

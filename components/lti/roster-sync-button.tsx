@@ -5,14 +5,14 @@ import { useState } from "react";
 import { callApi } from "@/components/ui/api-client";
 
 /** A class made from a platform course: its teacher syncs the roster now (it also syncs on launches). */
-export function RosterSyncButton({ classroomId, syncedAt }: { classroomId: string; syncedAt: string | null }) {
+export function RosterSyncButton({ classroomId, syncedAt }: { classroomId: string; /** Formatted by the page. */ syncedAt: string | null }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <div className="inline-form">
       <p className="muted">
         This class comes from a course on your learning platform. Its roster follows the platform
-        {syncedAt ? ` (last synced ${new Date(syncedAt).toLocaleString()})` : ""}.
+        {syncedAt ? ` (last synced ${syncedAt})` : ""}.
       </p>
       <button
         type="button"

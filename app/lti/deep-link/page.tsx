@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PickerView } from "@/components/lti/picker-view";
 import { AppError } from "@/lib/errors";
-import { aWeekFromToday } from "@/lib/format/dates";
+import { aWeekFromToday, formatDate } from "@/lib/format/dates";
 import { listAssignableEssays } from "@/lib/server/assignments/assignable-essays";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { safePageValues } from "@/lib/server/http/route-params";
@@ -27,7 +27,11 @@ export default async function DeepLinkPage({ searchParams }: { searchParams: Pro
   const essays = picker.mode === "waiting" ? [] : await listAssignableEssays({ viewerId: viewer.id });
   return (
     <div className="narrow-page wide">
-      <PickerView picker={picker} essays={essays} defaultDue={aWeekFromToday()} />
+      <PickerView
+        picker={{ ...picker, assignments: picker.assignments.map((a) => ({ id: a.id, title: a.title, due: formatDate(new Date(a.dueAt)) })) }}
+        essays={essays}
+        defaultDue={aWeekFromToday()}
+      />
     </div>
   );
 }

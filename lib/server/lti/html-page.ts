@@ -1,7 +1,5 @@
 import "server-only";
 import { createNonce } from "@/lib/security/content-security-policy";
-import { db } from "@/lib/db";
-import { frameOriginsOf } from "./platforms";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -69,13 +67,4 @@ export function autoPostPage({ action, fields, frameAncestors, heading }: { acti
     formAction: new URL(action).origin,
     script: 'document.getElementById("post").submit();',
   });
-}
-
-/**
- * Every registered platform's frame origins: the error pages of launches we
- * could not tie to a platform are framed by whichever platform sent them.
- */
-export async function registeredFrameOrigins(): Promise<string[]> {
-  const platforms = await db.ltiPlatform.findMany({ select: { issuer: true, authLoginUrl: true, frameOrigins: true }, take: 100 });
-  return [...new Set(platforms.flatMap(frameOriginsOf))];
 }

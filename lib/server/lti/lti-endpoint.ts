@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/server/http/error-response";
 import { readBoundedBody } from "@/lib/server/http/read-body";
-import { htmlPage, messageHtml, registeredFrameOrigins } from "./html-page";
+import { htmlPage, messageHtml } from "./html-page";
+import { registeredFrameOrigins } from "./platforms";
 
 /** An id_token with every claim we read is a few KB; a form ten times that is no launch. */
 export const MAX_LTI_FORM_BYTES = 64 * 1024;

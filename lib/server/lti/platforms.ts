@@ -106,3 +106,12 @@ export async function findPlatformForLogin({ issuer, clientId, deploymentId }: {
   }
   return matching[0];
 }
+
+/**
+ * Every registered platform's frame origins: the error pages of launches we
+ * could not tie to a platform are framed by whichever platform sent them.
+ */
+export async function registeredFrameOrigins(): Promise<string[]> {
+  const platforms = await db.ltiPlatform.findMany({ select: { issuer: true, authLoginUrl: true, frameOrigins: true }, take: 100 });
+  return [...new Set(platforms.flatMap(frameOriginsOf))];
+}
