@@ -1,4 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { FRAME_ORIGIN, toFrameOrigin } from "./frame-origin";
+
+export { toFrameOrigin };
 
 /**
  * Which sites may frame our pages, after an LTI launch. A browser that
@@ -13,20 +16,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  */
 export const FRAME_GRANT_COOKIE = "marginalia.lti-frame";
 
-/** A CSP source for a site: scheme, host and optional port, nothing else (no path, wildcard, space or quote). */
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/;
 const MAX_ORIGINS = 10;
-
-/** The origin of `value` when it is a plain http(s) origin that can go into a CSP source list, else null. */
-export function toFrameOrigin(value: string): string | null {
-  let origin: string;
-  try {
-    origin = new URL(value).origin;
-  } catch {
-    return null;
-  }
-  return ORIGIN.test(origin) ? origin : null;
-}
 
 function mac(payload: string, secret: string): Buffer {
   // A key of its own, derived from the app secret: a grant can never pass for another signed value of ours.
@@ -51,7 +41,7 @@ export function readFrameGrant(value: string | undefined, secret: string | undef
   try {
     const { o, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { o: unknown; e: unknown };
     if (typeof e !== "number" || e <= now || !Array.isArray(o)) return null;
-    const origins = o.filter((x): x is string => typeof x === "string" && ORIGIN.test(x));
+    const origins = o.filter((x): x is string => typeof x === "string" && FRAME_ORIGIN.test(x));
     return origins.length > 0 ? origins : null;
   } catch {
     return null;

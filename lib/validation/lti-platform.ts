@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpointProblem, parseEndpointUrl } from "@/lib/lti/urls";
-import { toFrameOrigin } from "@/lib/security/frame-grant";
+import { toFrameOrigin } from "@/lib/security/frame-origin";
 
 const endpoint = (label: string) =>
   z

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { AccountRole } from "@/lib/generated/prisma/client";
 import { parsePlatformConfiguration, parseRegistrationResponse, toolRegistrationRequest } from "@/lib/lti/dynamic-registration";
 import { endpointProblem, parseEndpointUrl } from "@/lib/lti/urls";
-import { toFrameOrigin } from "@/lib/security/frame-grant";
+import { toFrameOrigin } from "@/lib/security/frame-origin";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { requireAdmin } from "@/lib/server/users/account-role";
 import { LAUNCH_PATH } from "./login";

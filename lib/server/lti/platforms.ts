@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma, type AccountRole, type LtiRegistrationKind } from "@/lib/generated/prisma/client";
 import { launchRefused } from "@/lib/lti/launch-error";
-import { toFrameOrigin } from "@/lib/security/frame-grant";
+import { toFrameOrigin } from "@/lib/security/frame-origin";
 import { requireAdmin } from "@/lib/server/users/account-role";
 import type { PlatformInput } from "@/lib/validation/lti-platform";
 
