@@ -17,7 +17,7 @@ import { syncContent } from "@/lib/server/essays/sync-content";
 import { createRegistrationLink } from "@/lib/server/lti/dynamic-registration";
 import { registerPlatform } from "@/lib/server/lti/platforms";
 import { syncRoster } from "@/lib/server/lti/roster-sync";
-import { RETRY_DELAYS_MS, sendDueScores } from "@/lib/server/lti/score-sync";
+import { gradeNotesSettled, RETRY_DELAYS_MS, sendDueScores } from "@/lib/server/lti/score-sync";
 import { forgetServiceToken } from "@/lib/server/lti/service-token";
 import { publishedKeySet, rotateToolKey } from "@/lib/server/lti/tool-keys";
 import { platformInputSchema } from "@/lib/validation/lti-platform";
@@ -202,8 +202,9 @@ describe("grades (AGS 2.0)", () => {
       assignmentId,
       input: { id: randomUUID(), kind: "comment", scope: "class", tags: [], body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Why?" }] }] }, ...select(revisionText, words) },
     });
-    // The create queued the student's grade without waiting for it.
-    await vi.waitFor(async () => expect(await db.ltiScoreSync.count({ where: { userId: ana } })).toBe(1));
+    // The creates queued the student's grade without waiting for it.
+    await gradeNotesSettled();
+    expect(await db.ltiScoreSync.count({ where: { userId: ana } })).toBe(1);
 
     platform.failScores = 2;
     const now = Date.now();
@@ -231,7 +232,8 @@ describe("grades (AGS 2.0)", () => {
     const ben = await userOf(students[1].sub);
     const chloe = await userOf(students[2].sub);
     await createAnnotation({ viewerId: ben, assignmentId, input: { id: randomUUID(), kind: "highlight", scope: "class", tags: [], ...select(revisionText, revisionText.slice(300, 330).trim()) } });
-    await vi.waitFor(async () => expect(await db.ltiScoreSync.count({ where: { userId: ben } })).toBe(1));
+    await gradeNotesSettled();
+    expect(await db.ltiScoreSync.count({ where: { userId: ben } })).toBe(1);
     expect(await sendDueScores()).toMatchObject({ sent: 0, unchanged: 1 });
     expect(platform.scores).toHaveLength(1);
 

@@ -72,7 +72,17 @@ export async function queueScoreSyncs({ assignmentId, userIds, now = new Date() 
  * so an annotation never waits for (or fails with) the grade passback.
  */
 export function noteGradedWork({ assignmentId, userId }: { assignmentId: string; userId: string }): void {
-  void queueScoreSyncs({ assignmentId, userIds: [userId] }).catch((e) => console.error("[lti] could not queue a grade:", (e as Error).message));
+  const queued = queueScoreSyncs({ assignmentId, userIds: [userId] })
+    .catch((e) => console.error("[lti] could not queue a grade:", (e as Error).message))
+    .finally(() => inFlight.delete(queued));
+  inFlight.add(queued);
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+/** Resolves once every grade noted so far is queued: for tests, which must not race the create's background step. */
+export async function gradeNotesSettled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
 /** Claims up to `limit` due rows for this instance (others skip them while the lease lasts). */
