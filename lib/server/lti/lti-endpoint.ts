@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/server/http/error-response";
 import { readBoundedBody } from "@/lib/server/http/read-body";
+import { hasOnlyUsableCharacters, UNMATCHABLE_ID } from "@/lib/server/http/route-params";
 import { htmlPage, messageHtml } from "./html-page";
 import { registeredFrameOrigins } from "./platforms";
 
@@ -17,22 +18,22 @@ export async function readForm(req: Request): Promise<URLSearchParams> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers.get("content-type") ?? "")) {
     throw new AppError("unsupported_media", "Send the form as application/x-www-form-urlencoded.");
   }
-  return printableOnly(new URLSearchParams((await readBoundedBody(req, MAX_LTI_FORM_BYTES)).toString("utf8")));
+  return safeParams(new URLSearchParams((await readBoundedBody(req, MAX_LTI_FORM_BYTES)).toString("utf8")));
 }
 
-// Control characters (PostgreSQL refuses U+0000 outright) and what a broken escape leaves behind.
-const UNPRINTABLE = /[\u0000-\u001f\u007f\ufffd]/;
-
 /**
- * Refuses (422) parameters holding a control character. Everything LTI
- * sends (tokens, ids, URLs, hints) is printable, so such a value is never a
- * real launch, and it must not reach a query (README "Security": bad input).
+ * The parameters with every value that holds a control character (PostgreSQL
+ * refuses U+0000), a broken escape's U+FFFD or a lone surrogate replaced by an
+ * id no row has, and such keys dropped: as with every route's path and query
+ * values (route-params.ts), such a value answers exactly as a random one would
+ * and never reaches a query. Unlike there, length is no reason: an id_token is long.
  */
-export function printableOnly(params: URLSearchParams): URLSearchParams {
+export function safeParams(params: URLSearchParams): URLSearchParams {
+  const safe = new URLSearchParams();
   for (const [key, value] of params) {
-    if (UNPRINTABLE.test(key) || UNPRINTABLE.test(value)) throw new AppError("invalid", "The request holds characters no LTI message has.");
+    if (hasOnlyUsableCharacters(key)) safe.append(key, hasOnlyUsableCharacters(value) ? value : UNMATCHABLE_ID);
   }
-  return params;
+  return safe;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { appOrigin } from "@/lib/server/http/app-origin";
 import { beginLogin } from "@/lib/server/lti/login";
-import { ltiHtmlEndpoint, printableOnly, readForm } from "@/lib/server/lti/lti-endpoint";
+import { ltiHtmlEndpoint, safeParams, readForm } from "@/lib/server/lti/lti-endpoint";
 
 export const dynamic = "force-dynamic";
 
@@ -18,5 +18,5 @@ const login = (params: URLSearchParams, req: Request) =>
     return res;
   });
 
-export const GET = ltiHtmlEndpoint("The launch could not start", (req) => login(printableOnly(new URL(req.url).searchParams), req));
+export const GET = ltiHtmlEndpoint("The launch could not start", (req) => login(safeParams(new URL(req.url).searchParams), req));
 export const POST = ltiHtmlEndpoint("The launch could not start", async (req) => login(await readForm(req), req));

@@ -2,7 +2,7 @@ import { appOrigin } from "@/lib/server/http/app-origin";
 import { safeValues } from "@/lib/server/http/route-params";
 import { completeDynamicRegistration } from "@/lib/server/lti/dynamic-registration";
 import { htmlPage, messageHtml } from "@/lib/server/lti/html-page";
-import { ltiHtmlEndpoint, printableOnly } from "@/lib/server/lti/lti-endpoint";
+import { ltiHtmlEndpoint, safeParams } from "@/lib/server/lti/lti-endpoint";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +14,12 @@ export const dynamic = "force-dynamic";
  * org.imsglobal.lti.close). Framed by the platform whose configuration it is.
  */
 export const GET = ltiHtmlEndpoint<{ params: Promise<{ token: string }> }>("The registration did not finish", async (req, { params }) => {
-  const url = new URL(req.url);
-  printableOnly(url.searchParams);
+  const query = safeParams(new URL(req.url).searchParams);
   const { token } = safeValues(await params);
   const done = await completeDynamicRegistration({
     token,
-    openidConfiguration: url.searchParams.get("openid_configuration"),
-    registrationToken: url.searchParams.get("registration_token"),
+    openidConfiguration: query.get("openid_configuration"),
+    registrationToken: query.get("registration_token"),
     appOrigin: appOrigin(req),
   });
   return htmlPage({
