@@ -1,6 +1,9 @@
 "use client";
 
-import { useRef } from "react";
+import { useMemo, useRef, useState } from "react";
+import { AssignmentGroupsPanel } from "@/components/groups/assignment-groups-panel";
+import { groupFilterOptions, keepByAuthor, parseGroupFilter, studentsOf } from "@/lib/groups/group-filter";
+import type { AssignmentGroupsDTO } from "@/lib/groups/types";
 import type { Block } from "@/lib/content";
 import { AddEntryForm } from "./add-entry-form";
 import { AnnotationListPanel } from "./annotation-list-panel";
@@ -28,6 +31,9 @@ export interface ReviewViewProps {
   essaySlug: string;
   /** The class's annotations and the per-student table. */
   dashboard: DashboardData;
+  /** Which groups the assignment uses, for the group filter and the Groups section. */
+  groups: AssignmentGroupsDTO;
+  classroomId: string;
 }
 
 const SECTIONS = [
@@ -35,6 +41,7 @@ const SECTIONS = [
   { id: "flag-queue", title: "Flag queue" },
   { id: "students", title: "Students" },
   { id: "settings", title: "Settings" },
+  { id: "groups", title: "Small groups" },
   { id: "hints", title: "Hints" },
   { id: "answer-key", title: "Answer key" },
   { id: "who-found-what", title: "Who found what" },
@@ -48,9 +55,17 @@ const SECTIONS = [
  * found what, every annotation (to hide one), and export / import. Each
  * panel is its own component in a ReviewSection.
  */
-export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: ReviewViewProps) {
+export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups: initialGroups, classroomId }: ReviewViewProps) {
   const data = useReviewData(initial);
   const board = useDashboardData(initial.assignmentId, dashboard, data.reload);
+  const [groups, setGroups] = useState(initialGroups);
+  const [filterValue, setFilterValue] = useState("all");
+  const filterOptions = groupFilterOptions(groups.set);
+  const shown = useMemo(() => studentsOf(parseGroupFilter(filterValue, groups.set), groups.set), [filterValue, groups.set]);
+  const allAnnotations = board.annotations;
+  const table = board.students;
+  const annotations = useMemo(() => [...keepByAuthor(allAnnotations, shown, (a) => a.author.id)], [allAnnotations, shown]);
+  const students = useMemo(() => ({ ...table, rows: [...keepByAuthor(table.rows, shown, (r) => r.student.id)] }), [table, shown]);
   const assignment = { id: initial.assignmentId, essaySlug };
   const keyHeadingRef = useRef<HTMLHeadingElement>(null);
 
@@ -66,21 +81,43 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: Revi
         </ul>
       </nav>
       <div className="review-panels">
+        {filterOptions.length > 0 ? (
+          <p className="group-filter">
+            <label>
+              Show the work of{" "}
+              <select value={filterValue} onChange={(e) => setFilterValue(e.target.value)}>
+                {filterOptions.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="muted">in the heatmap, the flag queue, the students table and the list of annotations.</span>
+          </p>
+        ) : null}
         <ReviewSection
           id="heatmap"
           title="Passage heatmap"
           intro="What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
         >
-          <HeatmapPanel text={text} blocks={blocks} annotations={board.annotations} assignment={assignment} />
+          <HeatmapPanel text={text} blocks={blocks} annotations={annotations} assignment={assignment} />
         </ReviewSection>
         <ReviewSection id="flag-queue" title="Flag queue" intro="Every flag the class raised, to verify, reject or send back for evidence.">
-          <FlagQueuePanel annotations={board.annotations} assignment={assignment} onReview={board.reviewFlag} onHide={board.setHidden} />
+          <FlagQueuePanel annotations={annotations} assignment={assignment} onReview={board.reviewFlag} onHide={board.setHidden} />
         </ReviewSection>
         <ReviewSection id="students" title="Students" intro="Each student's work on this assignment. Names open their annotations in the reader.">
-          <StudentTablePanel table={board.students} />
+          <StudentTablePanel table={students} />
         </ReviewSection>
         <ReviewSection id="settings" title="Settings">
           <SettingsForm settings={data.settings} onSave={data.saveSettings} />
+        </ReviewSection>
+        <ReviewSection
+          id="groups"
+          title="Small groups"
+          intro="In a group assignment, a student's class comments are seen by their group and the teachers."
+        >
+          <AssignmentGroupsPanel groups={groups} classroomId={classroomId} onChange={setGroups} />
         </ReviewSection>
         <ReviewSection
           id="hints"
@@ -116,7 +153,7 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: Revi
           title="All annotations"
           intro="Hide an annotation to take it away from the class; its author and the class's teachers still see it, marked hidden."
         >
-          <AnnotationListPanel annotations={board.annotations} assignment={assignment} onHide={board.setHidden} />
+          <AnnotationListPanel annotations={annotations} assignment={assignment} onHide={board.setHidden} />
         </ReviewSection>
         <ReviewSection id="export-import" title="Export and import" intro="The class's annotations as W3C Web Annotations, to keep or to move.">
           <ExportImportPanel assignmentId={initial.assignmentId} onImported={board.reloadAll} />

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClassAdmin } from "@/components/classes/class-admin";
+import { GroupEditor } from "@/components/groups/group-editor";
 import { RosterSyncButton } from "@/components/lti/roster-sync-button";
+import { findClassGroups } from "@/lib/server/groups/find-groups";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { safePageValues } from "@/lib/server/http/route-params";
@@ -14,6 +16,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   const viewer = await requireViewer(`/classes/${id}`);
   const found = await findTaughtClass({ viewerId: viewer.id, classroomId: id });
   if (!found) notFound();
+  const groups = await findClassGroups({ viewerId: viewer.id, classroomId: found.id });
   return (
     <div className="page">
       <h1>{found.name}</h1>
@@ -35,6 +38,13 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           invitations: found.invitations.map((i) => ({ ...i, expiresAt: toIsoString(i.expiresAt) })),
         }}
       />
+      <section aria-labelledby="groups-title" className="card group-section">
+        <h2 id="groups-title">Small groups</h2>
+        <p className="muted">
+          The class&apos;s groups, for any assignment set to use them (on its review page). An assignment can also have groups of its own.
+        </p>
+        <GroupEditor set={groups} saveUrl={`/api/classes/${found.id}/groups`} />
+      </section>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ReviewView } from "@/components/review/review-view";
 import { readerHref } from "@/lib/review/reader-href";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
+import { findAssignmentGroups } from "@/lib/server/groups/assignment-groups";
 import { findGradeBook } from "@/lib/server/grades/grade-book";
 import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
 import { findReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
@@ -32,7 +33,7 @@ export default async function ReviewPage({ params }: Props) {
   if (!assignment) notFound();
 
   const ask = { viewerId: viewer.id, assignmentId: assignment.id };
-  const [hints, key, report, annotations, students, blocks, grades] = await Promise.all([
+  const [hints, key, report, annotations, students, blocks, grades, groups] = await Promise.all([
     findHintsForAssignment(ask),
     listAnswerKey(ask),
     findKeyReport(ask),
@@ -40,6 +41,7 @@ export default async function ReviewPage({ params }: Props) {
     findStudentTable(ask),
     findReviewBlocks({ ...ask, revisionId: assignment.revision.id }),
     findGradeBook(ask),
+    findAssignmentGroups(ask),
   ]);
   const dueAt = assignment.dueAt;
 
@@ -60,6 +62,8 @@ export default async function ReviewPage({ params }: Props) {
         blocks={blocks}
         essaySlug={assignment.essay.slug}
         dashboard={{ list: annotations, students }}
+        groups={groups}
+        classroomId={assignment.classroomId}
         initial={{
           assignmentId: assignment.id,
           settings: { peerFlagVisibility: assignment.peerFlagVisibility, hintVisibility: assignment.hintVisibility },
