@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { describe as describeSpan } from "../../lib/anchoring";
 import { e2eState, sessionRequest } from "./support/api";
@@ -183,6 +184,6 @@ test.describe("small groups through HTTP", () => {
   });
 });
 
-async function cookieOf(page: import("@playwright/test").Page) {
+async function cookieOf(page: Page) {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 }
