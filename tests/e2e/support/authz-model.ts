@@ -25,19 +25,25 @@ export const ACTORS: readonly Actor[] = [
   { key: "otherTeacher", label: "a teacher of another class", roles: { B: "teacher" } },
 ];
 
-export type AssignmentKey = "A1" | "A2" | "B1";
+export type AssignmentKey = "A1" | "A2" | "A3" | "B1";
 
 export interface AssignmentFact {
   key: AssignmentKey;
   classKey: ClassKey;
   peerFlagVisibility: "always" | "after_own_flag";
   hintVisibility: "never" | "always";
+  /** A group assignment: each student's group by name (students not named are in no group). */
+  groups?: Partial<Record<ActorKey, string>>;
 }
 
-/** A1: classmates' flags always shown, hints never; A2: flags only after your own, hints always. */
+/**
+ * A1: classmates' flags always shown, hints never; A2: flags only after your own, hints always;
+ * A3: small groups of its own, the author and the classmate in different ones.
+ */
 export const ASSIGNMENTS: readonly AssignmentFact[] = [
   { key: "A1", classKey: "A", peerFlagVisibility: "always", hintVisibility: "never" },
   { key: "A2", classKey: "A", peerFlagVisibility: "after_own_flag", hintVisibility: "always" },
+  { key: "A3", classKey: "A", peerFlagVisibility: "always", hintVisibility: "never", groups: { author: "Reds", classmate: "Blues" } },
   { key: "B1", classKey: "B", peerFlagVisibility: "always", hintVisibility: "always" },
 ];
 
@@ -67,6 +73,9 @@ const mainItems: ItemFact[] = [
   ...(["comment", "flag"] as const).flatMap((kind) => AUDIENCES.map((audience) => item("A1", "author", kind, audience))),
   // A class flag where classmates see flags only after flagging themselves: nobody but its author has.
   item("A2", "author", "flag", "class"),
+  // In a group assignment "class" means the author's group: the classmate, in another group, sees neither.
+  item("A3", "author", "comment", "class"),
+  item("A3", "author", "flag", "class"),
   item("B1", "outsider", "comment", "class"),
   item("B1", "outsider", "flag", "class"),
 ];
@@ -174,14 +183,16 @@ function peerFlagsOpen(who: Actor, a: AssignmentFact): boolean {
  * The rule: members only; your own items always; class items unless a
  * teacher hid them; teacher-only and hidden items for the class's teachers;
  * nobody else's private items, not even a teacher; classmates' flags only
- * once the assignment's setting shows them.
+ * once the assignment's setting shows them; in a group assignment, a
+ * student's class items reach only the students of their group.
  */
 export function canSeeItem(who: Actor, fact: ItemFact): boolean {
   const a = assignment(fact.assignment);
   const role = roleIn(who, a.classKey);
   if (!role) return false;
   const isOwn = fact.author === who.key;
-  const byAudience = isOwn || fact.audience === "class" || (role === "teacher" && fact.audience !== "private");
+  const sameGroup = !a.groups || role === "teacher" || a.groups[who.key] === a.groups[fact.author];
+  const byAudience = isOwn || (fact.audience === "class" && sameGroup) || (role === "teacher" && fact.audience !== "private");
   return byAudience && (fact.kind !== "flag" || isOwn || peerFlagsOpen(who, a));
 }
 

@@ -89,6 +89,20 @@ const assignmentRoutes: RouteTemplate[] = [
     body: (r) => ({ source: "passage", words: r.span().quote.exact, category: "date_number", correction: "x" }),
     invalid: () => ({ source: "guess" }),
   },
+  teacherRoute("GET /api/assignments/:id/groups", (id) => `/api/assignments/${id}/groups`),
+  // A successful write regroups a fresh copy of the assignment, so A3's groups stay as the model has them.
+  teacherRoute("PUT /api/assignments/:id/groups", (id) => `/api/assignments/${id}/groups`, {
+    method: "PUT",
+    body: () => ({ groups: [{ name: "Everyone", memberIds: [] }] }),
+    invalid: () => ({ groups: [] }),
+    needsFresh: true,
+  }),
+  teacherRoute("PATCH /api/assignments/:id/groups", (id) => `/api/assignments/${id}/groups`, {
+    method: "PATCH",
+    body: () => ({ use: "class" }),
+    invalid: () => ({ use: "everyone" }),
+    needsFresh: true,
+  }),
   teacherRoute("GET /api/assignments/:id/key-report", (id) => `/api/assignments/${id}/key-report`, { scanQuotes: true }),
   teacherRoute("GET /api/assignments/:id/students", (id) => `/api/assignments/${id}/students`, { scanQuotes: true }),
   teacherRoute("GET /api/assignments/:id/students.csv", (id) => `/api/assignments/${id}/students.csv`, { scanQuotes: true }),
@@ -162,6 +176,13 @@ function classRoute(name: string, method: Method, path: (id: string) => string, 
 }
 
 const classRoutes: RouteTemplate[] = [
+  // Small groups: the class's teachers only. A successful write splits a fresh copy of the class.
+  classRoute("GET /api/classes/:id/groups", "GET", (id) => `/api/classes/${id}/groups`),
+  classRoute("PUT /api/classes/:id/groups", "PUT", (id) => `/api/classes/${id}/groups`, {
+    body: () => ({ auto: { count: 2 } }),
+    invalid: () => ({ auto: { count: 0 } }),
+    needsFresh: true,
+  }),
   // Roster sync from the class's learning platform: its teachers only; neither seeded class comes from a platform (409).
   classRoute("POST /api/classes/:id/roster-sync", "POST", (id) => `/api/classes/${id}/roster-sync`, { ok: 409 }),
   classRoute("page /classes/:id", "GET", (id) => `/classes/${id}`, { isPage: true }),

@@ -197,6 +197,15 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
     values.set(`${reading.key}.title`, title);
     secrets.set(reading.key, [{ text: essay.id }, { text: title }, { text: essay.slug }]);
   }
+  // Group assignments get their groups before anything is written in them.
+  for (const a of ASSIGNMENTS.filter((x) => x.groups)) {
+    const names = [...new Set(Object.values(a.groups!))];
+    const groups = names.map((name) => ({
+      name,
+      memberIds: Object.entries(a.groups!).filter(([, g]) => g === name).map(([who]) => users[who as Exclude<ActorKey, "anonymous">].id),
+    }));
+    await as(teacherOf(a.classKey), "PUT", `/api/assignments/${values.get(a.key)}/groups`, { groups });
+  }
   // Items first, then hiding (inside createItem), then replies: a reply after hiding must stay as hidden as its thread.
   await Promise.all(withOwnPassage.map(async (fact) => values.set(fact.key, await createItem(fact))));
   await Promise.all(ITEMS.filter((i) => i.twinOf).map(async (twin) => values.set(twin.key, await createItem(twin, values.get(twin.twinOf!)))));
