@@ -54,6 +54,7 @@ export function AnnotationEditForm({ annotation, onEdit, onCancel, onDone }: Ann
       allowEmpty={annotation.kind === "highlight"}
       placeholder={annotation.kind === "highlight" ? "Add a note (optional)" : undefined}
       submitLabel="Save"
+      mentions={{ annotationId: annotation.id }}
       autoFocus
       onCancel={onCancel}
       onSubmit={save}

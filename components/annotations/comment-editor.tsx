@@ -7,6 +7,8 @@ import { checkLinkInput } from "@/lib/format/link-input";
 import { trimEmptyEdgeParagraphs } from "@/lib/format/rich-text-doc";
 import { MAX_BODY_CHARS, parseRichText, type TiptapDoc } from "@/lib/rich-text";
 import { createCommentExtensions } from "./editor-extensions";
+import { MentionItems } from "./mention-extension";
+import { useMentionLookup, type MentionTarget } from "./mention-source";
 import { applyLink, selectEditorState } from "./editor-state";
 import { EditorToolbar } from "./editor-toolbar";
 import { LinkField } from "./link-field";
@@ -32,6 +34,8 @@ export interface CommentEditorProps {
   noun?: string;
   /** Extra form fields shown above the buttons (tags and scope when editing). */
   extraFields?: ReactNode;
+  /** Who will read the text, for @mention suggestions (inside a MentionProvider). */
+  mentions?: MentionTarget;
 }
 
 /** The key fields both DOM and React keyboard events have. */
@@ -58,10 +62,15 @@ export function CommentEditor({
   allowEmpty = false,
   noun = "comment",
   extraFields,
+  mentions,
 }: CommentEditorProps) {
   const id = useId();
   const inputId = `${id}-input`;
-  const [extensions] = useState(createCommentExtensions);
+  const lookup = useMentionLookup(mentions);
+  // A holder the extension reads at each "@" (made once, like the extensions; the lookup can change after).
+  const [mentionItems] = useState(() => new MentionItems());
+  useEffect(() => mentionItems.use(lookup), [lookup, mentionItems]);
+  const [extensions] = useState(() => createCommentExtensions(mentionItems));
   // Only the first value counts: the editor owns the text after mounting.
   const [initialContent] = useState(() => initialDoc ?? null);
   const [error, setError] = useState<string | null>(null);

@@ -2,10 +2,11 @@ import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { USER_LINK_REL } from "@/components/ui/rich-text-view";
 import { isSafeHref } from "@/lib/rich-text";
+import { createMentionExtension, MentionItems } from "./mention-extension";
 
 /**
  * The comment editor's schema: exactly what lib/rich-text accepts (paragraph,
- * text, hardBreak, bold, italic, link, bulletList/listItem, blockquote) and
+ * text, hardBreak, mention, bold, italic, link, bulletList/listItem, blockquote) and
  * nothing else, so the editor cannot produce a document the server refuses.
  * Pasted headings, code, tables or images fall back to plain paragraphs
  * because their node types do not exist here.
@@ -14,8 +15,10 @@ import { isSafeHref } from "@/lib/rich-text";
  * state when an editor is destroyed, and sharing instances between the reply
  * box and an edit box open at the same time buys nothing.
  */
-export function createCommentExtensions(): Extensions {
+export function createCommentExtensions(mentions: MentionItems = new MentionItems()): Extensions {
   return [
+    // Always there, so an edit keeps the mentions a text has; suggestions only where `mentions` has a lookup.
+    createMentionExtension(mentions),
     StarterKit.configure({
       // Not in the whitelist.
       heading: false,

@@ -49,6 +49,7 @@ export function ReplyItem({ reply, onEditReply, onDeleteReply }: ReplyItemProps)
           noun="reply"
           initialDoc={reply.body}
           submitLabel="Save reply"
+          mentions={{ annotationId: reply.annotationId }}
           autoFocus
           onCancel={() => panel.close()}
           onSubmit={async (doc) => {

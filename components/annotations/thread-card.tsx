@@ -218,6 +218,7 @@ export function ThreadCard(props: ThreadCardProps) {
           noun="reply"
           placeholder="Write a reply…"
           submitLabel="Post reply"
+          mentions={{ annotationId: a.id }}
           autoFocus
           onCancel={() => {
             replyId.settle();

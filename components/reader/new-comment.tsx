@@ -27,6 +27,7 @@ export function NewComment({ quote, defaultScope, onSubmit, onCancel }: Props) {
       <CommentEditor
         label="Your comment"
         submitLabel="Post comment"
+        mentions={{ scope }}
         autoFocus
         onCancel={onCancel}
         extraFields={

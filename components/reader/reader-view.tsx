@@ -12,6 +12,7 @@ import type { Block } from "@/lib/content";
 import { AnnotatedText } from "./annotated-text";
 import { AnnotationColumn } from "./annotation-column";
 import { isSelectionIn, moveSelection, readSelection, selectionRect, startKeyboardSelection } from "./dom-selection";
+import { MentionProvider } from "@/components/annotations/mention-source";
 import { NewComment } from "./new-comment";
 import { ReaderBar } from "./reader-bar";
 import { SelectionToolbar } from "./selection-toolbar";
@@ -251,81 +252,83 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     ) : null;
 
   return (
-    <div className={`reader-layout${isSheet ? " has-sheet" : ""}`}>
-      <ReaderBar
-        live={live}
-        filter={filter}
-        onFilter={setFilter}
-        isTeacher={isTeacher}
-        authors={collectAuthors(list.annotations)}
-        tags={collectTags(list.annotations)}
-        orphanCount={orphans.length}
-        defaultScope={defaultScope}
-        onDefaultScope={setDefaultScope}
-        hintsAssignmentId={list.viewer.role === "student" && list.hintsVisible ? list.assignmentId : null}
-        onOpenOffset={scrollToOffset}
-        showPeerFlagsNote={!list.peerFlagsVisible && !isTeacher}
-        shownCount={visible.filter((a) => !a.isDeleted).length}
-        totalCount={list.annotations.filter((a) => !a.isDeleted).length}
-        showAll={showAll}
-        onShowAll={setShowAll}
-      />
-      <article
-        ref={articleRef}
-        className="reader-article"
-        aria-labelledby={titleId}
-        aria-describedby="keyboard-help"
-        tabIndex={0}
-        onKeyDown={onArticleKey}
-        onFocus={onArticleFocus}
-        onBlur={(event) => event.currentTarget.removeAttribute("data-pointer-focus")}
-      >
-        {header}
-        <p id="keyboard-help" className="visually-hidden">
-          To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
-          Press H to highlight the selection, C to comment on it, or F to flag an error in it.
-        </p>
-        <AnnotatedText
-          text={text}
-          blocks={blocks}
-          annotations={placed}
+    <MentionProvider assignmentId={list.assignmentId}>
+      <div className={`reader-layout${isSheet ? " has-sheet" : ""}`}>
+        <ReaderBar
+          live={live}
+          filter={filter}
+          onFilter={setFilter}
+          isTeacher={isTeacher}
+          authors={collectAuthors(list.annotations)}
+          tags={collectTags(list.annotations)}
+          orphanCount={orphans.length}
+          defaultScope={defaultScope}
+          onDefaultScope={setDefaultScope}
+          hintsAssignmentId={list.viewer.role === "student" && list.hintsVisible ? list.assignmentId : null}
+          onOpenOffset={scrollToOffset}
+          showPeerFlagsNote={!list.peerFlagsVisible && !isTeacher}
+          shownCount={visible.filter((a) => !a.isDeleted).length}
+          totalCount={list.annotations.filter((a) => !a.isDeleted).length}
+          showAll={showAll}
+          onShowAll={setShowAll}
+        />
+        <article
+          ref={articleRef}
+          className="reader-article"
+          aria-labelledby={titleId}
+          aria-describedby="keyboard-help"
+          tabIndex={0}
+          onKeyDown={onArticleKey}
+          onFocus={onArticleFocus}
+          onBlur={(event) => event.currentTarget.removeAttribute("data-pointer-focus")}
+        >
+          {header}
+          <p id="keyboard-help" className="visually-hidden">
+            To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
+            Press H to highlight the selection, C to comment on it, or F to flag an error in it.
+          </p>
+          <AnnotatedText
+            text={text}
+            blocks={blocks}
+            annotations={placed}
+            activeId={activeId}
+            titleId={titleId}
+            onOpen={openThread}
+            pending={composing}
+          />
+        </article>
+        {pending && !composing ? (
+          <SelectionToolbar
+            rect={pending.rect}
+            onHighlight={highlight}
+            onComment={() => startComposing("comment")}
+            onFlag={() => startComposing("flag")}
+            isBusy={isBusy}
+          />
+        ) : null}
+        <AnnotationColumn
+          list={list}
+          placed={placed}
+          orphans={orphans}
+          showOrphans={filter.showOrphans}
+          isTeacher={isTeacher}
+          live={live}
           activeId={activeId}
-          titleId={titleId}
-          onOpen={openThread}
-          pending={composing}
+          onActivate={activate}
+          essayRef={articleRef}
+          composer={composer}
+          isSheet={isSheet}
+          isSheetOpen={isSheetOpen}
+          onSheetOpen={setSheetOpen}
+          onTagClick={(tag) => setFilter({ ...filter, tag })}
+          showAll={showAll}
+          actions={{ reply, update, remove, editReply, deleteReply }}
+          flagActions={flagActions}
         />
-      </article>
-      {pending && !composing ? (
-        <SelectionToolbar
-          rect={pending.rect}
-          onHighlight={highlight}
-          onComment={() => startComposing("comment")}
-          onFlag={() => startComposing("flag")}
-          isBusy={isBusy}
-        />
-      ) : null}
-      <AnnotationColumn
-        list={list}
-        placed={placed}
-        orphans={orphans}
-        showOrphans={filter.showOrphans}
-        isTeacher={isTeacher}
-        live={live}
-        activeId={activeId}
-        onActivate={activate}
-        essayRef={articleRef}
-        composer={composer}
-        isSheet={isSheet}
-        isSheetOpen={isSheetOpen}
-        onSheetOpen={setSheetOpen}
-        onTagClick={(tag) => setFilter({ ...filter, tag })}
-        showAll={showAll}
-        actions={{ reply, update, remove, editReply, deleteReply }}
-        flagActions={flagActions}
-      />
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {status}
-      </p>
-    </div>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {status}
+        </p>
+      </div>
+    </MentionProvider>
   );
 }

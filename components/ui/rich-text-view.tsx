@@ -48,6 +48,13 @@ function renderInline(nodes: InlineNode[] = []): ReactNode[] {
   return nodes.map((node, i) => {
     if (node.type === "text") return renderText(node, i);
     if (node.type === "hardBreak") return <br key={i} />;
+    if (node.type === "mention") {
+      return (
+        <span key={i} className="mention" data-mention-id={node.attrs.id}>
+          @{node.attrs.label}
+        </span>
+      );
+    }
     return null;
   });
 }

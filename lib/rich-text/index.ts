@@ -8,6 +8,7 @@ export {
   type RichTextParseResult,
 } from "./parse-rich-text";
 export { plainTextOf, plainTextOfUnknown, richTextFromPlain } from "./plain-text";
+export { mapMentions, mentionedIds } from "./mentions";
 export { LINK_NOT_ALLOWED, richTextDocSchema } from "./schema";
 export { escapeMarkdownInline, escapeMarkdownLineStart, richTextToMarkdown } from "./to-markdown";
 export type * from "./types";

@@ -47,7 +47,11 @@ function measureText(doc: TiptapDoc): { chars: number; hasVisibleText: boolean }
   // Depth is already bounded by the guard; a stack keeps this flat anyway.
   const stack: unknown[] = [...doc.content];
   while (stack.length > 0) {
-    const node = stack.pop() as { type: string; text?: string; content?: unknown[] };
+    const node = stack.pop() as { type: string; text?: string; content?: unknown[]; attrs?: { label?: string } };
+    if (node.type === "mention") {
+      chars += countCharacters(node.attrs?.label ?? "") + 1;
+      hasVisibleText = true;
+    }
     if (node.type === "text" && node.text !== undefined) {
       chars += countCharacters(node.text);
       if (!hasVisibleText && /\S/u.test(node.text)) hasVisibleText = true;

@@ -43,6 +43,11 @@ export function plainTextOfUnknown(input: unknown): string {
       total += piece.length;
     } else if (node.type === "hardBreak") {
       line += "\n";
+    } else if (node.type === "mention") {
+      const label = (node as { attrs?: { label?: unknown } }).attrs?.label;
+      const piece = `@${typeof label === "string" ? label : ""}`.slice(0, UNKNOWN_MAX_CHARS - total);
+      line += piece;
+      total += piece.length;
     }
     if (node.type === "paragraph") {
       // Text that leaked outside any paragraph becomes its own line.

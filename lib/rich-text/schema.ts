@@ -10,7 +10,7 @@ import { normalizeHref } from "./url-policy";
 
 /**
  * The zod whitelist for stored rich text: doc, paragraph, text, bulletList,
- * listItem, blockquote, hardBreak; marks bold, italic, link. Every object is
+ * listItem, blockquote, hardBreak, mention; marks bold, italic, link. Every object is
  * strict, so unknown keys (`attrs` on text, `onclick`, `html`…) are rejected.
  *
  * This schema is recursive. Parse untrusted input with `parseRichText`, which
@@ -79,9 +79,22 @@ const textSchema = z.strictObject({
     .optional(),
 });
 
+// Tiptap's mention extension writes { id, label, mentionSuggestionChar }; only id and label are kept.
+const mentionSchema = z.strictObject({
+  type: z.literal("mention"),
+  attrs: z
+    .strictObject({
+      id: z.string().min(1).max(200).refine((id) => !FORBIDDEN_TEXT.test(id), { message: "A mention names nobody in the class." }),
+      label: z.string().max(120).refine((label) => !FORBIDDEN_TEXT.test(label)).nullable().optional(),
+      mentionSuggestionChar: z.literal("@").nullable().optional(),
+    })
+    .transform(({ id, label }) => ({ id, label: label ?? "" })),
+});
+
 const inlineSchema: z.ZodType<InlineNode> = z.discriminatedUnion("type", [
   textSchema,
   z.strictObject({ type: z.literal("hardBreak") }),
+  mentionSchema,
 ]);
 
 const paragraphSchema = z.strictObject({
@@ -124,4 +137,5 @@ export const KNOWN_NODE_TYPES: ReadonlySet<string> = new Set([
   "listItem",
   "blockquote",
   "hardBreak",
+  "mention",
 ]);

@@ -1,4 +1,4 @@
-import type { BlockNode, InlineNode, TextMark, TiptapDoc } from "./types";
+import type { BlockNode, HardBreakNode, InlineNode, TextMark, TextNode, TiptapDoc } from "./types";
 import { normalizeHref } from "./url-policy";
 
 /**
@@ -53,7 +53,8 @@ function toRun(text: string, marks: TextMark[] = []): Run {
 /** Splits inline nodes into lines of runs; adjacent runs with equal marks merge. */
 function toLines(nodes: InlineNode[]): Run[][] {
   const lines: Run[][] = [[]];
-  for (const node of nodes) {
+  for (const inline of nodes) {
+    const node: TextNode | HardBreakNode = inline.type === "mention" ? { type: "text", text: `@${inline.attrs.label}` } : inline;
     if (node.type === "hardBreak") {
       lines.push([]);
       continue;

@@ -35,8 +35,18 @@ export interface HardBreakNode {
   type: "hardBreak";
 }
 
+/**
+ * An @mention of a member of the class: their user id and the name shown.
+ * The server sets the label to the member's name when the text is stored
+ * and masks both for students of an anonymous assignment ("Classmate N").
+ */
+export interface MentionNode {
+  type: "mention";
+  attrs: { id: string; label: string };
+}
+
 /** Nodes allowed inside a paragraph. */
-export type InlineNode = TextNode | HardBreakNode;
+export type InlineNode = TextNode | HardBreakNode | MentionNode;
 
 /** A paragraph; Tiptap omits `content` when it is empty. */
 export interface ParagraphNode {

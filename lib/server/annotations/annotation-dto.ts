@@ -3,7 +3,7 @@ import { createTextIndex, indexToUtf16, type OffsetIndex } from "@/lib/anchoring
 import type { AnnotationDTO, AuthorDTO, FlagDTO, ImportedDTO, ReplyDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TiptapDoc } from "@/lib/rich-text";
+import { mapMentions, type TiptapDoc } from "@/lib/rich-text";
 import { anonymousLabelsFor, loadContributors, UNLABELLED_CLASSMATE } from "./anonymous-labels";
 import { loadMergePartners, mergeReasonFor } from "./merge-partners";
 
@@ -187,6 +187,22 @@ function toAuthor(author: { id: string; name: string }, ctx: DtoContext): Author
   return { id: hidden ? `anon:${hidden}` : author.id, name: hidden ?? author.name, isTeacher };
 }
 
+/**
+ * A stored text as this viewer may read it: for a student of an anonymous
+ * assignment, a mention of a classmate becomes their "Classmate N" label,
+ * id included, as their authorship does (toAuthor); teachers and the viewer
+ * keep their names.
+ */
+export function textFor(doc: TiptapDoc | null, ctx: Pick<DtoContext, "anonymousLabels" | "teacherIds" | "viewerId">): TiptapDoc | null {
+  const labels = ctx.anonymousLabels;
+  if (!doc || !labels) return doc;
+  return mapMentions(doc, ({ id, label }) => {
+    if (id === ctx.viewerId || ctx.teacherIds.has(id)) return { id, label };
+    const hidden = labels.get(id) ?? UNLABELLED_CLASSMATE;
+    return { id: `anon:${hidden}`, label: hidden };
+  });
+}
+
 export function toReplyDTO(reply: ReplyRow, ctx: DtoContext): ReplyDTO {
   const isDeleted = reply.deletedAt !== null;
   return {
@@ -194,7 +210,7 @@ export function toReplyDTO(reply: ReplyRow, ctx: DtoContext): ReplyDTO {
     annotationId: reply.annotationId,
     author: toAuthor(reply.author, ctx),
     imported: toImported(reply),
-    body: isDeleted ? null : (reply.body as unknown as TiptapDoc),
+    body: isDeleted ? null : textFor(reply.body as unknown as TiptapDoc, ctx),
     isDeleted,
     // An import is authored by its teacher but is not their own work either.
     isMine: reply.authorId === ctx.viewerId && reply.importedAt === null,
@@ -224,7 +240,7 @@ export function toAnnotationDTO(row: AnnotationRow, ctx: DtoContext): Annotation
     span,
     anchorStatus: isPlaced ? row.anchorStatus : "orphan",
     ...(row.anchorStatus === "replaced" && span ? { currentText: ctx.revision.text.slice(span.start, span.end) } : {}),
-    body: isDeleted ? null : ((row.body as unknown as TiptapDoc | null) ?? null),
+    body: isDeleted ? null : textFor((row.body as unknown as TiptapDoc | null) ?? null, ctx),
     tags: isDeleted ? [] : row.tags,
     version: row.version,
     isDeleted,
@@ -249,7 +265,7 @@ function toFlagDTO(row: AnnotationRow, flag: NonNullable<AnnotationRow["flag"]>,
     category: flag.category,
     reviewVersion: flag.reviewVersion,
     correction: flag.correction,
-    rationale: (flag.rationale as unknown as TiptapDoc | null) ?? null,
+    rationale: textFor((flag.rationale as unknown as TiptapDoc | null) ?? null, ctx),
     evidence: flag.evidence.map(({ title, author, year, url, locator, quote }) => ({ title, author, year, url, locator, quote })),
     status: flag.status,
     statusReason: flag.statusReason,

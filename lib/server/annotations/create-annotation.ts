@@ -17,6 +17,7 @@ import type { CreateAnnotationInput } from "@/lib/validation/annotation";
 import { NOT_IMPORTED, ownDtoContext, toAnnotationDTO } from "./annotation-dto";
 import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
+import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 
 /** What a flag adds to an annotation; written in the same transaction. */
 export interface FlagPart {
@@ -59,7 +60,9 @@ export async function createAnnotation({
     if (earlier > 0) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
     throw new AppError("invalid", `${checked.reason} Reload the page and select the passage again.`);
   }
-  const body = input.kind === "comment" ? checkBody(input.body, "comment") : null;
+  const mentions = { assignmentId, authorId: viewerId };
+  const body = input.kind === "comment" ? await resolveMentions(checkBody(input.body, "comment"), mentions) : null;
+  if (flag) flag = { ...flag, rationale: await resolveMentions(flag.rationale, mentions) };
   if (input.kind === "highlight" && input.body !== undefined && input.body !== null) {
     throw new AppError("invalid", "A highlight has no text; post a comment instead.");
   }

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange, rootGroup } from "@/lib/server/live/record-change";
+import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotation";
 import { checkBody, toJson } from "./check-body";
 import { findAnnotation, reloadAnnotation } from "./find-annotations";
@@ -31,7 +32,7 @@ export async function updateAnnotation({
   if (row.importedAt) throw new AppError("forbidden", "An imported annotation keeps the words of its file; it cannot be edited.");
   if (row.deletedAt) throw new AppError("conflict", "This annotation was deleted.");
 
-  const body = input.body === undefined ? undefined : checkBody(input.body, "comment");
+  const body = input.body === undefined ? undefined : await resolveMentions(checkBody(input.body, "comment"), { assignmentId: row.assignmentId, authorId: viewerId });
   await db.$transaction(async (tx) => {
     const updated = await tx.annotation.updateMany({
       where: { id: annotationId, authorId: viewerId, version: input.version, deletedAt: null, importedAt: null },

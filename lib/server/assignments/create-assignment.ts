@@ -5,6 +5,7 @@ import { parseRichText } from "@/lib/rich-text";
 import { taughtClass } from "@/lib/server/classes/class-writes";
 import { toJson } from "@/lib/server/annotations/check-body";
 import type { CreateAssignmentInput } from "@/lib/validation/assignment";
+import { refuseMentions } from "@/lib/server/mentions/resolve-mentions";
 import { assignableEssayWhere } from "./assignable-essays";
 
 /** Assigns a reading the teacher may use to a class they teach, with its settings. */
@@ -25,7 +26,7 @@ export async function createAssignment({
   if (input.instructions !== undefined && input.instructions !== null) {
     const parsed = parseRichText(input.instructions, { noun: "instructions", allowEmpty: true });
     if (!parsed.ok) throw new AppError("invalid", parsed.message);
-    instructions = toJson(parsed.doc);
+    instructions = toJson(refuseMentions(parsed.doc, "instructions"));
   }
   return db.assignment.create({
     data: {

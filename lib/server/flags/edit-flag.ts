@@ -1,4 +1,5 @@
 import "server-only";
+import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { checkBody, toJson } from "@/lib/server/annotations/check-body";
@@ -18,7 +19,8 @@ export async function editFlag({ viewerId, annotationId, input }: { viewerId: st
   if (flag.flag.status !== "open" && flag.flag.status !== "needs_evidence") {
     throw new AppError("conflict", "This flag has been reviewed; it can no longer be edited.");
   }
-  const rationale = input.rationale === undefined ? undefined : checkBody(input.rationale, "rationale");
+  const rationale =
+    input.rationale === undefined ? undefined : await resolveMentions(checkBody(input.rationale, "rationale"), { assignmentId: flag.assignmentId, authorId: viewerId });
   const reopens = flag.flag.status === "needs_evidence";
 
   await db.$transaction(async (tx) => {

@@ -13,6 +13,7 @@ import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classe
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { audienceScope } from "@/lib/server/live/hearing";
 import { changeLogSteps, recordChange, rootGroup } from "@/lib/server/live/record-change";
+import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 
 const replyInclude = { author: { select: { id: true, name: true } } } as const;
 
@@ -52,7 +53,7 @@ export async function createReply({
     if (await db.reply.count({ where: { id: input.id, authorId: viewerId } })) return replay();
     throw new AppError("conflict", "This thread's comment was deleted; replies are closed.");
   }
-  const body = checkBody(input.body, "reply");
+  const body = await resolveMentions(checkBody(input.body, "reply"), { assignmentId: thread.assignmentId, authorId: viewerId });
   const change = {
     assignmentId: thread.assignmentId,
     type: "reply.created",
@@ -114,7 +115,7 @@ export async function updateReply({
   const reply = await findVisibleReply(viewerId, replyId);
   if (reply.authorId !== viewerId) throw new AppError("forbidden", "You can only edit your own replies.");
   if (reply.importedAt) throw new AppError("forbidden", "An imported reply keeps the words of its file; it cannot be edited.");
-  const body = checkBody(input.body, "reply");
+  const body = await resolveMentions(checkBody(input.body, "reply"), { assignmentId: reply.annotation.assignmentId, authorId: viewerId });
   await writeReply(viewerId, reply, input.version, "reply.updated", { body: toJson(body) });
   const { access } = await findAnnotation({ viewerId, annotationId: reply.annotationId });
   const fresh = await db.reply.findUniqueOrThrow({ where: { id: replyId }, include: replyInclude });

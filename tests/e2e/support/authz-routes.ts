@@ -89,6 +89,8 @@ const assignmentRoutes: RouteTemplate[] = [
     body: (r) => ({ source: "passage", words: r.span().quote.exact, category: "date_number", correction: "x" }),
     invalid: () => ({ source: "guess" }),
   },
+  // Who may be @mentioned: members of the class only, the same 404 as a missing assignment for anyone else.
+  { name: "GET /api/assignments/:id/mentionable", method: "GET", target: "assignment", path: (r) => `/api/assignments/${r.id}/mentionable?scope=class`, sees: inAssignment, ok: 200 },
   teacherRoute("GET /api/assignments/:id/groups", (id) => `/api/assignments/${id}/groups`),
   // A successful write regroups a fresh copy of the assignment, so A3's groups stay as the model has them.
   teacherRoute("PUT /api/assignments/:id/groups", (id) => `/api/assignments/${id}/groups`, {
