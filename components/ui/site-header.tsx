@@ -1,11 +1,14 @@
 import Link from "next/link";
+import { NotificationsLink } from "@/components/notifications/notifications-link";
 import { getViewer } from "@/lib/server/auth/viewer";
+import { countUnread } from "@/lib/server/notifications/find-notifications";
 import { HeaderMenu } from "./header-menu";
 import { SignOutButton } from "./sign-out-button";
 
 /** Brand, main navigation and who is signed in (folded behind a Menu button on phones). */
 export async function SiteHeader() {
   const viewer = await getViewer();
+  const unread = viewer && !viewer.mustChangePassword ? await countUnread(viewer.id) : 0;
   return (
     <header className="site-header">
       <Link prefetch={false} href="/" className="brand">
@@ -28,6 +31,7 @@ export async function SiteHeader() {
                   Choose your own password
                 </Link>
               ) : null}
+              {viewer.mustChangePassword ? null : <NotificationsLink initialUnread={unread} />}
               <Link prefetch={false} href="/account" className="session-name" data-testid="session-name">
                 {viewer.name}
               </Link>

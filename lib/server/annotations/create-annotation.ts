@@ -18,6 +18,7 @@ import { NOT_IMPORTED, ownDtoContext, toAnnotationDTO } from "./annotation-dto";
 import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
+import { notifyMentions } from "@/lib/server/notifications/notify";
 
 /** What a flag adds to an annotation; written in the same transaction. */
 export interface FlagPart {
@@ -73,6 +74,7 @@ export async function createAnnotation({
     if (!flag) {
       const { logId, ...row } = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
       noteWork(access, viewerId);
+      await notifyMentions({ annotationId: row.id, assignmentId, actorId: viewerId, doc: body });
       // Nothing can have changed a row this statement just made: it is current to its own log entry.
       return { annotation: { ...toAnnotationDTO(row, ownDtoContext(viewerId, access)), asOf: logId }, isNew: true };
     }
@@ -98,6 +100,7 @@ export async function createAnnotation({
     throw error;
   }
   noteWork(access, viewerId);
+  await notifyMentions({ annotationId: input.id, assignmentId, actorId: viewerId, doc: flag.rationale });
   return { annotation: await reloadAnnotation(viewerId, input.id), isNew: true };
 }
 

@@ -7,6 +7,7 @@ import { requireOpenAssignment } from "@/lib/server/classes/find-assignment-acce
 import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
+import { notifyMentions } from "@/lib/server/notifications/notify";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotation";
 import { checkBody, toJson } from "./check-body";
 import { findAnnotation, reloadAnnotation } from "./find-annotations";
@@ -56,6 +57,7 @@ export async function updateAnnotation({
       groupId: rootGroup(annotationId),
     });
   });
+  if (body) await notifyMentions({ annotationId, assignmentId: row.assignmentId, actorId: viewerId, doc: body });
   return reloadAnnotation(viewerId, annotationId);
 }
 

@@ -6,6 +6,7 @@ import { taughtClass } from "@/lib/server/classes/class-writes";
 import { toJson } from "@/lib/server/annotations/check-body";
 import type { CreateAssignmentInput } from "@/lib/validation/assignment";
 import { refuseMentions } from "@/lib/server/mentions/resolve-mentions";
+import { notifyNewAssignment } from "@/lib/server/notifications/notify";
 import { assignableEssayWhere } from "./assignable-essays";
 
 /** Assigns a reading the teacher may use to a class they teach, with its settings. */
@@ -28,7 +29,7 @@ export async function createAssignment({
     if (!parsed.ok) throw new AppError("invalid", parsed.message);
     instructions = toJson(refuseMentions(parsed.doc, "instructions"));
   }
-  return db.assignment.create({
+  const assignment = await db.assignment.create({
     data: {
       classroomId,
       essayId: essay.id,
@@ -43,4 +44,6 @@ export async function createAssignment({
       createdById: viewerId,
     },
   });
+  await notifyNewAssignment({ assignmentId: assignment.id, actorId: viewerId });
+  return assignment;
 }

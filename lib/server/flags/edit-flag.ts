@@ -1,5 +1,6 @@
 import "server-only";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
+import { notifyMentions } from "@/lib/server/notifications/notify";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { checkBody, toJson } from "@/lib/server/annotations/check-body";
@@ -54,5 +55,6 @@ export async function editFlag({ viewerId, annotationId, input }: { viewerId: st
     });
     await recordFlagChange(tx, flag, viewerId);
   });
+  if (rationale) await notifyMentions({ annotationId, assignmentId: flag.assignmentId, actorId: viewerId, doc: rationale });
   return reloadAnnotation(viewerId, annotationId);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyFlagDecision } from "@/lib/server/notifications/notify";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -75,7 +76,9 @@ export async function reviewFlag({ viewerId, annotationId, input }: { viewerId: 
     }
     await recordFlagChange(tx, flag, viewerId);
   });
-  return reloadAnnotation(viewerId, annotationId);
+  const fresh = await reloadAnnotation(viewerId, annotationId);
+  await notifyFlagDecision({ annotationId, actorId: viewerId, status: input.status, reason: input.reason || null, reviewVersion: fresh.flag?.reviewVersion ?? 0 });
+  return fresh;
 }
 
 /**

@@ -14,6 +14,7 @@ import { isUniqueViolation } from "@/lib/server/db-errors";
 import { audienceScope } from "@/lib/server/live/hearing";
 import { changeLogSteps, recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
+import { notifyReply } from "@/lib/server/notifications/notify";
 
 const replyInclude = { author: { select: { id: true, name: true } } } as const;
 
@@ -85,6 +86,7 @@ export async function createReply({
       updatedAt: row.updatedAt,
       author: { id: viewerId, name: row.authorName },
     };
+    await notifyReply({ replyId: input.id, annotationId, actorId: viewerId, doc: body });
     return { reply: toReplyDTO(reply, context), isNew: true };
   } catch (error) {
     if (isUniqueViolation(error)) return replay();
@@ -117,6 +119,7 @@ export async function updateReply({
   if (reply.importedAt) throw new AppError("forbidden", "An imported reply keeps the words of its file; it cannot be edited.");
   const body = await resolveMentions(checkBody(input.body, "reply"), { assignmentId: reply.annotation.assignmentId, authorId: viewerId });
   await writeReply(viewerId, reply, input.version, "reply.updated", { body: toJson(body) });
+  await notifyReply({ replyId, annotationId: reply.annotationId, actorId: viewerId, doc: body, isEdit: true });
   const { access } = await findAnnotation({ viewerId, annotationId: reply.annotationId });
   const fresh = await db.reply.findUniqueOrThrow({ where: { id: replyId }, include: replyInclude });
   return toReplyDTO(fresh, await dtoContextFor(access, viewerId));
