@@ -2,7 +2,7 @@ import { demoAssignmentLink, expect, newContextWithThreadsInFull, signIn, test }
 import { dragSelect } from "./support/text-selection";
 
 test.describe("@mentions", () => {
-  test("Ana mentions Ben from the keyboard; the comment shows his name to both; a private note suggests nobody", async ({ browser }, testInfo) => {
+  test("Ana mentions Ben from the keyboard; the comment shows his name to both; Ben is notified and opens the thread; a private note suggests nobody", async ({ browser }, testInfo) => {
     const stamp = `mention-${Date.now().toString(36)}`;
     const anaContext = await newContextWithThreadsInFull(browser);
     const benContext = await newContextWithThreadsInFull(browser);
@@ -33,6 +33,26 @@ test.describe("@mentions", () => {
     await expect(anaCard.locator(".mention", { hasText: "@Ben Hughes" })).toBeVisible();
     const benCard = ben.locator("article[data-annotation-id]", { hasText: stamp });
     await expect(benCard.locator(".mention", { hasText: "@Ben Hughes" })).toBeVisible({ timeout: 10_000 });
+
+    // Ben is told: the header counts it, the notifications page lists it and opens the thread.
+    const annotationId = await anaCard.getAttribute("data-annotation-id");
+    await ben.goto("/notifications");
+    await expect(ben.getByTestId("notifications-link")).toContainText("unread");
+    const item = ben.locator("li.notification", { has: ben.locator(`a[href*="annotation=${annotationId}"]`) });
+    await expect(item).toContainText("Ana Petrova mentioned you");
+    await expect(item.getByText("New")).toBeVisible();
+    await ben.screenshot({ path: testInfo.outputPath("notifications.png") });
+    // Marking it read updates the list and the header at once.
+    await item.getByRole("button", { name: "Mark read: Ana Petrova mentioned you" }).click();
+    await expect(item.getByText("New")).toHaveCount(0);
+    await expect(ben.getByText("All read.")).toBeVisible();
+    await expect(ben.getByTestId("notifications-link")).not.toContainText("unread");
+    await item.getByRole("link", { name: "Open the thread" }).click();
+    await expect(ben).toHaveURL(new RegExp(`annotation=${annotationId}`));
+    // The thread is the active one and its passage is scrolled into view.
+    const opened = ben.locator(`article[data-annotation-id="${annotationId}"]`);
+    await expect(opened).toHaveClass(/is-active/);
+    await expect(ben.locator(`mark[data-ids~="${annotationId}"]`).first()).toBeInViewport();
 
     // A private note is read by its author alone: nobody to suggest.
     await dragSelect(ana, "secret speech");
