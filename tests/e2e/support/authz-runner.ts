@@ -10,8 +10,12 @@ import type { MatrixCase } from "./authz-matrix";
 import type { Ref } from "./authz-route-types";
 import type { AuthzWorld } from "./authz-world";
 
-/** Long enough for a stream's catch-up from the change log, which is sent as soon as it opens. */
-const STREAM_READ_MS = 1_500;
+/**
+ * Long enough for a stream's catch-up from the change log, which is sent as soon as it opens. Every
+ * stream case opens at once (about 60 since the group assignment joined); 1.5 s once cut the largest
+ * catch-up (a teacher's, on A1) short on a loaded machine.
+ */
+const STREAM_READ_MS = 3_000;
 
 export interface CaseResult {
   case: MatrixCase;
