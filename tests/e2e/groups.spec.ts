@@ -149,6 +149,14 @@ test.describe("small groups through HTTP", () => {
     const archivists = groupsNow.filter({ hasText: "Archivists" });
     await expect(archivists).toContainText("Student 1");
     await page.screenshot({ path: testInfo.outputPath("class-groups-1366.png"), fullPage: true });
+    // On a phone the editor stays inside its card.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const card = await page.locator("section.group-section").boundingBox();
+    for (const box of await page.locator(".group-editor fieldset").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right))) {
+      expect(box).toBeLessThanOrEqual(card!.x + card!.width);
+    }
+    await page.screenshot({ path: testInfo.outputPath("class-groups-390.png"), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // The review page: use the class's groups, then show one group's students only.
     await page.goto(`/assignments/${fresh.assignmentId}/review`);
