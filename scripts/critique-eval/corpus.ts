@@ -47,7 +47,10 @@ const manifestSchema = z.object({
     .array(z.object({ file: z.string().min(1), key: z.string().min(1), part, added: z.boolean().optional() }))
     .min(1)
     .refine((list) => list.every((e) => !e.added || e.part === "tuning"), "added essays are tuning material, never held out"),
-  clean: z.array(z.object({ file: z.string().min(1), part })).min(1),
+  clean: z
+    .array(z.object({ file: z.string().min(1), part, added: z.boolean().optional() }))
+    .min(1)
+    .refine((list) => list.every((c) => !c.added || c.part === "tuning"), "added clean prose is tuning material, never held out"),
   seed: z.object({ file: z.string().min(1), key: z.string().min(1) }),
 });
 
