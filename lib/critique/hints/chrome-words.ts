@@ -83,3 +83,77 @@ export function isChromeVocabulary(passage: string): boolean {
   }
   return meaningful > 0;
 }
+
+/** Small words a title or a list of names keeps in lower case ("Fall of the Berlin Wall"). */
+const TITLE_SMALL = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "de", "la", "le", "du", "von", "van", "al", "el", "vs"]);
+/** A title or a list of names is short. */
+const MAX_TITLE_WORDS = 15;
+/** Arrows and guillemets around a pager's links ("« Previous", "Next »"). */
+const PAGER_MARKS = new Set([..."«‹<←»›>→ \t"]);
+
+/** The passage without a pager's arrows at either end; by hand, as a pattern anchored at the end restarts at every mark. */
+function withoutPagerMarks(passage: string): string {
+  let from = 0;
+  let to = passage.length;
+  while (from < to && PAGER_MARKS.has(passage[from])) from++;
+  while (to > from && PAGER_MARKS.has(passage[to - 1])) to--;
+  return passage.slice(from, to);
+}
+const URL = /\bhttps?:\/\/\S|\bwww\.[\p{L}\d-]+\.\p{L}/u;
+
+/**
+ * True for a chrome label, a colon and a title or a list: "Read more: The
+ * Counter-Reformation and the Jesuits", "Tags: Boer War, Kitchener",
+ * "« Previous: The Agricultural Revolution", "Cite this page: … Retrieved from
+ * https://…". The label must be chrome words only (isChromeVocabulary), and
+ * what follows either a title or a list (every word capitalised but for a
+ * title's small words, no sentence inside) or a web address. A sentence with
+ * a colon ("The result: millions starved") has a label that is not chrome.
+ */
+export function isLabelledChrome(passage: string): boolean {
+  const text = withoutPagerMarks(passage);
+  const colon = text.indexOf(":");
+  if (colon <= 0 || colon > 40) return false;
+  const label = text.slice(0, colon);
+  const rest = text.slice(colon + 1).trim();
+  if (rest === "" || !isChromeVocabulary(label)) return false;
+  if (URL.test(rest) || isShortList(rest)) return true;
+  let words = 0;
+  for (const m of rest.matchAll(TOKEN)) {
+    if (++words > MAX_TITLE_WORDS) return false;
+    const word = m[0];
+    if (/^\d/.test(word) || TITLE_SMALL.has(word) || /^\p{Lu}/u.test(word)) continue;
+    return false;
+  }
+  // A title may end in a full stop; a second sentence inside is prose.
+  return words > 0 && !/[.!?]\s+\S/u.test(rest);
+}
+
+/** At least three comma-separated items of a few words each, and nothing else: a list of tags or topics. */
+function isShortList(text: string): boolean {
+  if (/[.!?;:]/u.test(text.replace(/[.!?]$/u, ""))) return false;
+  const items = text.split(",").map((item) => item.trim());
+  return items.length >= 3 && items.every((item) => /^[\p{L}\d'’-]+(?: [\p{L}\d'’-]+){0,3}$/u.test(item));
+}
+
+// "Posted by admin on March 3, 2019", "Published on 4 May 2019", "Last updated: 12/03/2020".
+const BYLINE_HEAD = /^(?:posted|published|updated|last updated|submitted|written)(?: by [^:]{1,40})?$/iu;
+const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+
+/**
+ * True for a page's byline standing as a block: "Posted by admin on March 3,
+ * 2019", "Published on 4 May 2019". A verb of posting, an optional author,
+ * "on" (or a colon) and then only a date: a month name and numbers, nothing
+ * else. "Published in 1848, the Manifesto…" is a sentence, not a byline.
+ */
+export function isByline(passage: string): boolean {
+  const text = passage.trim();
+  if (text.length > 80) return false;
+  const lower = text.toLowerCase();
+  const on = lower.lastIndexOf(" on ");
+  const colon = lower.lastIndexOf(":");
+  const at = Math.max(on, colon);
+  if (at <= 0 || !BYLINE_HEAD.test(text.slice(0, at).trim())) return false;
+  const date = text.slice(at + (at === colon ? 1 : 4)).trim();
+  return /\d/u.test(date) && date.replace(MONTH, "").replace(/[\d\s,./-]/gu, "") === "";
+}
