@@ -195,9 +195,11 @@ function judge(form: Form, other: Form, lexicon: Lexicon | undefined): Verdict |
   if (isDroppedDoubleLetter(a, b)) return { to: other, distance, reason: "doubledLetter" };
   if (other.inHeading && !form.inHeading) return { to: other, distance, reason: "heading" };
   // Still a tie: the spelling written first, where the text introduces the name, is the careful one, and a later
-  // one a letter added, dropped or swapped away is the slip ("Fatehpur Sikri" … "Fatehpur Sikiri"). Not for a
-  // changed letter: two names a changed letter apart, each written once, are usually two people ("Njinga", "Nzinga").
-  if (distance === 1 && isSubstitutionFree && Math.max(a.length, b.length) >= TIE_BY_ORDER_LENGTH && other.tokens[0].start < form.tokens[0].start) {
+  // one a letter added, dropped or swapped away is the slip ("Fatehpur Sikri" … "Fatehpur Sikiri"). A changed letter
+  // only in a long name: two short names a changed letter apart, each written once, are usually two people ("Njinga",
+  // "Nzinga"); from eight letters on, one changed letter is a slip ("Wittenberg" … "Wittenburg").
+  const isOrderTieEdit = isSubstitutionFree ? Math.max(a.length, b.length) >= TIE_BY_ORDER_LENGTH : a.length >= TWO_EDIT_LENGTH && !isSuffixChange(a, b);
+  if (distance === 1 && isOrderTieEdit && other.tokens[0].start < form.tokens[0].start) {
     return { to: other, distance, reason: "firstWritten" };
   }
   return null;
@@ -251,6 +253,18 @@ function capitalsAgree(form: Form, other: Form): boolean {
   const isName = (f: Form) => f.capMid > 0 && f.lowerMid === 0;
   const isLower = (f: Form) => f.lowerMid > 0 && f.capMid === 0;
   return !((isName(form) && isLower(other)) || (isLower(form) && isName(other)));
+}
+
+/** Endings one changed letter apart that make another word, not a slip ("Stalinism"/"Stalinist"). */
+const SUFFIXES_APART = new Set(["ism", "ist", "ian", "ean", "ant", "ent", "ance", "ence", "able", "ible", "ary", "ery", "ory", "ic", "id", "al", "an"]);
+
+/** True when two same-length words differ in one letter that changes one ending into another ("-ism"/"-ist"). */
+function isSuffixChange(a: string, b: string): boolean {
+  const i = commonPrefix(a, b);
+  for (let from = Math.max(0, i - 3); from <= i; from++) {
+    if (SUFFIXES_APART.has(a.slice(from)) && SUFFIXES_APART.has(b.slice(from))) return true;
+  }
+  return false;
 }
 
 /** True when the words differ by two neighbouring letters swapped. */

@@ -97,6 +97,11 @@ describe("term-drift", () => {
     expect(hints[0].evidence.map((e) => e.note).join(" ")).toMatch(/comes first, where the text introduces it/);
   });
 
+  it("positive: in a tie, a later spelling of a long name with one letter changed (eight letters on)", () => {
+    const hints = drift(["Gustav Stresemann ended the crisis of 1923.", "Stresemenn then signed the Locarno treaties."]);
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["Stresemenn", "Stresemann"]]);
+  });
+
   it("negative: real other forms, and two names each written once a changed letter apart", () => {
     expect(
       summarize(
