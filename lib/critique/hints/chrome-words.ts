@@ -14,7 +14,7 @@ const STRONG = new Set([
   "sign", "signup", "login", "log", "register", "join", "unlock", "preview", "cookies", "cookie", "advertisement",
   "sponsored", "click", "avatar", "bookmark", "save", "plagiarism", "more", "continue", "page", "pages", "words",
   "count", "views", "likes", "rating", "stars", "votes", "submitted", "premium", "upgrade", "comments", "flag",
-  "copyright", "newsletter", "helpful", "feedback", "plagiarism-free", "hire", "consent",
+  "copyright", "newsletter", "helpful", "feedback", "plagiarism-free", "hire", "consent", "plagiarized", "plagiarised",
 ]);
 
 /** Further words chrome is made of, which also occur in prose. */
@@ -37,6 +37,8 @@ const CHROME = new Set([
 const NEUTRAL = new Set([
   "this", "the", "a", "an", "to", "of", "for", "you", "your", "our", "it", "on", "with", "and", "or", "by", "is", "are",
   "was", "be", "get", "here", "now", "me", "my", "we", "us", "all", "at", "from", "s",
+  // Contractions of the words above: a pronoun or "do"/"will" and a particle, no meaning of their own.
+  "don't", "don’t", "we'll", "we’ll", "you're", "you’re", "we're", "we’re", "you'll", "you’ll", "it's", "it’s", "can't", "can’t",
 ]);
 
 /** Chrome is short: a button, a bar, a banner of a sentence or two. */
@@ -57,7 +59,8 @@ export function isChromePassage(passage: string, { isWholeBlock = false } = {}):
   let meaningful = 0;
   let chrome = 0;
   let hasStrong = false;
-  for (const m of passage.matchAll(TOKEN)) {
+  // A title quoted inside chrome ("Get your custom essay on “How the Revolution Changed Britain”") is a slot, not its words.
+  for (const m of withoutQuotedTitles(passage).matchAll(TOKEN)) {
     if (++words > MAX_WORDS) return false;
     const word = m[0].toLowerCase().replace(/['’]s$/, "");
     if (/^\d/.test(word) || NEUTRAL.has(word)) continue;
@@ -68,6 +71,12 @@ export function isChromePassage(passage: string, { isWholeBlock = false } = {}):
   // A block of its own made only of chrome words ("Related essays") needs no telltale word.
   if (isWholeBlock && meaningful >= 2 && chrome === meaningful) return true;
   return hasStrong && meaningful > 0 && chrome >= meaningful * 0.75;
+}
+
+/** The passage with quoted stretches in the middle of it blanked out; a passage that is all quotation stays as it is. */
+function withoutQuotedTitles(passage: string): string {
+  const blanked = passage.replace(/“[^“”]{1,120}”|"[^"]{1,120}"/gu, " ");
+  return /\p{L}/u.test(blanked) ? blanked : passage;
 }
 
 /** True when every meaningful word of a short passage is a chrome word ("Harvard", "MLA"): chrome only beside other chrome. */
@@ -113,11 +122,25 @@ const URL = /\bhttps?:\/\/\S|\bwww\.[\p{L}\d-]+\.\p{L}/u;
 export function isLabelledChrome(passage: string): boolean {
   const text = withoutPagerMarks(passage);
   const colon = text.indexOf(":");
-  if (colon <= 0 || colon > 40) return false;
+  if (colon <= 0 || colon > 40) return isTopicLink(text);
   const label = text.slice(0, colon);
   const rest = text.slice(colon + 1).trim();
   if (rest === "" || !isChromeVocabulary(label)) return false;
-  if (URL.test(rest) || isShortList(rest)) return true;
+  return URL.test(rest) || isShortList(rest) || isTitle(rest);
+}
+
+/**
+ * "Check out more essays on Decolonization", "Read more about The Boxer
+ * Rising": chrome (isChromePassage, so with a telltale word), "on" or
+ * "about", then a title.
+ */
+function isTopicLink(text: string): boolean {
+  const m = /^(?<label>[^:]{3,40}?) (?:on|about) (?=\p{Lu})/u.exec(text);
+  return m?.groups !== undefined && isChromePassage(m.groups.label) && isTitle(text.slice(m[0].length));
+}
+
+/** Every word capitalised but for a title's small words, a few words at most, and no sentence inside. */
+function isTitle(rest: string): boolean {
   let words = 0;
   for (const m of rest.matchAll(TOKEN)) {
     if (++words > MAX_TITLE_WORDS) return false;

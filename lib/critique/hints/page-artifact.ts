@@ -109,7 +109,7 @@ function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; is
       if (kind === undefined) {
         const p = pieces[i];
         const words = p.isQuoted ? "" : segment.text.slice(p.from, p.to);
-        kind = p.isQuoted ? "prose" : isChromePassage(words) ? "strong" : isChromeVocabulary(words) ? "weak" : "prose";
+        kind = p.isQuoted ? "prose" : isChromePassage(words) || isLabelledChrome(words) ? "strong" : isChromeVocabulary(words) ? "weak" : "prose";
         judged[i] = kind;
       }
       return kind;

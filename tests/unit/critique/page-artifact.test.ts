@@ -75,6 +75,17 @@ describe("page-artifact", () => {
     expect(artifacts("The wall fell in 1989.", block, "Germany was reunified.").map((h) => h.exact)).toEqual([block]);
   });
 
+  it("positive: an advertisement with a quoted essay title, and a topic link closing a paragraph", () => {
+    const hints = artifacts(
+      "Don't use plagiarized sources. Get your custom essay on “Why the Weimar Republic Failed” just from $9.90/page",
+      "The Rentenmark ended the inflation in 1924. Read more essays about The Dawes Plan",
+    );
+    expect(hints.map((h) => h.exact)).toEqual([
+      "Don't use plagiarized sources. Get your custom essay on “Why the Weimar Republic Failed” just from $9.90/page",
+      "Read more essays about The Dawes Plan",
+    ]);
+  });
+
   it("negative: a label and a colon that are prose, a sentence that starts like a byline, a quoted pager", () => {
     expect(
       summarize(
@@ -85,6 +96,8 @@ describe("page-artifact", () => {
           "Posted to Siberia in 1905, he wrote home every week.",
           "Read more: that was the advice the ministry gave to every teacher.",
           "“Next: Warsaw!” the commander wrote.",
+          "The inflation ruined savers. Historians have written more books on Weimar than on any other republic.",
+          "Posters read “Join now!” and more.",
         ),
       ),
     ).toEqual([]);
