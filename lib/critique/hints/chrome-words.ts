@@ -111,9 +111,9 @@ function withoutPagerMarks(passage: string): string {
 const URL = /\bhttps?:\/\/\S|\bwww\.[\p{L}\d-]+\.\p{L}/u;
 
 /**
- * True for a chrome label, a colon and a title or a list: "Read more: The
- * Counter-Reformation and the Jesuits", "Tags: Boer War, Kitchener",
- * "« Previous: The Agricultural Revolution", "Cite this page: … Retrieved from
+ * True for a chrome label, a colon and a title or a list: "Read more: How
+ * the Treaty of Versailles Was Made", "Tags: Weimar Republic, Stresemann",
+ * "« Previous: The Congress of Berlin", "Cite this essay: … Retrieved from
  * https://…". The label must be chrome words only (isChromeVocabulary), and
  * what follows either a title or a list (every word capitalised but for a
  * title's small words, no sentence inside) or a web address. A sentence with
@@ -130,9 +130,8 @@ export function isLabelledChrome(passage: string): boolean {
 }
 
 /**
- * "Check out more essays on Decolonization", "Read more about The Boxer
- * Rising": chrome (isChromePassage, so with a telltale word), "on" or
- * "about", then a title.
+ * "More essays on Weimar", "Read more essays about The Dawes Plan": chrome
+ * (isChromePassage, so with a telltale word), "on" or "about", then a title.
  */
 function isTopicLink(text: string): boolean {
   const m = /^(?<label>[^:]{3,40}?) (?:on|about) (?=\p{Lu})/u.exec(text);
@@ -159,13 +158,13 @@ function isShortList(text: string): boolean {
   return items.length >= 3 && items.every((item) => /^[\p{L}\d'’-]+(?: [\p{L}\d'’-]+){0,3}$/u.test(item));
 }
 
-// "Posted by admin on March 3, 2019", "Published on 4 May 2019", "Last updated: 12/03/2020".
+// "Posted by webmaster on 12 June 2018", "Published on 4 May 2019", "Last updated: 12/03/2020".
 const BYLINE_HEAD = /^(?:posted|published|updated|last updated|submitted|written)(?: by [^:]{1,40})?$/iu;
 const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
 
 /**
- * True for a page's byline standing as a block: "Posted by admin on March 3,
- * 2019", "Published on 4 May 2019". A verb of posting, an optional author,
+ * True for a page's byline standing as a block: "Posted by webmaster on 12
+ * June 2018", "Published on 4 May 2019". A verb of posting, an optional author,
  * "on" (or a colon) and then only a date: a month name and numbers, nothing
  * else. "Published in 1848, the Manifesto…" is a sentence, not a byline.
  */

@@ -3,8 +3,8 @@ import type { ConfusablePair } from "./confusable-rules";
 /**
  * Pairs decided by grammar rather than by the topic's words: the written word
  * cannot stand where it stands. "there" followed by a noun and a verb (", there
- * army lost") has no verb of its own to introduce, so it is "their"; "it's
- * use was" would read "it is use was"; "could here" has no verb. The noun is
+ * cavalry charged") has no verb of its own to introduce, so it is "their";
+ * "it's collapse was" would read "it is collapse was"; "could here" has no verb. The noun is
  * never looked up in a list: it is whatever word is not one of the closed
  * classes that can follow (FUNCTION_OR_ADVERB) and is not an adverb in -ly.
  * Same promise as CONFUSABLE_PAIRS: only contexts in which the other word is
@@ -32,13 +32,13 @@ export const GRAMMAR_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“there” is a place or “there is”; belonging to them is “their”",
     words: ["there", "they're"],
     rules: [
-      // ", there army lost three battles": a noun and its verb after "there", which then introduces nothing.
+      // "At Sedan, there cavalry charged": a noun and its verb after "there", which then introduces nothing.
       {
         pattern: String.raw`(?:^|[.!?;:,]\s+)(?<w>[Tt]here)\s+(?=(?!${FUNCTION_OR_ADVERB}\b)(?!\p{Ll}+ly\b)\p{Ll}+\s+${PAST_VERB}\b)`,
         to: "their",
         isCaseSensitive: true,
       },
-      // "fought there way in", "lost there fingers in the machines", "leave they're homes with": after a verb that takes an object.
+      // "risked there necks in", "leave they're farms with": after a verb that takes an object.
       {
         pattern: String.raw`\b${OBJECT_VERB}\s+(?<w>there|they['’]re)\s+(?=(?!${FUNCTION_OR_ADVERB}\b)(?!\p{Ll}+ly\b)\p{Ll}+(?:\s*[.,;:!?)]|\s+(?:in|into|to|on|at|from|through|with|and|for|across|over|under|behind|during)\b))`,
         to: "their",
@@ -52,7 +52,7 @@ export const GRAMMAR_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“it’s” means “it is”; the possessive is “its”",
     words: ["it's"],
     rules: [
-      // "it's use was later admitted": "it is use was" has two verbs.
+      // "it's collapse was sudden": "it is collapse was" has two verbs.
       {
         pattern: String.raw`\b(?<w>[Ii]t['’]s)\s+(?=(?!${FUNCTION_OR_ADVERB}\b)(?!\p{Ll}+(?:ly|ing)\b)\p{Ll}+\s+(?:was|were|had|has|became|remained|would|could|did|grew|fell|lasted|proved|seemed)\b)`,
         to: "its",
@@ -65,7 +65,7 @@ export const GRAMMAR_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“who’s” means “who is”; belonging to whom is “whose”",
     words: ["who's"],
     rules: [
-      // "Tetzel, who's preaching promised…": a noun in -ing and then a past verb; "who is preaching promised" has two verbs.
+      // "the monk, who's teaching inspired…": a noun in -ing and then a past verb; "who is teaching inspired" has two verbs.
       { pattern: String.raw`\b(?<w>who['’]s)\s+(?=(?!being\b)\p{Ll}+ing\s+(?!being\b)${PAST_VERB}\b)`, to: "whose", isCaseSensitive: true },
     ],
   },
@@ -74,7 +74,7 @@ export const GRAMMAR_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“were” is the past of “are”; a place is introduced by “where”",
     words: ["were"],
     rules: [
-      // "the castle, were he translated…": after a comma, "were" with a subject and its own past verb is "where";
+      // "the monastery, were he wrote…": after a comma, "were" with a subject and its own past verb is "where";
       // a verb that ends its clause is the inversion of a condition ("the ministers, were they asked, said nothing").
       {
         pattern: String.raw`,\s+(?<w>were)\s+(?=(?:he|she|they|we|(?:the|his|her|their)\s+\p{Ll}+)\s+(?!(?:to|not|also|all|both|only)\b)(?:\p{Ll}+ed|wrote|lived|died|spent|met|fought|made|kept|held|built|stood|found|taught|gave|spoke|ruled|grew|fell|lay|hid)\b(?!\s*[,;:.!?]))`,
@@ -100,7 +100,7 @@ export const GRAMMAR_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     note: "“by” is a preposition; to pay for something is to “buy” it",
     words: ["by"],
     rules: [
-      // "could not afford to by food": "to" before a verb, and "by" is none; not "by law", "by 1900", "by-election".
+      // "could not afford to by bread": "to" before a verb, and "by" is none; not "by law", "by 1900", "by-election".
       {
         pattern: String.raw`\b(?:afford|able|unable|money|enough|wanted|want|tried|try|forced|allowed|needed|need|refused|used|went)\s+to\s+(?<w>by)\s+(?!(?:\d|the\s+end|then|now|force|means|law|far|way|hand|themselves|himself|herself|itself)\b)(?=\p{L})`,
         to: "buy",

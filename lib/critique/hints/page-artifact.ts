@@ -88,7 +88,7 @@ export function findPageArtifacts(context: HintContext): Hint[] {
 function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; isWholeBlock: boolean }> {
   const pieces = splitPieces(segment.text);
   if (pieces.length === 0) return [];
-  // A byline or a labelled link ("Read more: …", "Tags: …", "Cite this page: … https://…") standing as a block.
+  // A byline or a labelled link ("Read more: …", "Tags: …", "Cite this essay: … https://…") standing as a block.
   // A pager's "« Previous" opens with a guillemet, not a quotation: its label decides.
   const isOpenQuote = pieces[0].isQuoted && !/^[«‹]\s*\p{L}+:/u.test(segment.text.slice(pieces[0].from));
   if (!isOpenQuote && segment.type !== "heading" && isLabelledBlock(segment.text, pieces)) {

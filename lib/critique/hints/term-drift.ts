@@ -197,9 +197,10 @@ function judge(form: Form, other: Form, lexicon: Lexicon | undefined): Verdict |
   // Still a tie: the spelling written first, where the text introduces the name, is the careful one, and a later
   // one a letter added, dropped or swapped away is the slip ("Fatehpur Sikri" … "Fatehpur Sikiri"). A changed letter
   // only in a long name: two short names a changed letter apart, each written once, are usually two people ("Njinga",
-  // "Nzinga"); from eight letters on, one changed letter is a slip ("Wittenberg" … "Wittenburg").
+  // "Nzinga"); from eight letters on, one changed letter is a slip ("Stresemann" … "Stresemenn").
   const isOrderTieEdit = isSubstitutionFree ? Math.max(a.length, b.length) >= TIE_BY_ORDER_LENGTH : a.length >= TWO_EDIT_LENGTH && !isSuffixChange(a, b);
-  if (distance === 1 && isOrderTieEdit && other.tokens[0].start < form.tokens[0].start) {
+  // A heading's spelling is never the slip of the body's: headings are written with care, and the rule above prefers them.
+  if (distance === 1 && isOrderTieEdit && !form.inHeading && other.tokens[0].start < form.tokens[0].start) {
     return { to: other, distance, reason: "firstWritten" };
   }
   return null;

@@ -145,10 +145,9 @@ function neighbourhood(dated: readonly YearMention[], i: number, named: Readonly
   const after = dated.slice(i + 1, i + 1 + NEIGHBOURS);
   if (before.length + after.length < 2 * NEIGHBOURS || isInOrder([...before, ...after])) return runOf(before, after);
   for (let k = 0; k < before.length + after.length; k++) {
-    const at = k < before.length ? first + k : i + 1 + (k - before.length);
-    if (!isSlipBetween(dated, at, i, named)) continue;
     const run = k < before.length ? runOf(before.toSpliced(k, 1), after) : runOf(before, after.toSpliced(k - before.length, 1));
-    if (run) return run;
+    // The look for a slip of the neighbour's own is the dearer test: only for a neighbour whose absence restores the order.
+    if (run && isSlipBetween(dated, k < before.length ? first + k : i + 1 + (k - before.length), i, named)) return run;
   }
   return null;
 }

@@ -102,6 +102,11 @@ describe("term-drift", () => {
     expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["Stresemenn", "Stresemann"]]);
   });
 
+  it("positive: a heading's spelling wins over a body spelling written before it, never the other way round", () => {
+    const hints = drift(["Gustav Stresemenn ended the crisis of 1923.", ["heading", "Stresemann and Locarno"]]);
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["Stresemenn", "Stresemann"]]);
+  });
+
   it("negative: real other forms, and two names each written once a changed letter apart", () => {
     expect(
       summarize(
