@@ -70,6 +70,32 @@ export const GRAMMAR_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     ],
   },
   {
+    id: "whether-weather-grammar",
+    note: "“weather” is rain and sun; a choice between alternatives is “whether”",
+    words: ["weather"],
+    rules: [
+      // "unsure weather they would come": a clause with its own subject follows; the noun "weather" would need a
+      // determiner or an adjective before it ("the weather they faced"), and the verb an infinitive ("to weather it").
+      {
+        pattern: String.raw`(?<!\b(?:the|a|an|this|that|such|any|bad|good|cold|hot|warm|wet|dry|harsh|severe|stormy|poor|fine|winter|summer|freezing|mild|foul|fair|to|could|would|can|will|might|must|should|did|not|and)\s)\b(?<w>weather)\s+(?=(?:he|she|they|we|it|I|or)\b)`,
+        to: "whether",
+      },
+    ],
+  },
+  {
+    id: "its-it-is-grammar",
+    note: "“its” is the possessive; “it is” is written “it’s”",
+    words: ["its"],
+    rules: [
+      // "Its clear that…", "Its likely to…": an adjective that takes a clause or an infinitive after a bare "its".
+      {
+        pattern: String.raw`(?:^|(?<=[.!?;:,]\s))(?<w>[Ii]ts)\s+(?=(?:clear|likely|unlikely|true|possible|impossible|obvious|important|hard|easy|difficult|necessary|unclear|certain|fair|wrong|right|surprising|interesting|ironic|no\s+wonder|worth)\s+(?:that|to|how|why|whether)\b)`,
+        to: "it’s",
+        isCaseSensitive: true,
+      },
+    ],
+  },
+  {
     id: "where-were",
     note: "“were” is the past of “are”; a place is introduced by “where”",
     words: ["were"],

@@ -105,6 +105,8 @@ describe("confusable-word", () => {
       ["The harbour was lost from site at dusk, out of site of the fleet.", "site", "sight"],
       ["The artillery and canons opened fire.", "canons", "cannons"],
       ["The delegates excepted it without a vote.", "excepted", "accepted"],
+      ["Nobody knew weather they would be paid.", "weather", "whether"],
+      ["Its clear that the harvest failed.", "Its", "It’s"],
     ])("positive: %s", (sentence, exact, suggestion) => {
       expect(pairs(sentence)).toContainEqual([exact, suggestion]);
     });
@@ -127,6 +129,8 @@ describe("confusable-word", () => {
             "The site of the battle is a museum.",
             "The canons of the cathedral met; canon law forbade it.",
             "The law excepted the clergy from military service, and excepted them from taxes.",
+            "The weather they met in Russia was cold, and in any weather they marched; they had to weather it or die.",
+            "The state and its clear borders; its leaders found its important ports closed.",
           ),
         ),
       ).toEqual([]);
