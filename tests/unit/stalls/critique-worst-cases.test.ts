@@ -7,9 +7,11 @@ import { loadEnglishLexicon } from "@/lib/lexicon/load-english-lexicon";
  * Crafted worst cases for the hand rules of issue 13 (confusable contexts,
  * chrome pieces, proper phrases, year runs, glossary people): each is one
  * long block built to make a careless pattern or loop go quadratic. Linearity
- * is checked as a ratio, which a loaded machine does not skew: four times the
+ * is checked as a ratio, which a loaded machine skews less than a time: four times the
  * input must take well under sixteen times as long (a quadratic would take
- * sixteen; the people-in-one-sentence case took 245 s before its fix).
+ * sixteen; the people-in-one-sentence case took 245 s before its fix). The bound is
+ * ten times plus 150 ms: a case making 80,000 hints reached 9.6× on a loaded
+ * machine from garbage collection alone, and measured 3.8× on a quiet one.
  */
 const lexicon = loadEnglishLexicon();
 const GLOSSARY: CritiqueInput["glossary"] = { period: { start: 1917, end: 1953 }, terms: [], people: [{ name: "Joseph Stalin", born: 1878, died: 1953 }] };
@@ -30,7 +32,7 @@ function expectLinear(kind: HintKind, build: (n: number) => string, n: number, g
   ms(kind, build(Math.ceil(n / 4)), glossary);
   const small = fastest(kind, build(n), glossary);
   const large = fastest(kind, build(4 * n), glossary);
-  expect(large, `${small.toFixed(0)} ms for n, ${large.toFixed(0)} ms for 4n`).toBeLessThan(8 * small + 150);
+  expect(large, `${small.toFixed(0)} ms for n, ${large.toFixed(0)} ms for 4n`).toBeLessThan(10 * small + 150);
 }
 
 describe("worst cases of the hand rules grow linearly", () => {
