@@ -30,7 +30,8 @@ export function displayNameProblem(name: string): string | null {
   return null;
 }
 
-const UNSHOWABLE = new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}|${INVISIBLE.source}`, "gu");
+// Direction controls are format characters (Cf), so INVISIBLE already takes them out here.
+const UNSHOWABLE = new RegExp(`${CONTROL.source}|${INVISIBLE.source}`, "gu");
 
 /**
  * `name` with every character displayNameProblem refuses taken out (control
