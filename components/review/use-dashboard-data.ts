@@ -70,5 +70,6 @@ export function useDashboardData(assignmentId: string, initial: DashboardData, o
     await Promise.all([reloadAnnotations(), reloadScores()]);
   }, [reloadAnnotations, reloadScores]);
 
-  return { annotations, students, reviewFlag, setHidden, reloadAll };
+  // apply, reloadAnnotations and reloadScores: for the queue's own writes (group decisions, merge, undo; use-queue-actions.ts).
+  return { annotations, students, reviewFlag, setHidden, reloadAll, apply: replace, reloadAnnotations, reloadScores };
 }
