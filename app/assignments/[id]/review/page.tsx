@@ -12,6 +12,7 @@ import { findHintsForAssignment } from "@/lib/server/hints/find-hints-for-assign
 import { findReviewBlocks } from "@/lib/server/review/find-review-blocks";
 import { findStudentTable } from "@/lib/server/review/find-student-table";
 import { safePageValues } from "@/lib/server/http/route-params";
+import { getSchoolTimeZone } from "@/lib/env";
 import { formatDate, toIsoString } from "@/lib/format/dates";
 
 type Props = { params: Promise<{ id: string }> };
@@ -44,7 +45,7 @@ export default async function ReviewPage({ params }: Props) {
     <div className="page review-page">
       <p className="assignment-strip">
         {assignment.className} · due{" "}
-        <time dateTime={toIsoString(dueAt)}>{formatDate(dueAt)}
+        <time dateTime={toIsoString(dueAt)}>{formatDate(dueAt, getSchoolTimeZone(), "due")}
         </time>
       </p>
       <h1>Review: {assignment.essay.title}</h1>

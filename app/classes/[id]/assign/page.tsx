@@ -5,6 +5,8 @@ import { listAssignableEssays } from "@/lib/server/assignments/assignable-essays
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { safePageValues } from "@/lib/server/http/route-params";
+import { getSchoolTimeZone } from "@/lib/env";
+import { toWallTime } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Assign a reading" };
 
@@ -14,7 +16,7 @@ export default async function AssignPage({ params }: { params: Promise<{ id: str
   const found = await findTaughtClass({ viewerId: viewer.id, classroomId: id });
   if (!found) notFound();
   const essays = await listAssignableEssays({ viewerId: viewer.id });
-  const defaultDue = aWeekFromToday();
+  const defaultDue = aWeekFromToday(getSchoolTimeZone());
   return (
     <div className="narrow-page wide">
       <h1>Assign a reading to {found.name}</h1>
@@ -23,8 +25,7 @@ export default async function AssignPage({ params }: { params: Promise<{ id: str
   );
 }
 
-/** Next week, 5 pm, as a datetime-local value: the usual due date. */
-function aWeekFromToday(): string {
-  const due = new Date(Date.now() + 7 * 86_400_000);
-  return `${due.toISOString().slice(0, 10)}T17:00`;
+/** Next week, 5 pm at the school, as a datetime-local value: the usual due date. */
+function aWeekFromToday(timeZone: string): string {
+  return `${toWallTime(new Date(Date.now() + 7 * 86_400_000), timeZone).slice(0, 10)}T17:00`;
 }
