@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 import { usePanel } from "@/components/annotations/use-panel";
 import { canMergeInto, mergeTargetNote, type FlagAnnotation } from "@/lib/annotations/flags";
 import { describeMerge, describeVotes, flagStatusLabel } from "@/lib/format/flag-labels";
+import "./flag-merge.css";
 
 /** Props for FlagMerge. */
 export interface FlagMergeProps {

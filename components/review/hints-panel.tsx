@@ -15,6 +15,8 @@ export interface HintsPanelProps {
   revisionId: string;
   entries: readonly AnswerKeyEntryDTO[];
   onAdd: (hint: HintDTO) => Promise<ApiResult<unknown>>;
+  /** The current text, for the words around each hint and which occurrence it is. */
+  text?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface HintsPanelProps {
  * answer key. A hint already in the key keeps its (now inert) button, reading
  * "In the key", so keyboard focus is not lost when the state changes.
  */
-export function HintsPanel({ hints, revisionId, entries, onAdd }: HintsPanelProps) {
+export function HintsPanel({ hints, revisionId, entries, onAdd, text }: HintsPanelProps) {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -49,7 +51,7 @@ export function HintsPanel({ hints, revisionId, entries, onAdd }: HintsPanelProp
               {hintKindLabel(hint.kind)}
               <span className="review-badge">{confidenceWord(hint.confidence)}</span>
             </h3>
-            <PassageInContext quote={hint.quote} />
+            <PassageInContext quote={hint.quote} placed={text === undefined ? undefined : { text, span: hint.span }} />
             <p>{hint.message}</p>
             <dl className="review-facts">
               <div>

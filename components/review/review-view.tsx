@@ -30,6 +30,8 @@ export interface ReviewViewProps {
   /** The text's blocks (headings, paragraphs, bullets), for the heatmap's layout. */
   blocks: Block[];
   essaySlug: string;
+  /** True when the hints were still being prepared as the page was made: the Hints section says so, the rest works. */
+  isHintsPending?: boolean;
   /** The class's annotations and the per-student table. */
   dashboard: DashboardData;
 }
@@ -41,7 +43,7 @@ export interface ReviewViewProps {
  * settings, and export / import. Each panel is its own component in a
  * ReviewSection, whose id is the section's old anchor.
  */
-export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: ReviewViewProps) {
+export function ReviewView({ initial, text, blocks, essaySlug, dashboard, isHintsPending = false }: ReviewViewProps) {
   const data = useReviewData(initial);
   const board = useDashboardData(initial.assignmentId, dashboard, data.reload);
   const assignment = { id: initial.assignmentId, essaySlug };
@@ -94,7 +96,11 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: Revi
               title="Hints"
               intro="Automatic checks of the text. They can be wrong: add the ones you agree with to the answer key."
             >
-              <HintsPanel hints={data.hints.hints} revisionId={data.hints.revisionId} entries={data.key.entries} onAdd={data.addFromHint} />
+              {isHintsPending ? (
+                <p className="review-note">The automatic checks are still running on this text. Reload the page in a few seconds to see them.</p>
+              ) : (
+                <HintsPanel hints={data.hints.hints} revisionId={data.hints.revisionId} entries={data.key.entries} onAdd={data.addFromHint} text={text} />
+              )}
             </ReviewSection>
             <ReviewSection
               id="answer-key"

@@ -123,9 +123,9 @@ interface MergeParty {
 export interface MergeWords {
   /** "Merge Ben Hughes’s flag into Ana Petrova’s flag?" */
   question: string;
-  /** "Ana Petrova’s flag stays in the queue and credits Ana Petrova and Ben Hughes as finders." */
+  /** "Ana Petrova’s flag remains, with Ana Petrova and Ben Hughes credited as finders." */
   credit: string;
-  /** "Ben Hughes’s flag leaves the queue; its 2 votes stay on it, and “Undo merge” takes it back out." */
+  /** "Ben Hughes’s flag is marked merged: its 2 votes stay on it, and “Undo merge” takes it back out." */
   after: string;
 }
 
@@ -142,8 +142,8 @@ export function describeMerge(from: MergeParty, into: MergeParty): MergeWords {
   const voteWords = votes === 0 ? "it has no votes" : `its ${votes === 1 ? "vote stays" : `${votes} votes stay`} on it`;
   return {
     question: `Merge ${fromName} into ${intoName}?`,
-    credit: `${intoName} stays in the queue and credits ${listNames(finders.map((f) => f.name))} as ${finders.length === 1 ? "finder" : "finders"}.`,
-    after: `${fromName} leaves the queue; ${voteWords}, and “Undo merge” takes it back out.`,
+    credit: `${intoName} remains, with ${listNames(finders.map((f) => f.name))} credited as ${finders.length === 1 ? "finder" : "finders"}.`,
+    after: `${fromName} is marked merged: ${voteWords}, and “Undo merge” takes it back out.`,
   };
 }
 

@@ -154,7 +154,7 @@ test.describe("flagging errors in the source", () => {
     // Merging asks first, saying what goes into what and who keeps the credit.
     await chloeCard.getByRole("button", { name: "Merge Chloe Martin’s flag into another flag" }).click();
     await expect(chloeCard.getByText("Merge Chloe Martin’s flag into Ana Petrova’s flag?")).toBeVisible();
-    await expect(chloeCard.getByText("credits Ana Petrova and Chloe Martin as finders")).toBeVisible();
+    await expect(chloeCard.getByText("Ana Petrova’s flag remains, with Ana Petrova and Chloe Martin credited as finders.")).toBeVisible();
     await chloeCard.getByRole("button", { name: "Merge into Ana Petrova’s flag" }).click();
     await expect(chloeCard.locator(".flag-badge")).toHaveText(/Merged/);
     await expect(anaCard.locator(".flag-finders")).toHaveText("Found by Ana Petrova, Chloe Martin");

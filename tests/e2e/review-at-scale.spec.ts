@@ -109,7 +109,7 @@ test.describe("teacher review that scales", () => {
     const second = row.getByRole("listitem", { name: "Student 2’s flag on “1995”" });
     await second.getByRole("button", { name: "Merge Student 2’s flag on “1995” into another flag" }).click();
     const confirm = second.getByRole("region", { name: "Merge Student 2’s flag into Student 1’s flag?" });
-    await expect(confirm).toContainText("Student 1’s flag stays in the queue and credits Student 1 and Student 2 as finders.");
+    await expect(confirm).toContainText("Student 1’s flag remains, with Student 1 and Student 2 credited as finders.");
     await expect(confirm.getByRole("radio", { name: /Student 3’s flag/ })).toBeEnabled();
     await confirm.getByRole("button", { name: "Merge into Student 1’s flag" }).click();
 

@@ -78,8 +78,8 @@ describe("merge and finding wording", () => {
     const from = { author: ben, flag: { finders: [ben, chloe], votes: { agree: 1, disagree: 1 } } };
     expect(describeMerge(from, into)).toEqual({
       question: "Merge Ben Okafor’s flag into Ana Petrova’s flag?",
-      credit: "Ana Petrova’s flag stays in the queue and credits Ana Petrova, Chloe and Ben Okafor as finders.",
-      after: "Ben Okafor’s flag leaves the queue; its 2 votes stay on it, and “Undo merge” takes it back out.",
+      credit: "Ana Petrova’s flag remains, with Ana Petrova, Chloe and Ben Okafor credited as finders.",
+      after: "Ben Okafor’s flag is marked merged: its 2 votes stay on it, and “Undo merge” takes it back out.",
     });
     expect(describeMerge({ ...from, flag: { finders: [ben], votes: { agree: 0, disagree: 0 } } }, into).after).toContain("it has no votes");
   });

@@ -6,6 +6,7 @@ import { readerHref } from "@/lib/review/reader-href";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
 import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
+import { AppError } from "@/lib/errors";
 import { findReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findHintsForAssignment } from "@/lib/server/hints/find-hints-for-assignment";
@@ -32,7 +33,11 @@ export default async function ReviewPage({ params }: Props) {
 
   const ask = { viewerId: viewer.id, assignmentId: assignment.id };
   const [hints, key, report, annotations, students, blocks] = await Promise.all([
-    findHintsForAssignment(ask),
+    // Hints still being prepared (a cold worker, a long text) must not take the whole dashboard down with them.
+    findHintsForAssignment(ask).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "unavailable") return null;
+      throw error;
+    }),
     listAnswerKey(ask),
     findKeyReport(ask),
     findAnnotations(ask),
@@ -56,11 +61,12 @@ export default async function ReviewPage({ params }: Props) {
         text={assignment.revision.text}
         blocks={blocks}
         essaySlug={assignment.essay.slug}
+        isHintsPending={hints === null}
         dashboard={{ annotations: annotations.annotations, students }}
         initial={{
           assignmentId: assignment.id,
           settings: { peerFlagVisibility: assignment.peerFlagVisibility, hintVisibility: assignment.hintVisibility },
-          hints: { revisionId: hints.revisionId, hints: hints.hints },
+          hints: hints ? { revisionId: hints.revisionId, hints: hints.hints } : { revisionId: assignment.revision.id, hints: [] },
           key,
           report,
         }}
