@@ -9,6 +9,12 @@ import type { ReviewFlagInput } from "@/lib/validation/flag";
 import { FlagQueueItem, type FlagItemHandlers } from "./flag-queue-item";
 import { PassageInContext } from "./passage-in-context";
 
+/** A result said in a status line; `seq` orders them, so a row shows its latest. */
+export interface QueueNote {
+  text: string;
+  seq: number;
+}
+
 /** Props for FlagGroupRow. */
 export interface FlagGroupRowProps extends FlagItemHandlers {
   group: FlagGroup;
@@ -17,12 +23,17 @@ export interface FlagGroupRowProps extends FlagItemHandlers {
   /** The current text, for the words around the passage. */
   text: string;
   assignment: { id: string; essaySlug: string };
-  /** What was last done from here, by flag id, and by `finding:<key>` for decisions on the whole finding. */
-  notes: ReadonlyMap<string, string>;
+  /** What was last done from here, by flag id, and by `finding:<flag id>` for decisions on the whole finding. */
+  notes: ReadonlyMap<string, QueueNote>;
   onDecideFinding: (group: FlagGroup, decision: Omit<ReviewFlagInput, "version">) => Promise<string | null>;
 }
 
 const STATUSES: ReviewStatus[] = ["verified", "rejected", "needs_evidence", "open"];
+
+/** The text of the newest of `notes`, or "". */
+function latestNote(notes: readonly (QueueNote | undefined)[]): string {
+  return notes.reduce<QueueNote | undefined>((best, n) => (n && (!best || n.seq > best.seq) ? n : best), undefined)?.text ?? "";
+}
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
@@ -101,7 +112,7 @@ export function FlagGroupRow({ group, annotations, text, assignment, notes, onDe
             onReview={(decision) => onDecideFinding(group, decision)}
           />
           <p className="review-status" role="status">
-            {notes.get(`finding:${group.key}`) ?? ""}
+            {latestNote(group.flags.map((f) => notes.get(`finding:${f.id}`)))}
           </p>
         </div>
       )}
@@ -115,7 +126,7 @@ export function FlagGroupRow({ group, annotations, text, assignment, notes, onDe
               assignment={assignment}
               mergeTargets={item.flag.status === "merged" ? [] : findMergeTargets(item, annotations)}
               mergedInto={item.flag.status === "merged" ? { name: target ? `${target.author.name}’s flag` : "another flag", canUndo: canUnmerge(item, annotations) } : null}
-              note={notes.get(item.id) ?? ""}
+              note={notes.get(item.id)?.text ?? ""}
               isFolded={!isSingle}
               {...on}
             />

@@ -15,7 +15,7 @@ import {
   type QueuedFlag,
 } from "@/lib/review/flag-queue";
 import type { ReviewFlagInput } from "@/lib/validation/flag";
-import { FlagGroupRow } from "./flag-group-row";
+import { FlagGroupRow, type QueueNote } from "./flag-group-row";
 import type { QueueActions } from "./use-queue-actions";
 
 /** Props for FlagQueuePanel. */
@@ -51,7 +51,8 @@ export function FlagQueuePanel({ annotations, text, assignment, onReview, onHide
   const id = useId();
   const [filter, setFilter] = useState<FlagQueueFilter>({ status: "all", category: "all" });
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
-  const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
+  const [notes, setNotes] = useState<ReadonlyMap<string, QueueNote>>(new Map());
+  const noteCount = useRef(0);
   // A ref, not state: it only asks the next commit to move focus, and must not cause a render of its own.
   const focusNext = useRef<string | null>(null);
   const groups = useMemo(() => buildFlagGroups(annotations, filter, pinned), [annotations, filter, pinned]);
@@ -72,7 +73,9 @@ export function FlagQueuePanel({ annotations, text, assignment, onReview, onHide
 
   function say(ids: readonly string[], note: { key: string; text: string }) {
     setPinned((old) => new Set([...old, ...ids]));
-    setNotes((old) => new Map(old).set(note.key, note.text));
+    noteCount.current += 1;
+    const seq = noteCount.current;
+    setNotes((old) => new Map(old).set(note.key, { text: note.text, seq }));
   }
 
   const byId = (flagId: string) => annotations.find((a) => a.id === flagId);
@@ -95,7 +98,8 @@ export function FlagQueuePanel({ annotations, text, assignment, onReview, onHide
     const stillListed = res.data.annotations.some((a) => matchesQueueFilter(a, filter));
     say(
       flags.map((f) => f.id),
-      { key: `finding:${group.key}`, text: `${DONE[decision.status]} ${count} on “${group.flags[0].quote.exact}”: ${names}.${stillListed ? "" : FILTER_NOTE}` },
+      // Kept under the first decided flag: a finding whose correction was edited changes its key, not its flags.
+      { key: `finding:${flags[0].id}`, text: `${DONE[decision.status]} ${count} on “${group.flags[0].quote.exact}”: ${names}.${stillListed ? "" : FILTER_NOTE}` },
     );
     return null;
   }
@@ -172,7 +176,8 @@ export function FlagQueuePanel({ annotations, text, assignment, onReview, onHide
         <ol className="review-list" aria-label="Findings, strongest agreement first">
           {groups.map((group) => (
             <FlagGroupRow
-              key={group.key}
+              // The first finder's flag, not the finding key: editing the correction on verify changes the key, and the row (with its status line) must stay.
+              key={group.flags[0].id}
               group={group}
               annotations={annotations}
               text={text}
