@@ -35,7 +35,18 @@ export default defineConfig({
   },
   projects: [
     // The user stories, in the browser and over HTTP, two files at a time.
-    { name: "e2e", testIgnore: "resilience/**" },
+    { name: "e2e", testIgnore: ["resilience/**", "devices/**"] },
+    // The reader on touch screens: a phone (bottom sheet) and a tablet in landscape (the margin).
+    {
+      name: "phone",
+      testMatch: "devices/**/*.spec.ts",
+      use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
+    },
+    {
+      name: "tablet",
+      testMatch: "devices/**/*.spec.ts",
+      use: { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 },
+    },
     // Load and database restart: one saturates the machine, the other takes a database away, so they run
     // after the stories and one at a time. Playwright skips them when a story failed; run them alone with
     // `npx playwright test --project=resilience --no-deps`.

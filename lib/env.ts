@@ -5,6 +5,17 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set: point it at PostgreSQL, or start the app with `npm run demo`." })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string."),
+  /**
+   * A direct (session) connection, set only when DATABASE_URL goes through a pooler in transaction
+   * mode (PgBouncer): LISTEN and migrations need a session of their own (lib/db.ts).
+   */
+  DATABASE_DIRECT_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_DIRECT_URL must be a postgresql:// connection string that bypasses the pooler.")
+      .optional(),
+  ),
   NEXTAUTH_SECRET: z
     .string({ error: "NEXTAUTH_SECRET is not set: use a long random string (e.g. `openssl rand -base64 32`)." })
     .min(16, "NEXTAUTH_SECRET is too short: use at least 16 random characters."),
@@ -40,6 +51,10 @@ const schema = z.object({
     .default(DEFAULT_TIME_ZONE)
     .transform((zone) => zone || DEFAULT_TIME_ZONE)
     .refine(isTimeZone, "SCHOOL_TIME_ZONE must be an IANA time zone, e.g. Europe/London or America/New_York (default UTC)."),
+  /** How often each instance looks for grades due to be sent to learning platforms (lib/server/lti/score-sync.ts). */
+  LTI_GRADE_SYNC_INTERVAL_MS: z.coerce.number().int().min(200, "LTI_GRADE_SYNC_INTERVAL_MS must be at least 200 (ms).").default(30_000),
+  /** After fetching a platform's keys, how long an unknown key id waits before they are fetched again (lib/server/lti/platform-keys.ts). */
+  LTI_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0, "LTI_JWKS_COOLDOWN_MS must be 0 or more (ms).").default(10_000),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
@@ -52,12 +67,15 @@ function firstProblem(error: z.ZodError): Error {
   return new Error(`Configuration error: ${error.issues[0].message}`);
 }
 
-type DatabaseEnv = Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS">;
+type DatabaseEnv = Pick<
+  Env,
+  "DATABASE_URL" | "DATABASE_DIRECT_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS"
+>;
 
 /** Only what the data layer needs, so scripts can use it without the web app's secrets. */
 export function getDatabaseEnv(): DatabaseEnv {
   const parsed = schema
-    .pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, DATABASE_CONNECT_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true })
+    .pick({ DATABASE_URL: true, DATABASE_DIRECT_URL: true, DATABASE_POOL_SIZE: true, DATABASE_CONNECT_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true })
     .safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
@@ -106,6 +124,13 @@ export function isProxyTrusted(): boolean {
 /** The live-stream settings; read per call, like the throttle ones. */
 export function getLiveEnv(): Pick<Env, "LIVE_HEARTBEAT_MS" | "LIVE_STREAMS_PER_USER"> {
   const parsed = schema.pick({ LIVE_HEARTBEAT_MS: true, LIVE_STREAMS_PER_USER: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/** The LTI settings; read per call so tests can shorten them. */
+export function getLtiEnv(): Pick<Env, "LTI_GRADE_SYNC_INTERVAL_MS" | "LTI_JWKS_COOLDOWN_MS"> {
+  const parsed = schema.pick({ LTI_GRADE_SYNC_INTERVAL_MS: true, LTI_JWKS_COOLDOWN_MS: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }

@@ -5,6 +5,7 @@
  *   npm run critique:eval -- --check         # …and exits 1 when a target is missed
  *   npm run critique:eval -- --show-held-out # also lists the held-out part's misses and false hints
  *   npm run critique:eval -- --corpus=DIR --out=DIR   # another corpus (with its manifest.json), another output folder
+ *   npm run critique:eval -- --no-speed      # skip the 1 MB timing and the word list's start-up figures
  *
  * It reports; without --check it exits 0 whatever the figures, and 1 only
  * when the corpus itself cannot be read (a key that no longer fits its essay).
@@ -17,7 +18,9 @@ import path from "node:path";
 import { loadCorpus } from "./critique-eval/corpus";
 import type { CorpusPart } from "./critique-eval/corpus";
 import { evaluateCorpus } from "./critique-eval/evaluate";
-import { renderDetails, renderMarkdown, renderTable, toJson } from "./critique-eval/report";
+import { renderDetails, renderMarkdown, renderSpeed, renderTable, toJson } from "./critique-eval/report";
+import { measureSpeed } from "./critique-eval/speed";
+import type { SpeedFigures } from "./critique-eval/speed";
 
 const BENCH_DIR = path.resolve(__dirname, "../bench");
 
@@ -32,17 +35,20 @@ function main(argv: readonly string[]): number {
   const outDir = path.resolve(option(argv, "out") ?? BENCH_DIR);
   const parts: CorpusPart[] = argv.includes("--show-held-out") ? ["tuning", "held-out"] : ["tuning"];
   let result;
+  let speed: SpeedFigures | null = null;
   try {
-    result = evaluateCorpus(loadCorpus(corpusDir ? path.resolve(corpusDir) : undefined));
+    const corpus = loadCorpus(corpusDir ? path.resolve(corpusDir) : undefined);
+    result = evaluateCorpus(corpus);
+    if (!argv.includes("--no-speed")) speed = measureSpeed(corpus);
   } catch (error) {
     process.stderr.write(`critique:eval: ${(error as Error).message.split("\n")[0]}\n`);
     return 1;
   }
   const generatedAt = new Date().toISOString();
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, "critique-eval.json"), toJson(result, generatedAt, parts));
-  writeFileSync(path.join(outDir, "critique-eval.md"), renderMarkdown(result, generatedAt, parts));
-  const out = [renderTable(result), ""];
+  writeFileSync(path.join(outDir, "critique-eval.json"), toJson(result, generatedAt, parts, speed));
+  writeFileSync(path.join(outDir, "critique-eval.md"), renderMarkdown(result, generatedAt, parts, speed));
+  const out = [renderTable(result), "", ...(speed ? [renderSpeed(speed), ""] : [])];
   for (const part of parts) out.push(`Misses and false hints, ${part} part:`, ...renderDetails(result.details[part]), "");
   out.push(`Wrote ${path.relative(process.cwd(), outDir) || "."}/critique-eval.json and critique-eval.md.`);
   if (isCheck) out.push(result.check.isMet ? "critique:eval --check: every target met." : "critique:eval --check: a target is missed.");

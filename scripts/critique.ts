@@ -11,6 +11,7 @@ import path from "node:path";
 import { ContentError } from "../lib/content/errors";
 import { parseEssay } from "../lib/content/parse";
 import { findHints } from "../lib/critique/find-hints";
+import { loadEnglishLexicon } from "../lib/lexicon/load-english-lexicon";
 
 function main(argv: readonly string[]): number {
   const file = argv.find((a) => a !== "--");
@@ -29,7 +30,7 @@ function main(argv: readonly string[]): number {
   }
   try {
     const essay = parseEssay(path.basename(file), new Uint8Array(source));
-    const hints = findHints({ text: essay.text, blocks: essay.blocks, title: essay.meta.title });
+    const hints = findHints({ text: essay.text, blocks: essay.blocks, title: essay.meta.title, glossary: essay.meta.glossary ?? null }, { lexicon: loadEnglishLexicon() });
     const report = { file, slug: essay.slug, contentHash: essay.contentHash, count: hints.length, hints };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;

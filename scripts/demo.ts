@@ -17,7 +17,7 @@ async function main() {
   const database = await openDevDatabase();
   const seedDemo = database.isEmbedded || process.env.DEMO_SEED === "1";
   const seedFullClass = seedDemo && process.env.DEMO_FULL_CLASS === "1";
-  await prepareDatabase(database.url, { seedDemo, seedFullClass });
+  await prepareDatabase(database.url, { seedDemo, seedFullClass, directUrl: database.directUrl });
   buildIfStale();
   const app = await startApp({ port, databaseUrl: database.url });
 

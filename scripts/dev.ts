@@ -8,7 +8,7 @@ import { prepareDatabase } from "./db/prepare";
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const database = await openDevDatabase();
-  await prepareDatabase(database.url, { seedDemo: database.isEmbedded || process.env.DEMO_SEED === "1" });
+  await prepareDatabase(database.url, { seedDemo: database.isEmbedded || process.env.DEMO_SEED === "1", directUrl: database.directUrl });
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
   env.NEXTAUTH_SECRET ??= localSecret();
   delete env.NODE_OPTIONS;

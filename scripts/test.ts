@@ -10,6 +10,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { ensureChromium } from "./ensure-chromium";
+import { ensurePgBouncerBeforeSuite } from "./ensure-pgbouncer";
 
 interface Step {
   name: string;
@@ -25,8 +26,16 @@ interface Counts {
 
 const SUITES: Step[] = [
   { name: "unit", command: ["npx", "vitest", "run"] },
-  { name: "integration", command: ["npx", "vitest", "run", "--config", "tests/integration/vitest.config.ts"] },
-  { name: "e2e", command: ["npx", "playwright", "test"], before: ensureChromium },
+  // Both put a real PgBouncer in front of the test database (tests/support/pgbouncer.ts): installed with apt as root on Debian.
+  { name: "integration", command: ["npx", "vitest", "run", "--config", "tests/integration/vitest.config.ts"], before: () => ensurePgBouncerBeforeSuite("integration") },
+  {
+    name: "e2e",
+    command: ["npx", "playwright", "test"],
+    before: () => {
+      ensureChromium();
+      ensurePgBouncerBeforeSuite("e2e");
+    },
+  },
 ];
 
 const STEPS: Step[] = [

@@ -2,8 +2,8 @@
 
 import { useId, useRef, type ReactNode } from "react";
 import type { AnnotationDTO, ClassRole, ReplyDTO, Scope } from "@/lib/annotations/types";
-import { kindLabel, possessive, scopeLabel } from "@/lib/format/annotation-labels";
-import type { TiptapDoc } from "@/lib/rich-text";
+import { compactSummary, kindLabel, possessive, scopeLabel } from "@/lib/format/annotation-labels";
+import { plainTextOfUnknown, type TiptapDoc } from "@/lib/rich-text";
 import { RichTextView } from "@/components/ui/rich-text-view";
 import { usePendingId } from "@/components/ui/use-pending-id";
 import { AnnotationEditForm } from "./annotation-edit-form";
@@ -37,6 +37,14 @@ export interface ThreadCardProps {
   onTagClick?: (tag: string) => void;
   /** The flag's own details and controls, for kind "flag"; flags are edited there, not with the generic Edit. */
   flagSection?: ReactNode;
+  /**
+   * Collapsed to two lines (kind, author, counts; then the first words) while
+   * another thread is active: a class's margin holds hundreds of threads.
+   * Clicking or focusing it expands it, on the same element, so focus stays.
+   */
+  isCompact?: boolean;
+  /** For the collapsed form of a flag: its change and votes in words. */
+  flagSummary?: { change: string; votes: string | null };
 }
 
 /**
@@ -64,12 +72,43 @@ export function ThreadCard(props: ThreadCardProps) {
     if (!isActive) onActivate(a.id);
   };
 
+  const isCompact = Boolean(props.isCompact) && !isActive && panel.open === null;
+  if (isCompact) {
+    const summary = compactSummary({
+      kind,
+      quote: a.quote,
+      bodyText: a.isDeleted ? "" : plainTextOfUnknown(a.body),
+      replyCount: a.replies.filter((r) => !r.isDeleted).length,
+      flag: props.flagSummary,
+    });
+    return (
+      <article
+        ref={rootRef}
+        className={`annotation-card is-compact is-${kind}${a.isDeleted ? " is-deleted" : ""}${a.flag ? ` is-flag-${a.flag.status}` : ""}`}
+        aria-labelledby={headingId}
+        aria-expanded={false}
+        data-annotation-id={a.id}
+        tabIndex={0}
+        onClick={activate}
+        onFocus={activate}
+      >
+        <h3 id={headingId} className="compact-heading">
+          <span className="annotation-kind">{kindLabel(kind)}</span> by <AuthorName author={a.author} isMine={isMine} />
+          {a.imported ? <span className="compact-counts"> · Imported</span> : null}
+          {summary.counts.length > 0 ? <span className="compact-counts"> · {summary.counts.join(" · ")}</span> : null}
+        </h3>
+        <p className="compact-line">{a.isDeleted ? `This ${kind} was deleted.` : summary.line}</p>
+      </article>
+    );
+  }
+
   return (
     <article
       ref={rootRef}
       className={`annotation-card${isActive ? " is-active" : ""}${a.isDeleted ? " is-deleted" : ""}`}
       aria-labelledby={headingId}
       aria-current={isActive ? "true" : undefined}
+      aria-expanded={props.isCompact ? true : undefined}
       data-annotation-id={a.id}
       tabIndex={0}
       onClick={activate}

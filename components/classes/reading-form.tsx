@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api-client";
+import type { GlossaryFields } from "@/lib/validation/glossary-form";
 
 export interface ReadingFields {
   title: string;
@@ -14,6 +15,8 @@ export interface ReadingFields {
   text: string;
   format: "md" | "txt";
   isShared: boolean;
+  /** The optional glossary the hints check against (lib/validation/glossary-form). */
+  glossary: GlossaryFields;
 }
 
 /** Paste a text or upload a .md/.txt file, with its provenance; also edits an existing reading. */
@@ -22,6 +25,7 @@ export function ReadingForm({ initial, essayId }: { initial: ReadingFields; essa
   const [fields, setFields] = useState(initial);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const set = (patch: Partial<ReadingFields>) => setFields((f) => ({ ...f, ...patch }));
+  const setGlossary = (patch: Partial<GlossaryFields>) => setFields((f) => ({ ...f, glossary: { ...f.glossary, ...patch } }));
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -43,12 +47,13 @@ export function ReadingForm({ initial, essayId }: { initial: ReadingFields; essa
       onSubmit={async (event) => {
         event.preventDefault();
         const res = essayId
-          ? await callApi<{ newRevision: number | null }>("PATCH", `/api/readings/${essayId}`, fields)
+          ? await callApi<{ newRevision: number | null; isGlossaryChanged: boolean }>("PATCH", `/api/readings/${essayId}`, fields)
           : await callApi<{ essay: { slug: string } }>("POST", "/api/readings", fields);
         if (!res.ok) return setMessage({ ok: false, text: res.message });
         if (!essayId) return router.push(`/essays/${(res.data as { essay: { slug: string } }).essay.slug}`);
-        const revision = (res.data as { newRevision: number | null }).newRevision;
-        setMessage({ ok: true, text: revision ? `Saved as revision ${revision}; annotations were carried across.` : "Saved; the text is unchanged." });
+        const { newRevision: revision, isGlossaryChanged } = res.data as { newRevision: number | null; isGlossaryChanged: boolean };
+        const unchanged = isGlossaryChanged ? "Saved; the text is unchanged and the glossary is updated." : "Saved; the text is unchanged.";
+        setMessage({ ok: true, text: revision ? `Saved as revision ${revision}; annotations were carried across.` : unchanged });
         router.refresh();
       }}
     >
@@ -73,6 +78,25 @@ export function ReadingForm({ initial, essayId }: { initial: ReadingFields; essa
           <option value="txt">Plain text</option>
         </select>
       </label>
+      <fieldset className="stack">
+        <legend>Glossary (optional): the automatic hints check the text against it</legend>
+        <label className="field">
+          <span>Period from (year)</span>
+          <input inputMode="numeric" value={fields.glossary.periodStart} onChange={(e) => setGlossary({ periodStart: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>Period to (year)</span>
+          <input inputMode="numeric" value={fields.glossary.periodEnd} onChange={(e) => setGlossary({ periodEnd: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>Key terms, one per line, spelled as students should spell them</span>
+          <textarea rows={4} value={fields.glossary.terms} onChange={(e) => setGlossary({ terms: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>People, one per line: “Joseph Stalin, 1878–1953, in office 1924–1953” (years optional)</span>
+          <textarea rows={4} value={fields.glossary.people} onChange={(e) => setGlossary({ people: e.target.value })} />
+        </label>
+      </fieldset>
       <label className="checkbox">
         <input type="checkbox" checked={fields.isShared} onChange={(e) => set({ isShared: e.target.checked })} /> Share with other teachers
         (otherwise only your classes see it)

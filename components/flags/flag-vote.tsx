@@ -28,6 +28,9 @@ export function FlagVote({ myVote, whose, onVote, onClear }: FlagVoteProps) {
   const [error, setError] = useState<string | null>(null);
   const [spoken, setSpoken] = useState("");
   const [isBusy, setBusy] = useState(false);
+  // The reason field opens on demand: most votes come without one, and a card in a class's margin must stay short.
+  const [reasonOpen, setReasonOpen] = useState<"initially" | "asked" | null>(myVote?.reason ? "initially" : null);
+  const isReasonOpen = reasonOpen !== null;
   const current = myVote?.value ?? null;
 
   async function run(action: () => Promise<string | null>, done: string) {
@@ -70,7 +73,13 @@ export function FlagVote({ myVote, whose, onVote, onClear }: FlagVoteProps) {
             {value === "agree" ? "Agree" : "Disagree"}
           </button>
         ))}
+        {isReasonOpen ? null : (
+          <button type="button" className="button button-quiet button-small" onClick={() => setReasonOpen("asked")}>
+            {current ? "Add a reason" : "Vote with a reason"}
+          </button>
+        )}
       </div>
+      {isReasonOpen ? (
       <div className="field annotation-field">
         <label htmlFor={`${id}-reason`}>Reason for your vote (optional)</label>
         <input
@@ -79,6 +88,8 @@ export function FlagVote({ myVote, whose, onVote, onClear }: FlagVoteProps) {
           value={reason}
           maxLength={500}
           autoComplete="off"
+          // Asked for with its button: the field it opened is where the student goes next.
+          autoFocus={reasonOpen === "asked"}
           aria-describedby={`${id}-hint`}
           onChange={(e) => setReason(e.target.value)}
         />
@@ -86,6 +97,7 @@ export function FlagVote({ myVote, whose, onVote, onClear }: FlagVoteProps) {
           {current ? "You can change your vote or its reason at any time." : "Sent with your vote."}
         </span>
       </div>
+      ) : null}
       {isReasonChanged ? (
         <button type="button" className="button button-quiet button-small" aria-disabled={isBusy} onClick={saveReason}>
           Save reason

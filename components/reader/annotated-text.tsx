@@ -14,7 +14,12 @@ interface Props {
   activeId: string | null;
   titleId?: string;
   onOpen: (id: string) => void;
+  /** The passage a comment or flag is being written on: stays marked while the composer is open. */
+  pending?: { start: number; end: number } | null;
 }
+
+/** The mark id of the passage being written on (never an annotation id: those are UUIDs). */
+export const PENDING_MARK_ID = "pending-selection";
 
 /**
  * The essay with highlights drawn in. Overlaps nest, so a passage several
@@ -26,26 +31,37 @@ interface Props {
  * correction for screen readers). Words a later revision fixed are shown as
  * they read now, with a quiet mark only.
  */
-export const AnnotatedText = memo(function AnnotatedText({ text, blocks, annotations, activeId, titleId, onOpen }: Props) {
+export const AnnotatedText = memo(function AnnotatedText({ text, blocks, annotations, activeId, titleId, onOpen, pending }: Props) {
   const placed = annotations.filter((a) => a.span && !a.isDeleted);
   const spans = placed.map((a) => ({ id: a.id, start: a.span!.start, end: a.span!.end }));
+  if (pending) spans.push({ id: PENDING_MARK_ID, start: pending.start, end: pending.end });
   const mine = new Set(placed.filter((a) => a.isMine).map((a) => a.id));
   const byId = new Map(placed.map((a) => [a.id, a]));
 
   const renderBlock = (block: Block) =>
     segmentBlock(block.start, block.end, spans).map((segment) => {
       const words = text.slice(segment.start, segment.end);
+      const isPending = segment.ids.includes(PENDING_MARK_ID);
+      const ids = isPending ? segment.ids.filter((id) => id !== PENDING_MARK_ID) : segment.ids;
       if (segment.ids.length === 0) return <span key={segment.start}>{words}</span>;
-      const hasMine = segment.ids.some((id) => mine.has(id));
-      const hasPeer = segment.ids.some((id) => !mine.has(id));
-      const flag = describeFlagMark(segment.ids, segment.end, byId);
+      if (ids.length === 0) {
+        return (
+          <mark key={segment.start} className="hl hl-pending" data-ids={PENDING_MARK_ID}>
+            {words}
+          </mark>
+        );
+      }
+      const hasMine = ids.some((id) => mine.has(id));
+      const hasPeer = ids.some((id) => !mine.has(id));
+      const flag = describeFlagMark(ids, segment.end, byId);
       const classes = [
         "hl",
-        `hl-depth-${Math.min(segment.ids.length, 3)}`,
+        `hl-depth-${Math.min(ids.length, 3)}`,
         hasMine ? "hl-mine" : "",
         hasPeer ? "hl-peer" : "",
-        activeId && segment.ids.includes(activeId) ? "hl-active" : "",
+        activeId && ids.includes(activeId) ? "hl-active" : "",
         flag ? (flag.isFixedInSource ? "hl-flag-fixed" : `hl-flag hl-flag-${flag.status}`) : "",
+        isPending ? "hl-pending" : "",
       ];
       return (
         <mark
@@ -54,7 +70,7 @@ export const AnnotatedText = memo(function AnnotatedText({ text, blocks, annotat
           data-ids={segment.ids.join(" ")}
           data-correction={flag?.correctionText ?? undefined}
           // Repeated clicks on overlapping highlights step through their threads.
-          onClick={() => onOpen(segment.ids[(segment.ids.indexOf(activeId ?? "") + 1) % segment.ids.length])}
+          onClick={() => onOpen(ids[(ids.indexOf(activeId ?? "") + 1) % ids.length])}
         >
           {words}
         </mark>

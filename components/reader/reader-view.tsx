@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NewFlag } from "@/components/flags/new-flag";
 import { useFlagActions } from "@/components/flags/use-flag-actions";
 import { describe as describeSpan } from "@/lib/anchoring";
+import { useMediaQuery } from "@/components/ui/use-media-query";
+import { useStoredFlag } from "@/components/ui/use-stored-flag";
 import { applyFilter, collectAuthors, collectTags, DEFAULT_FILTER, type AnnotationFilter } from "@/lib/annotations/filters";
 import type { AnnotationListDTO, Scope } from "@/lib/annotations/types";
 import type { Block } from "@/lib/content";
@@ -11,6 +13,7 @@ import { AnnotatedText } from "./annotated-text";
 import { AnnotationColumn } from "./annotation-column";
 import { isSelectionIn, moveSelection, readSelection, selectionRect, startKeyboardSelection } from "./dom-selection";
 import { NewComment } from "./new-comment";
+import { ReaderBar } from "./reader-bar";
 import { SelectionToolbar } from "./selection-toolbar";
 import { useAnnotations } from "./use-annotations";
 import { useIsPressing } from "./use-is-pressing";
@@ -30,8 +33,22 @@ interface Props {
 }
 
 type Pending = { start: number; end: number; rect: DOMRect };
+
+/** Where this browser remembers "Show every thread in full". */
+export const SHOW_ALL_KEY = "marginalia.reader.showAll";
+
+/** Narrower than this, threads live in a bottom sheet instead of the margin (matches reader.css). */
+const SHEET_QUERY = "(max-width: 900px)";
 /** The open composer; `id` is its post's client id, kept through retries until it is posted or cancelled. */
 type Composing = { start: number; end: number; kind: "comment" | "flag"; id: string };
+
+/** Scrolls the essay to the block holding a canonical-text offset (a hint's passage). */
+function scrollToOffset(offset: number) {
+  const block = [...document.querySelectorAll<HTMLElement>("[data-block]")].find(
+    (b) => Number(b.dataset.start) <= offset && offset < Number(b.dataset.end),
+  );
+  block?.scrollIntoView({ block: "center" });
+}
 
 /**
  * The annotated reader: select text (mouse, touch or keyboard) to highlight,
@@ -45,6 +62,10 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   const [pending, setPending] = useState<Pending | null>(null);
   const [composing, setComposing] = useState<Composing | null>(null);
   const [activeId, setActiveId] = useState<string | null>(openAnnotationId ?? null);
+  // Phones and tablets: the threads are a bottom sheet (the CSS breakpoint is the same).
+  const isSheet = useMediaQuery(SHEET_QUERY);
+  const [isSheetOpen, setSheetOpen] = useState(false);
+  const [showAll, setShowAll] = useStoredFlag(SHOW_ALL_KEY);
   const [filter, setFilter] = useState<AnnotationFilter>(() => ({
     ...DEFAULT_FILTER,
     ...(onlyAuthorId ? { who: onlyAuthorId } : {}),
@@ -108,13 +129,18 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     }
   }, [pending, isBusy, create, defaultScope, selectors]);
 
+  // The composer opens beside the passage, which stays marked while the
+  // student writes (the pending mark replaces the browser's selection), and
+  // the toolbar goes away.
   const startComposing = useCallback(
     (kind: Composing["kind"]) => {
       if (!pending) return;
       setComposing({ start: pending.start, end: pending.end, kind, id: crypto.randomUUID() });
       setPending(null);
+      window.getSelection()?.removeAllRanges();
+      if (isSheet) setSheetOpen(true);
     },
-    [pending],
+    [pending, isSheet],
   );
 
   // Keyboard: H / C / F act on the selection, Esc drops it.
@@ -153,10 +179,21 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     }
   };
 
-  const openThread = useCallback((id: string) => {
-    setActiveId(id);
-    document.querySelector<HTMLElement>(`[data-annotation-id="${id}"]`)?.focus({ preventScroll: false });
-  }, []);
+  // A click or tap on a highlight: its thread becomes active (level with the
+  // passage in the margin, or shown in the opened sheet) and takes focus
+  // without scrolling the page, since the passage is where the reader is.
+  const openThread = useCallback(
+    (id: string) => {
+      setActiveId(id);
+      if (isSheet) {
+        // The sheet covers the lower part of the screen: keep the passage in view above it.
+        setSheetOpen(true);
+        document.querySelector(`mark[data-ids~="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "start" });
+      }
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: !isSheet }));
+    },
+    [isSheet],
+  );
 
   // A press inside a card focuses it on mousedown; scrolling then would move
   // the button away before mouseup and swallow the click (tall flag cards
@@ -179,8 +216,60 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     if (mark && rect && (rect.bottom < 0 || rect.top > window.innerHeight)) mark.scrollIntoView({ block: "center" });
   }, [isPressing]);
 
+  const closeComposer = () => setComposing(null);
+  const composer =
+    composing?.kind === "flag" ? (
+      <NewFlag
+        // A new selection starts a new flag: the correction is prefilled from the words.
+        key={`${composing.start}-${composing.end}`}
+        quote={text.slice(composing.start, composing.end)}
+        defaultScope={defaultScope}
+        onCancel={closeComposer}
+        onSubmit={async (flag) => {
+          const res = await createFlag({ ...flag, id: composing.id, ...selectors(composing) });
+          if (!res.ok) return res.message;
+          setComposing(null);
+          setStatus("Flag posted.");
+          requestAnimationFrame(() => openThread(res.data.annotation.id));
+          return null;
+        }}
+      />
+    ) : composing ? (
+      <NewComment
+        quote={text.slice(composing.start, composing.end)}
+        defaultScope={defaultScope}
+        onCancel={closeComposer}
+        onSubmit={async ({ body, scope, tags }) => {
+          const res = await create({ id: composing.id, kind: "comment", scope, body, tags, ...selectors(composing) });
+          if (!res.ok) return res.message;
+          setComposing(null);
+          setStatus("Comment posted.");
+          requestAnimationFrame(() => openThread(res.data.annotation.id));
+          return null;
+        }}
+      />
+    ) : null;
+
   return (
-    <div className="reader-layout">
+    <div className={`reader-layout${isSheet ? " has-sheet" : ""}`}>
+      <ReaderBar
+        live={live}
+        filter={filter}
+        onFilter={setFilter}
+        isTeacher={isTeacher}
+        authors={collectAuthors(list.annotations)}
+        tags={collectTags(list.annotations)}
+        orphanCount={orphans.length}
+        defaultScope={defaultScope}
+        onDefaultScope={setDefaultScope}
+        hintsAssignmentId={list.viewer.role === "student" && list.hintsVisible ? list.assignmentId : null}
+        onOpenOffset={scrollToOffset}
+        showPeerFlagsNote={!list.peerFlagsVisible && !isTeacher}
+        shownCount={visible.filter((a) => !a.isDeleted).length}
+        totalCount={list.annotations.filter((a) => !a.isDeleted).length}
+        showAll={showAll}
+        onShowAll={setShowAll}
+      />
       <article
         ref={articleRef}
         className="reader-article"
@@ -203,9 +292,10 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
           activeId={activeId}
           titleId={titleId}
           onOpen={openThread}
+          pending={composing}
         />
       </article>
-      {pending ? (
+      {pending && !composing ? (
         <SelectionToolbar
           rect={pending.rect}
           onHighlight={highlight}
@@ -216,55 +306,22 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
       ) : null}
       <AnnotationColumn
         list={list}
-        visible={visible}
+        placed={placed}
         orphans={orphans}
-        filter={filter}
-        onFilter={setFilter}
-        authors={collectAuthors(list.annotations)}
-        tags={collectTags(list.annotations)}
+        showOrphans={filter.showOrphans}
         isTeacher={isTeacher}
         live={live}
         activeId={activeId}
         onActivate={activate}
-        defaultScope={defaultScope}
-        onDefaultScope={setDefaultScope}
+        essayRef={articleRef}
+        composer={composer}
+        isSheet={isSheet}
+        isSheetOpen={isSheetOpen}
+        onSheetOpen={setSheetOpen}
+        onTagClick={(tag) => setFilter({ ...filter, tag })}
+        showAll={showAll}
         actions={{ reply, update, remove, editReply, deleteReply }}
         flagActions={flagActions}
-        composer={
-          composing?.kind === "flag" ? (
-            <NewFlag
-              // A new selection starts a new flag: the correction is prefilled from the words.
-              key={`${composing.start}-${composing.end}`}
-              quote={text.slice(composing.start, composing.end)}
-              defaultScope={defaultScope}
-              onCancel={() => setComposing(null)}
-              onSubmit={async (flag) => {
-                const res = await createFlag({ ...flag, id: composing.id, ...selectors(composing) });
-                if (!res.ok) return res.message;
-                setComposing(null);
-                window.getSelection()?.removeAllRanges();
-                setStatus("Flag posted.");
-                requestAnimationFrame(() => openThread(res.data.annotation.id));
-                return null;
-              }}
-            />
-          ) : composing ? (
-            <NewComment
-              quote={text.slice(composing.start, composing.end)}
-              defaultScope={defaultScope}
-              onCancel={() => setComposing(null)}
-              onSubmit={async ({ body, scope, tags }) => {
-                const res = await create({ id: composing.id, kind: "comment", scope, body, tags, ...selectors(composing) });
-                if (!res.ok) return res.message;
-                setComposing(null);
-                window.getSelection()?.removeAllRanges();
-                setStatus("Comment posted.");
-                requestAnimationFrame(() => openThread(res.data.annotation.id));
-                return null;
-              }}
-            />
-          ) : null
-        }
       />
       <p className="visually-hidden" role="status" aria-live="polite">
         {status}

@@ -1,7 +1,9 @@
 "use client";
 
+import { useLayoutEffect, useRef, useState } from "react";
+
 interface Props {
-  /** Viewport rectangle of the selection; the toolbar sits just above it. */
+  /** Viewport rectangle of the selection; the toolbar sits just above it (below it on touch screens). */
   rect: DOMRect;
   onHighlight: () => void;
   onComment: () => void;
@@ -9,25 +11,49 @@ interface Props {
   isBusy: boolean;
 }
 
-/** About the toolbar's width with its three buttons, to keep it on screen. */
-const TOOLBAR_WIDTH = 320;
-
 const ACTIONS = [
   { key: "h", label: "Highlight", prop: "onHighlight" },
   { key: "c", label: "Comment", prop: "onComment" },
   { key: "f", label: "Flag", prop: "onFlag" },
 ] as const;
 
+/** Space kept between the toolbar and the screen's edges, in px. */
+const EDGE = 8;
+
 /**
  * The small toolbar that appears over a selection. Keyboard: H highlights,
- * C comments, F flags an error, Esc closes (handled by the reader).
+ * C comments, F flags an error, Esc closes (handled by the reader). It is
+ * measured and kept inside the viewport, whatever the screen's width; on
+ * touch screens it goes under the selection, since the phone's own
+ * copy/paste menu takes the space above.
  */
 export function SelectionToolbar(props: Props) {
   const { rect, isBusy } = props;
-  const top = Math.max(8, rect.top - 48);
-  const left = Math.min(Math.max(8, rect.left + rect.width / 2 - TOOLBAR_WIDTH / 2), window.innerWidth - TOOLBAR_WIDTH - 8);
+  const ref = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // Measuring the rendered toolbar is reading the DOM after layout, which only an effect can do.
+    const width = el.offsetWidth;
+    const height = el.offsetHeight;
+    const isTouch = window.matchMedia("(pointer: coarse)").matches;
+    const below = rect.bottom + EDGE;
+    const above = rect.top - height - EDGE;
+    const top = isTouch || above < EDGE ? Math.min(below, window.innerHeight - height - EDGE) : above;
+    const left = Math.min(Math.max(EDGE, rect.left + rect.width / 2 - width / 2), Math.max(EDGE, window.innerWidth - width - EDGE));
+    setPlace((current) => (current && current.top === top && current.left === left ? current : { top, left }));
+  }, [rect]);
+
   return (
-    <div className="selection-toolbar" role="toolbar" aria-label="Annotate the selection" style={{ top, left }}>
+    <div
+      ref={ref}
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label="Annotate the selection"
+      style={place ? { top: place.top, left: place.left } : { top: Math.max(EDGE, rect.top - 56), left: EDGE, visibility: "hidden" }}
+    >
       {ACTIONS.map((action) => (
         <button
           key={action.key}

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { callApi } from "@/components/ui/api-client";
 import { confidenceWord, correctionText, hintKindLabel } from "@/lib/format/hint-labels";
 import type { HintListDTO } from "@/lib/review/types";
+import { HintEvidence } from "@/components/review/hint-evidence";
 
 /**
  * Automatic hints for students, when the teacher's setting allows (always, or
@@ -39,6 +40,7 @@ export function StudentHints({ assignmentId, onOpen }: { assignmentId: string; o
             <br />
             {h.message}
             {h.suggestion !== null ? ` Suggested: ${correctionText(h.suggestion)}.` : ""}
+            <HintEvidence evidence={h.evidence} onOpen={onOpen} />
           </li>
         ))}
       </ol>

@@ -1,53 +1,26 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import type { AnnotationDTO, AnnotationListDTO, EvidenceDTO, FlagCategory, ReplyDTO, Scope } from "@/lib/annotations/types";
 import type { TiptapDoc } from "@/lib/rich-text";
 import { callApi } from "@/components/ui/api-client";
+import { useLiveAnnotations } from "@/components/live/use-live-annotations";
 
-export type LiveStatus = "connecting" | "live" | "reconnecting";
-
-/** Waits this long after a change event before reloading, so a burst costs one request. */
-const REFRESH_DEBOUNCE_MS = 120;
+export type { LiveStatus } from "@/components/live/use-live-annotations";
 
 /**
  * The assignment's annotations as the viewer sees them, kept current: own
- * writes update the list from the server's answer, classmates' writes arrive
- * through the live stream (which resumes from its last event id after a drop).
+ * writes apply the server's answer, classmates' writes arrive through the
+ * live stream as the changed thread (components/live/use-live-annotations.ts).
+ * After a delete or a refused write only that thread is read again, never
+ * the whole list.
  */
 export function useAnnotations(initial: AnnotationListDTO) {
-  const [list, setList] = useState(initial);
-  const [live, setLive] = useState<LiveStatus>("connecting");
+  const { list, live, refresh, apply, applyOwnReply, fetchThread } = useLiveAnnotations(initial);
   const assignmentId = initial.assignmentId;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const refresh = useCallback(async () => {
-    const res = await callApi<AnnotationListDTO>("GET", `/api/assignments/${assignmentId}/annotations`);
-    if (res.ok) setList(res.data);
-  }, [assignmentId]);
-
-  useEffect(() => {
-    const source = new EventSource(`/api/assignments/${assignmentId}/events?since=${initial.lastEventId}`);
-    const schedule = () => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void refresh(), REFRESH_DEBOUNCE_MS);
-    };
-    source.addEventListener("open", () => setLive("live"));
-    source.addEventListener("error", () => setLive("reconnecting"));
-    source.addEventListener("change", schedule);
-    source.addEventListener("reset", schedule);
-    return () => {
-      source.close();
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [assignmentId, initial.lastEventId, refresh]);
-
-  const upsert = useCallback((annotation: AnnotationDTO) => {
-    setList((current) => ({
-      ...current,
-      annotations: [...current.annotations.filter((a) => a.id !== annotation.id), annotation],
-    }));
-  }, []);
+  /** Puts an answer's annotation in the list (unless the stream already brought a newer state of it). */
+  const upsert = apply;
 
   /** Creates a highlight or comment; `id` is the caller's pending id, the same on every retry. */
   const create = useCallback(
@@ -98,53 +71,51 @@ export function useAnnotations(initial: AnnotationListDTO) {
         ...patch,
       });
       if (res.ok) upsert(res.data.annotation);
-      else if (res.status === 409 || res.status === 404) void refresh();
+      else if (res.status === 409 || res.status === 404) void fetchThread(annotation.id);
       return res.ok ? null : res.message;
     },
-    [refresh, upsert],
+    [fetchThread, upsert],
   );
 
   const remove = useCallback(
     async (annotation: AnnotationDTO) => {
       const res = await callApi("DELETE", `/api/annotations/${annotation.id}`, { version: annotation.version });
-      await refresh();
+      // Kept as "deleted" while it has replies, gone otherwise: the server's rule, read back for this one thread.
+      await fetchThread(annotation.id);
+      // A student's last own flag gone can hide classmates' flags again (the "after your own flag" setting).
+      if (res.ok && annotation.kind === "flag" && list.viewer.role === "student") void refresh();
       return res.ok ? null : res.message;
     },
-    [refresh],
+    [fetchThread, refresh, list.viewer.role],
   );
 
   const reply = useCallback(
     async (annotationId: string, body: TiptapDoc, id: string) => {
       const res = await callApi<{ reply: ReplyDTO }>("POST", `/api/annotations/${annotationId}/replies`, { id, body });
-      if (res.ok) {
-        setList((current) => ({
-          ...current,
-          annotations: current.annotations.map((a) =>
-            a.id === annotationId ? { ...a, replies: [...a.replies.filter((r) => r.id !== res.data.reply.id), res.data.reply] } : a,
-          ),
-        }));
-      }
+      if (res.ok) applyOwnReply(res.data.reply);
       return res.ok ? null : res.message;
     },
-    [],
+    [applyOwnReply],
   );
 
   const editReply = useCallback(
     async (target: ReplyDTO, body: TiptapDoc) => {
-      const res = await callApi("PATCH", `/api/replies/${target.id}`, { version: target.version, body });
-      await refresh();
+      const res = await callApi<{ reply: ReplyDTO }>("PATCH", `/api/replies/${target.id}`, { version: target.version, body });
+      if (res.ok) applyOwnReply(res.data.reply);
+      else await fetchThread(target.annotationId);
       return res.ok ? null : res.message;
     },
-    [refresh],
+    [applyOwnReply, fetchThread],
   );
 
   const deleteReply = useCallback(
     async (target: ReplyDTO) => {
       const res = await callApi("DELETE", `/api/replies/${target.id}`, { version: target.version });
-      await refresh();
+      // The thread may go with it (a deleted comment whose last live reply this was).
+      await fetchThread(target.annotationId);
       return res.ok ? null : res.message;
     },
-    [refresh],
+    [fetchThread],
   );
 
   return { list, live, refresh, upsert, create, createFlag, update, remove, reply, editReply, deleteReply };

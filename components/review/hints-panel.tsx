@@ -6,6 +6,7 @@ import { flagCategoryName } from "@/lib/format/flag-labels";
 import { confidenceWord, correctionText, hintKindLabel } from "@/lib/format/hint-labels";
 import { truncateText } from "@/lib/format/truncate-text";
 import type { AnswerKeyEntryDTO, HintDTO } from "@/lib/review/types";
+import { HintEvidence } from "./hint-evidence";
 import { PassageInContext } from "./passage-in-context";
 import { entryForHint } from "./use-review-data";
 
@@ -53,6 +54,7 @@ export function HintsPanel({ hints, revisionId, entries, onAdd, text }: HintsPan
             </h3>
             <PassageInContext quote={hint.quote} placed={text === undefined ? undefined : { text, span: hint.span }} />
             <p>{hint.message}</p>
+            <HintEvidence evidence={hint.evidence} />
             <dl className="review-facts">
               <div>
                 <dt>Category</dt>

@@ -52,7 +52,7 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, isHint
   const queueActions = useQueueActions({
     assignmentId: initial.assignmentId,
     apply: board.apply,
-    reloadAnnotations: board.reloadAnnotations,
+    refresh: board.refresh,
     reloadScores: board.reloadScores,
   });
   const openFlags = useMemo(() => countByStatus(board.annotations).open, [board.annotations]);

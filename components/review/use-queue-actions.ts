@@ -12,9 +12,9 @@ export interface QueueDataHooks {
   /** Puts a changed annotation in place. */
   apply: (annotation: AnnotationDTO) => void;
   /** Reads the list again: after 404/409 the flags changed under the teacher. */
-  reloadAnnotations: () => Promise<void>;
-  /** Recounts the students table and the key report: merges and decisions change scores. */
-  reloadScores: () => Promise<void>;
+  refresh: () => Promise<void>;
+  /** Asks for the students table and the key report again: merges and decisions change scores. */
+  reloadScores: () => void;
 }
 
 /**
@@ -23,18 +23,18 @@ export interface QueueDataHooks {
  * merge. Each answer carries every flag it changed, which is put in place;
  * a refusal because something changed meanwhile reloads the list.
  */
-export function useQueueActions({ assignmentId, apply, reloadAnnotations, reloadScores }: QueueDataHooks) {
+export function useQueueActions({ assignmentId, apply, refresh, reloadScores }: QueueDataHooks) {
   const settle = useCallback(
     <T>(res: ApiResult<T>, changed: (data: T) => AnnotationDTO[]): ApiResult<T> => {
       if (res.ok) {
         for (const a of changed(res.data)) apply(a);
-        void reloadScores();
+        reloadScores();
       } else if (res.status === 404 || res.status === 409) {
-        void reloadAnnotations();
+        void refresh();
       }
       return res;
     },
-    [apply, reloadAnnotations, reloadScores],
+    [apply, refresh, reloadScores],
   );
 
   const reviewFinding = useCallback(

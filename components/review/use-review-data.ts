@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import { latestOnly } from "@/lib/live/coalesce";
 import type { ApiResult } from "@/components/ui/api-client";
 import { callApi } from "@/components/ui/api-client";
 import type {
@@ -32,22 +33,27 @@ export interface PassageEntryInput {
 /**
  * The review page's state and the writes it makes. Every change to the key
  * reloads the key and the report from the server, which owns the scoring,
- * rather than patching them here.
+ * rather than patching them here. Reloads can overlap (a write's own and
+ * the live dashboard's, use-dashboard-data.ts): only the one begun last is
+ * applied, so an older key never replaces a newer one.
  */
 export function useReviewData(initial: ReviewData) {
   const { assignmentId } = initial;
   const [settings, setSettings] = useState(initial.settings);
   const [key, setKey] = useState(initial.key);
   const [report, setReport] = useState(initial.report);
+  const [reloads] = useState(latestOnly);
 
   const reload = useCallback(async () => {
+    const ticket = reloads.begin();
     const [nextKey, nextReport] = await Promise.all([
       callApi<AnswerKeyDTO>("GET", `/api/assignments/${assignmentId}/answer-key`),
       callApi<KeyReportDTO>("GET", `/api/assignments/${assignmentId}/key-report`),
     ]);
+    if (!reloads.isLatest(ticket)) return;
     if (nextKey.ok) setKey(nextKey.data);
     if (nextReport.ok) setReport(nextReport.data);
-  }, [assignmentId]);
+  }, [assignmentId, reloads]);
 
   const addEntry = useCallback(
     async (body: unknown): Promise<ApiResult<{ entry: AnswerKeyEntryDTO }>> => {

@@ -136,6 +136,14 @@ export interface AnnotationDTO {
   replies: ReplyDTO[];
   /** Present when kind is "flag". */
   flag?: FlagDTO;
+  /**
+   * On answers about this one annotation (a write's answer, a single read, a
+   * live delta): the change-log position it is current to, i.e. every logged
+   * change with an id up to this one is in it. The reader keeps the newest
+   * (lib/live/live-list.ts). List items go without: the list's lastEventId
+   * says it for all of them.
+   */
+  asOf?: string;
 }
 
 export interface AnnotationListDTO {
@@ -160,16 +168,34 @@ export interface ApiErrorBody {
 }
 
 /** One live-update event on /api/assignments/:id/events; the client refetches what it names. */
+/** What the change log records (lib/server/live/record-change.ts). */
+export type ChangeType =
+  | "annotation.created"
+  | "annotation.updated"
+  | "annotation.deleted"
+  | "reply.created"
+  | "reply.updated"
+  | "reply.deleted"
+  | "flag.updated"
+  | "answer-key.updated";
+
+/**
+ * One live change as a reader receives it (lib/server/live/live-hub.ts).
+ * A change to a thread carries the thread itself, already filtered and
+ * mapped for this reader exactly as the list is, so readers never reload the
+ * whole list for one write.
+ */
 export interface ChangeEventDTO {
   id: string;
-  type:
-    | "annotation.created"
-    | "annotation.updated"
-    | "annotation.deleted"
-    | "reply.created"
-    | "reply.updated"
-    | "reply.deleted"
-    | "flag.updated";
+  type: ChangeType;
+  /** The changed row's id; "*" when the whole assignment changed (a new revision, an import, a setting): reload everything. */
   entityId: string;
   actorId: string | null;
+  /**
+   * The thread (root annotation) the change is about, as this reader may see
+   * it now; `annotation` is null when it is out of their sight now (deleted,
+   * hidden, made private): drop it. Absent for changes that are not about a
+   * thread (the whole assignment, the answer key).
+   */
+  thread?: { id: string; annotation: AnnotationDTO | null };
 }

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { glossarySchema, isEmptyGlossary } from "../validation/glossary";
 import type { EssayMeta } from "./types";
 
 const isoDate = z
@@ -23,6 +24,8 @@ const metaSchema = z.object({
     .optional(),
   retrieved: isoDate,
   notes: line("notes"),
+  /** The teacher's glossary (period, terms, people): optional, used by the hints. */
+  glossary: glossarySchema.optional(),
 });
 
 /** Splits `---` front matter from the body and checks the fields; returns a reason on failure. */
@@ -48,5 +51,7 @@ export function splitFrontMatter(
     const message = issue.code === "invalid_type" && field ? `needs a "${field}" line` : issue.message;
     return { reason: `front matter ${message}` };
   }
-  return { meta: parsed.data, body: source.slice(match[0].length) };
+  const { glossary, ...meta } = parsed.data;
+  // An empty glossary is no glossary: the meta stays as it was for files without one.
+  return { meta: glossary && !isEmptyGlossary(glossary) ? { ...meta, glossary } : meta, body: source.slice(match[0].length) };
 }

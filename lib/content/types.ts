@@ -1,4 +1,6 @@
-/** What an essay's front matter says about where the text came from. */
+import type { Glossary } from "../validation/glossary";
+
+/** What an essay's front matter says about where the text came from (and, optionally, the teacher's glossary). */
 export interface EssayMeta {
   title: string;
   author: string;
@@ -8,6 +10,8 @@ export interface EssayMeta {
   retrieved: string;
   /** One line on provenance: what was kept, what was changed. */
   notes: string;
+  /** `glossary:` in the front matter: the period, key terms and people the hints check against. */
+  glossary?: Glossary;
 }
 
 export type BlockType = "heading" | "paragraph" | "listItem" | "quote";

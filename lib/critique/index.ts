@@ -2,7 +2,8 @@
 export { FLAG_CATEGORIES, FLAG_CATEGORY_LABELS, flagCategoryLabel, isFlagCategory } from "./categories";
 export type { FlagCategory } from "./categories";
 export { HINT_KINDS } from "./types";
-export type { CritiqueInput, Hint, HintKind } from "./types";
+export type { CritiqueInput, EvidenceSource, Hint, HintEvidence, HintKind } from "./types";
+export type { Lexicon } from "./lexicon";
 export { findHints, HINT_DETECTORS, buildContext } from "./find-hints";
 export type { FindHintsOptions } from "./find-hints";
 export {

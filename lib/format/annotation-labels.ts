@@ -70,3 +70,35 @@ export function anchorStatusNote(
 export function possessive(name: string, isViewer: boolean): string {
   return isViewer ? "your" : `${name}’s`;
 }
+
+/** What a collapsed card says in its two lines: kind and counts, then the first words of its text. */
+export interface CompactSummary {
+  /** "3 replies", "2 agree · 1 disagree"; empty parts left out. */
+  counts: string[];
+  /** The comment or rationale's first words, else the quoted passage; one line. */
+  line: string;
+}
+
+/**
+ * The collapsed form of a thread card: enough to tell threads apart in a
+ * crowded margin (whose, what kind, how much discussion), with the rest one
+ * click away. The flag's change ("1995 → 1955") leads its line, as it is what
+ * the class argues about.
+ */
+export function compactSummary(a: {
+  kind: AnnotationKind;
+  quote: { exact: string };
+  bodyText: string;
+  replyCount: number;
+  /** A flag's change and votes, worded by lib/format/flag-labels (describeCorrection, describeVotes). */
+  flag?: { change: string; votes: string | null } | null;
+}): CompactSummary {
+  const counts: string[] = [];
+  if (a.replyCount > 0) counts.push(a.replyCount === 1 ? "1 reply" : `${a.replyCount} replies`);
+  if (a.flag?.votes) counts.push(a.flag.votes);
+  const words = a.bodyText.replace(/\s+/gu, " ").trim();
+  const quote = `“${truncateText(a.quote.exact, 80)}”`;
+  const change = a.flag?.change ?? "";
+  const line = [change, words ? truncateText(words, 120) : a.kind === "flag" ? "" : quote].filter(Boolean).join(" · ");
+  return { counts, line: line || quote };
+}

@@ -186,3 +186,8 @@ export function fromWallTime(wallTime: string, timeZone: string): Date | null {
   }
   return new Date(guess);
 }
+
+/** Next week, 5 pm at the school, as a datetime-local value: the usual due date of a new assignment. */
+export function aWeekFromToday(timeZone: string, now = Date.now()): string {
+  return `${toWallTime(new Date(now + 7 * DAY_MS), timeZone).slice(0, 10)}T17:00`;
+}

@@ -1,4 +1,4 @@
-import type { HintKind } from "@/lib/critique";
+import type { EvidenceSource, HintKind } from "@/lib/critique";
 
 /**
  * Words for automatic hints on the review page. Confidence is a ranking aid,
@@ -35,4 +35,17 @@ export function confidenceWord(confidence: number): string {
 /** What a correction means in words: "" deletes the passage. */
 export function correctionText(correction: string): string {
   return correction === "" ? "delete the passage" : `“${correction}”`;
+}
+
+const EVIDENCE_LABELS: Readonly<Record<EvidenceSource, string>> = {
+  text: "In the text",
+  title: "Title",
+  glossary: "Glossary",
+  "word-list": "Word list",
+  rule: "Rule",
+};
+
+/** Where a hint's support comes from, in words: "In the text", "Glossary", … */
+export function evidenceSourceLabel(source: string): string {
+  return (EVIDENCE_LABELS as Record<string, string>)[source] ?? source;
 }

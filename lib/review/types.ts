@@ -1,5 +1,5 @@
 import type { FlagCategory, FlagStatus, QuoteDTO } from "@/lib/annotations/types";
-import type { HintKind } from "@/lib/critique";
+import type { EvidenceSource, HintKind } from "@/lib/critique";
 
 /**
  * What the teacher's review page receives over the API (JSON). Positions are
@@ -30,6 +30,18 @@ export interface HintDTO {
   quote: QuoteDTO;
   position: PositionDTO;
   span: PositionDTO;
+  /** What supports the hint, for the person reading it: at least one item. */
+  evidence: HintEvidenceDTO[];
+}
+
+/** One piece of support for a hint (lib/critique's HintEvidence) with the passage it points at. */
+export interface HintEvidenceDTO {
+  source: EvidenceSource;
+  note: string;
+  /** UTF-16 offsets of the supporting passage on the current revision; null when it is not in the text (title, glossary). */
+  span: PositionDTO | null;
+  /** The supporting passage itself, when it is in the text. */
+  quote: string | null;
 }
 
 /** The hints of an assignment's current revision. */

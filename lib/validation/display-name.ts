@@ -30,9 +30,6 @@ export function displayNameProblem(name: string): string | null {
   return null;
 }
 
-// Direction controls are format characters (Cf), so INVISIBLE already takes them out here.
-const UNSHOWABLE = new RegExp(`${CONTROL.source}|${INVISIBLE.source}`, "gu");
-
 /**
  * `name` with every character displayNameProblem refuses taken out (control
  * characters become spaces, the rest go), NFC-normalised and with its spaces
@@ -41,9 +38,12 @@ const UNSHOWABLE = new RegExp(`${CONTROL.source}|${INVISIBLE.source}`, "gu");
  * helps nobody, and what is left can no longer pose as someone else.
  */
 export function cleanDisplayName(name: string): string {
+  const everywhere = (pattern: RegExp) => new RegExp(pattern.source, "gu");
   return name
     .normalize("NFC")
-    .replace(UNSHOWABLE, (char) => (CONTROL.test(char) ? " " : ""))
+    .replace(everywhere(CONTROL), " ")
+    .replace(everywhere(BIDI_CONTROL), "")
+    .replace(everywhere(INVISIBLE), "")
     .replace(/\s+/gu, " ")
     .trim();
 }

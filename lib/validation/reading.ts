@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { glossaryFieldsSchema } from "./glossary-form";
 
 const line = (label: string) => z.string().trim().min(1, `Fill in the ${label}.`).max(500, `The ${label} can be at most 500 characters.`);
 
@@ -15,6 +16,11 @@ export const readingSchema = z.object({
   text: z.string().min(1, "Paste the text or upload a file.").max(1_000_000, "A reading can be at most 1 MB of text."),
   format: z.enum(["md", "txt"]).default("md"),
   isShared: z.boolean().default(false),
+  /**
+   * The teacher's glossary, from the form's boxes: null when they are empty (it is never required);
+   * left out, the reading keeps the glossary it has.
+   */
+  glossary: glossaryFieldsSchema.optional(),
 });
 
 export type ReadingInput = z.infer<typeof readingSchema>;

@@ -15,18 +15,19 @@ import { runBundleFigure } from "./bundle-figure";
 import { isInterrupted, onCleanup, stopAll, stopOnSignals } from "./cleanup";
 import { runCritiqueFigure } from "./critique-figure";
 import type { BenchSettings, FigureRow } from "./figure-row";
+import { runLiveFanoutFigure } from "./live-fanout-figure";
 import { runLiveFigure } from "./live-figure";
 import { runReaderFigure } from "./reader-figure";
 import { runReanchorFigure } from "./reanchor-figure";
 import { writeReport, type BenchReport } from "./results-table";
 import { resetAnnotations } from "./seed-annotations";
-import { snapshotBuild, startBenchApp, startDatabase } from "./services";
+import { SECOND_APP_PORT, snapshotBuild, startBenchApp, startDatabase } from "./services";
 import { renderStaticEssay, serveStatic } from "./static-baseline";
 import { runWritesFigure } from "./writes-figure";
 
 const RESULTS_DIR = path.resolve(__dirname, "../../bench");
-/** 50 writers; 30 readers + 1 writer for live updates. */
-const BENCH_STUDENTS = 51;
+/** 50 writers; 30 readers + 1 writer for live updates; 60 readers + 1 writer for the live fan-out. */
+const BENCH_STUDENTS = 61;
 
 async function main(): Promise<number> {
   const isQuick = process.argv.includes("--quick");
@@ -109,9 +110,24 @@ async function main(): Promise<number> {
   );
   await resetAnnotations(db, place, studentIds, 0);
   await figure("4. Live updates", async () => {
-    const second = await startBenchApp(snapshot, data.databaseUrl, log, 3301);
+    const second = await startBenchApp(snapshot, data.databaseUrl, log, SECOND_APP_PORT);
     try {
       return await runLiveFigure(settings, { databaseUrl: data.databaseUrl, apps: [app, second], users: students, place });
+    } finally {
+      await second.stop();
+    }
+  });
+  await figure("7. Live fan-out (60 readers, deltas vs full reloads)", async () => {
+    const second = await startBenchApp(snapshot, data.databaseUrl, log, SECOND_APP_PORT);
+    try {
+      return await runLiveFanoutFigure(settings, {
+        databaseUrl: data.databaseUrl,
+        apps: [app, second],
+        users: students,
+        authorIds: students.slice(0, 30).map((u) => u.id),
+        place,
+        db,
+      });
     } finally {
       await second.stop();
     }

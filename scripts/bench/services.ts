@@ -15,6 +15,8 @@ const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 /** The bench's own cluster (.data/bench-pg) and app ports, away from dev (3000), e2e (3100) and tests (5433x). */
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54350);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3300);
+/** Where a second instance looks for a free port (after the first's). */
+export const SECOND_APP_PORT = APP_PORT + 1;
 /** Sessions must verify on every instance, so they share one secret. */
 const SECRET = "bench-secret-not-for-production-0123456789";
 

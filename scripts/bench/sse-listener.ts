@@ -8,6 +8,8 @@ export interface SseEvent {
   data: string;
   /** performance.now() when the event's last line arrived. */
   at: number;
+  /** The event's size on the wire (UTF-8, with its blank-line separator). */
+  bytes: number;
 }
 
 export interface SseListener {
@@ -45,7 +47,7 @@ export function openSseListener(url: string, cookie: string, onEvent: (e: SseEve
             if (line.startsWith("event:")) event = line.slice(6).trim();
             else if (line.startsWith("data:")) data += line.slice(5).trim();
           }
-          if (event) onEvent({ event, data, at });
+          if (event) onEvent({ event, data, at, bytes: Buffer.byteLength(chunk) + 2 });
         }
       }
       fail(new Error(`${url} closed before it was ready`));

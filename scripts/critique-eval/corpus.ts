@@ -40,7 +40,11 @@ export type EssayKey = z.infer<typeof essayKeySchema>;
 
 const manifestSchema = z.object({
   description: z.string().optional(),
-  essays: z.array(z.object({ file: z.string().min(1), key: z.string().min(1), part })).min(1),
+  /** `added`: tuning material written after the detectors were first changed (in added/): tuning only, outside the split. */
+  essays: z
+    .array(z.object({ file: z.string().min(1), key: z.string().min(1), part, added: z.boolean().optional() }))
+    .min(1)
+    .refine((list) => list.every((e) => !e.added || e.part === "tuning"), "added essays are tuning material, never held out"),
   clean: z.array(z.object({ file: z.string().min(1), part })).min(1),
   seed: z.object({ file: z.string().min(1), key: z.string().min(1) }),
 });
@@ -93,7 +97,7 @@ export function locate(text: string, quote: string, occurrence = 1): Span | null
 /** Reads an essay file the way the app's content sync does. */
 export function readEssay(file: string): CorpusText {
   const essay = parseEssay(path.basename(file), readFileSync(file, "utf8"));
-  return { file, input: { text: essay.text, blocks: essay.blocks, title: essay.meta.title }, words: countWords(essay.text) };
+  return { file, input: { text: essay.text, blocks: essay.blocks, title: essay.meta.title, glossary: essay.meta.glossary ?? null }, words: countWords(essay.text) };
 }
 
 /**

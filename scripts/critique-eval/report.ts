@@ -8,6 +8,8 @@ import { HINT_KINDS } from "../../lib/critique/types";
 import type { CorpusPart } from "./corpus";
 import { TARGETS } from "./evaluate";
 import type { Detail, EssayFigures, EvalResult } from "./evaluate";
+import { ONE_MEGABYTE_BUDGET_MS } from "./speed";
+import type { SpeedFigures } from "./speed";
 
 function fraction(value: number | null): string {
   return value === null ? "–" : value.toFixed(2);
@@ -62,7 +64,7 @@ export function renderDetails(details: readonly Detail[]): string[] {
 }
 
 /** The Markdown file of bench/: the table and the tuning part's details. */
-export function renderMarkdown(result: EvalResult, generatedAt: string, parts: readonly CorpusPart[] = ["tuning"]): string {
+export function renderMarkdown(result: EvalResult, generatedAt: string, parts: readonly CorpusPart[] = ["tuning"], speed: SpeedFigures | null = null): string {
   const lines = [
     "# Critique hints on the evaluation corpus",
     "",
@@ -71,6 +73,7 @@ export function renderMarkdown(result: EvalResult, generatedAt: string, parts: r
     "",
     renderTable(result),
     "",
+    ...(speed ? [renderSpeed(speed), ""] : []),
   ];
   for (const part of parts) {
     lines.push(`Misses and false hints, ${part} part:`, "", ...renderDetails(result.details[part]), "");
@@ -80,7 +83,20 @@ export function renderMarkdown(result: EvalResult, generatedAt: string, parts: r
 }
 
 /** The JSON of bench/: every figure, and the details of the parts asked for (tuning only by default). */
-export function toJson(result: EvalResult, generatedAt: string, parts: readonly CorpusPart[] = ["tuning"]): string {
+export function toJson(result: EvalResult, generatedAt: string, parts: readonly CorpusPart[] = ["tuning"], speed: SpeedFigures | null = null): string {
   const details = Object.fromEntries(parts.map((p) => [p, result.details[p]]));
-  return `${JSON.stringify({ generatedAt, targets: TARGETS, ...result, details }, null, 2)}\n`;
+  return `${JSON.stringify({ generatedAt, targets: TARGETS, ...result, details, ...(speed ? { speed } : {}) }, null, 2)}\n`;
+}
+
+/** The speed figures: the word list's start-up and a 1 MB reading against the issue's one-second bound. */
+export function renderSpeed(speed: SpeedFigures): string {
+  const { lexicon, reading } = speed;
+  const perThousand = reading.bestCpuMs / (reading.words / 1000);
+  return [
+    `| Speed (load average ${speed.loadAverage.toFixed(1)} on 2 cores while measuring) | Value | Target |`,
+    "| --- | --: | --- |",
+    `| Word list start-up (nspell, dictionary-en + en-gb), once per process | ${lexicon.loadMs.toFixed(0)} ms (includes loading nspell), ${Number.isNaN(lexicon.rssMb) ? "memory not measured" : `${lexicon.rssMb.toFixed(0)} MB resident`} (a fresh process) | report |`,
+    `| findHints on a ${(reading.bytes / 1e6).toFixed(2)} MB reading (${reading.words.toLocaleString("en")} words, tuning prose), CPU time, best of ${reading.cpuMs.length} | ${reading.bestCpuMs.toFixed(0)} ms (${perThousand.toFixed(2)} ms per 1,000 words; ${reading.hints} hints) | ≤ ${ONE_MEGABYTE_BUDGET_MS} ms: ${yes(reading.bestCpuMs <= ONE_MEGABYTE_BUDGET_MS)} |`,
+    `| …the same, wall clock | best ${reading.bestMs.toFixed(0)} ms, median ${reading.medianMs.toFixed(0)} ms | report |`,
+  ].join("\n");
 }

@@ -119,9 +119,9 @@ async function main() {
   let code = 0;
   try {
     if (command === "new") {
-      createMigration(name ?? "", db.url);
+      createMigration(name ?? "", db.directUrl);
     } else {
-      const run = runPrisma6(["migrate", command], db.url);
+      const run = runPrisma6(["migrate", command], db.directUrl);
       process.stdout.write(run.stdout);
       process.stderr.write(run.stderr);
       code = run.code;

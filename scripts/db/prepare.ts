@@ -6,9 +6,11 @@ const ROOT = path.resolve(__dirname, "../..");
 /**
  * Brings a database to the current schema and content: migrations, then the
  * content folder. Loads the app's data layer only after DATABASE_URL is set.
+ * Migrations run on `directUrl` when given (a pooled `url` cannot hold
+ * Prisma Migrate's session lock, see dev-database.ts).
  */
-export async function prepareDatabase(url: string, options: { seedDemo: boolean; seedFullClass?: boolean }) {
-  deployMigrations(url);
+export async function prepareDatabase(url: string, options: { seedDemo: boolean; seedFullClass?: boolean; directUrl?: string }) {
+  deployMigrations(options.directUrl ?? url);
   process.env.DATABASE_URL = url;
   const { db } = await import("@/lib/db");
   const { syncContent } = await import("@/lib/server/essays/sync-content");

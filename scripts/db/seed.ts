@@ -8,7 +8,7 @@ async function main() {
   const database = await openDevDatabase();
   try {
     const withFullClass = process.argv.includes("--full-class");
-    const { seeded } = await prepareDatabase(database.url, { seedDemo: true, seedFullClass: withFullClass });
+    const { seeded } = await prepareDatabase(database.url, { seedDemo: true, seedFullClass: withFullClass, directUrl: database.directUrl });
     console.log(seeded ? `Created the demo class "${DEMO_CLASS}".` : `The demo class "${DEMO_CLASS}" already exists.`);
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}  ${u.password}`);
     if (withFullClass) console.log(`"${FULL_CLASS}": ${fullClassEmail(1)} … ${fullClassEmail(30)}  ${FULL_CLASS_PASSWORD}`);

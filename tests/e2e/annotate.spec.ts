@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
+import { demoAssignmentLink, expect, signIn, test, newContextWithThreadsInFull } from "./support/fixtures";
 import { apiRequest } from "./support/api";
 import { dragSelect } from "./support/text-selection";
 
@@ -13,8 +13,8 @@ async function openEssay(page: Page) {
 
 /** Ana and Ben, each in their own browser, signed in and on the demo essay with the live stream open. */
 async function anaAndBenReading(browser: Browser) {
-  const anaContext = await browser.newContext();
-  const benContext = await browser.newContext();
+  const anaContext = await newContextWithThreadsInFull(browser);
+  const benContext = await newContextWithThreadsInFull(browser);
   const ana = await anaContext.newPage();
   const ben = await benContext.newPage();
   await signIn(ana, "ana", READER);

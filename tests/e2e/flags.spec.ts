@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
+import { demoAssignmentLink, expect, signIn, test, newContextWithThreadsInFull } from "./support/fixtures";
 import { dragSelect } from "./support/text-selection";
 
 const READER = "/assignments";
@@ -20,7 +20,7 @@ async function seriousViolations(page: Page) {
 }
 
 async function readerAs(browser: Browser, who: "ana" | "ben" | "chloe" | "teacher") {
-  const context = await browser.newContext();
+  const context = await newContextWithThreadsInFull(browser);
   const page = await context.newPage();
   await signIn(page, who, READER);
   await openEssay(page);
@@ -92,6 +92,9 @@ test.describe("flagging errors in the source", () => {
     // ...and now agrees with Ana's flag, giving a reason.
     const anaCardForBen = ben.page.locator("article[data-annotation-id]", { hasText: `met in 1955 ${stamp}` });
     await expect(anaCardForBen).toBeVisible();
+    // The reason field opens on demand, and takes the focus.
+    await anaCardForBen.getByRole("button", { name: "Vote with a reason" }).click();
+    await expect(anaCardForBen.getByLabel("Reason for your vote (optional)")).toBeFocused();
     await anaCardForBen.getByLabel("Reason for your vote (optional)").fill("Taubman dates it to 1955 too");
     const agree = anaCardForBen.getByRole("button", { name: "Agree", exact: true });
     await expect(agree).toHaveAttribute("aria-pressed", "false");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ApiErrorBody } from "../../lib/annotations/types";
 import type { StudentTableDTO } from "../../lib/review/student-table";
 import { apiRequest, cookieHeader, e2eState } from "./support/api";
-import { demo, demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
+import { demo, demoAssignmentLink, expect, signIn, test, newContextWithThreadsInFull, showThreadsInFull } from "./support/fixtures";
 
 /** A passage no other spec marks or asserts on: the demo class is shared. */
 const PASSAGE = "from the fear of repression";
@@ -15,7 +15,7 @@ test.describe("imports never forge authorship or time", () => {
     const href = (await demoAssignmentLink(page).getAttribute("href"))!;
     const assignmentId = new URL(href, "http://x").searchParams.get("assignment")!;
 
-    const teacher = await browser.newContext();
+    const teacher = await newContextWithThreadsInFull(browser);
     await signIn(await teacher.newPage(), "teacher");
     const { baseUrl } = e2eState();
     const table = (await (await apiRequest(teacher, baseUrl, "GET", `/api/assignments/${assignmentId}/students`)).json()) as StudentTableDTO;
@@ -35,6 +35,7 @@ test.describe("imports never forge authorship or time", () => {
     expect(imported.status).toBe(200);
     expect(await imported.json()).toMatchObject({ imported: 1 });
 
+    await showThreadsInFull(page.context());
     await page.goto(href);
     const card = page.locator("[data-annotation-id]", { hasText: words });
     await expect(card.getByTestId("imported-mark")).toHaveText(`Imported · originally by ${demo.ana.name}, 1 Jan 2020`);
@@ -48,7 +49,7 @@ test.describe("imports never forge authorship or time", () => {
   });
 
   test("a body nested 100,000 levels deep gets 422 and a sentence, not a 500", async ({ browser }) => {
-    const teacher = await browser.newContext();
+    const teacher = await newContextWithThreadsInFull(browser);
     await signIn(await teacher.newPage(), "teacher");
     const { baseUrl } = e2eState();
     const res = await fetch(`${baseUrl}/api/assignments/none/import`, {

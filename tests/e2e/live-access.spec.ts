@@ -69,7 +69,7 @@ test.describe("live streams of an anonymous assignment", () => {
     );
   });
 
-  test("a classmate's comment and reply reach the stream and the list with nothing that links to them, before and after their removal", async () => {
+  test("a classmate's comment, reply and edit reach the stream (as deltas) and the list with nothing that links to them, before and after their removal", async () => {
     const { baseUrl, databaseUrl } = e2eState();
     const { rows } = await withDb(databaseUrl, (db) => db.query<{ name: string }>(`select name from users where id = $1`, [seeded.students[0].id]));
     const marks = [seeded.students[0].id, seeded.students[0].email, rows[0].name];
@@ -83,23 +83,41 @@ test.describe("live streams of an anonymous assignment", () => {
     });
     expect(reply.status).toBe(201);
 
-    const scan = async () => {
+    const scan = async (until = "reply.created") => {
       const stream = await follow(baseUrl, reader, seeded.assignmentId);
       await expect.poll(() => stream.text.includes(annotation.id), { timeout: 10_000 }).toBe(true);
-      await expect.poll(() => stream.text.includes("reply.created"), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => stream.text.includes(until), { timeout: 10_000 }).toBe(true);
       stream.hangUp();
+      // Each change carries the thread itself (a delta): its author and its replies' are labels.
+      const deltas = [...stream.text.matchAll(/^data: (.*)$/gm)]
+        .map((m) => JSON.parse(m[1]) as { thread?: { annotation: { author: { name: string }; replies: { author: { name: string } }[] } | null } })
+        .flatMap((e) => (e.thread?.annotation ? [e.thread.annotation] : []));
+      expect(deltas.length).toBeGreaterThan(0);
+      for (const thread of deltas) {
+        for (const author of [thread.author, ...thread.replies.map((r) => r.author)]) expect(author.name).toMatch(/^Classmate \d+$/);
+      }
       const list = await (await sessionRequest(baseUrl, reader, "GET", `${base}/annotations`)).text();
+      // The one-thread read a reader makes after a delete or a refused edit.
+      const single = await (await sessionRequest(baseUrl, reader, "GET", `/api/annotations/${annotation.id}`)).text();
       expect(list).toContain(annotation.id);
+      expect(single).toContain(annotation.id);
       for (const mark of marks) {
         expect(stream.text).not.toContain(mark);
         expect(list).not.toContain(mark);
+        expect(single).not.toContain(mark);
       }
       return list;
     };
     await scan();
+    const edited = await sessionRequest(baseUrl, writer, "PATCH", `/api/annotations/${annotation.id}`, {
+      version: 1,
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "An edited remark" }] }] },
+    });
+    expect(edited.status).toBe(200);
+    await scan("An edited remark");
     const removed = await sessionRequest(baseUrl, teacher, "DELETE", `/api/classes/${seeded.classId}/members/${seeded.students[0].id}`);
     expect(removed.status).toBe(200);
-    expect(await scan()).toMatch(/"name":"Classmate \d+"/);
+    expect(await scan("An edited remark")).toMatch(/"name":"Classmate \d+"/);
   });
 
   test("a removed student's and a signed-out session's open streams close; a user holds at most five", async () => {

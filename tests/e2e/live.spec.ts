@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { startApp, type RunningApp } from "../../scripts/app-server";
 import { apiRequest, cookieHeader, e2eState, readEvents } from "./support/api";
-import { demoAssignmentLink, expect, signIn, test } from "./support/fixtures";
+import { demoAssignmentLink, expect, signIn, test, newContextWithThreadsInFull } from "./support/fixtures";
 
 const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? 3105);
 
@@ -43,8 +43,8 @@ test.describe("live updates", () => {
       env: { NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef" },
     });
     const stamp = `cross-${Date.now().toString(36)}`;
-    const anaContext = await browser.newContext({ baseURL: state.baseUrl });
-    const benContext = await browser.newContext({ baseURL: second.url });
+    const anaContext = await newContextWithThreadsInFull(browser, { baseURL: state.baseUrl });
+    const benContext = await newContextWithThreadsInFull(browser, { baseURL: second.url });
     const ana = await anaContext.newPage();
     const ben = await benContext.newPage();
     await signIn(ana, "ana");
@@ -70,8 +70,8 @@ test.describe("live updates", () => {
 
   test("a dropped stream catches up from its last event id, missing nothing", async ({ browser }) => {
     const state = e2eState();
-    const anaContext = await browser.newContext();
-    const benContext = await browser.newContext();
+    const anaContext = await newContextWithThreadsInFull(browser);
+    const benContext = await newContextWithThreadsInFull(browser);
     const ana = await anaContext.newPage();
     const ben = await benContext.newPage();
     await signIn(ana, "ana");

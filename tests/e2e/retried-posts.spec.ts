@@ -1,7 +1,7 @@
 import type { Browser, Page, Route } from "@playwright/test";
 import type { AnnotationDTO, AnnotationListDTO } from "../../lib/annotations/types";
 import { apiRequest, e2eState } from "./support/api";
-import { expect, test } from "./support/fixtures";
+import { expect, test, newContextWithThreadsInFull } from "./support/fixtures";
 import { seedClass, type SeededClass, type SeededUser } from "./support/seed-class";
 import { dragSelect } from "./support/text-selection";
 
@@ -10,7 +10,7 @@ const TRY_AGAIN = "The database is briefly unavailable. Try again in a moment.";
 
 /** Signs a seeded student in through the form and opens the class's reader. */
 async function readerOf(browser: Browser, seeded: SeededClass, student: SeededUser) {
-  const context = await browser.newContext();
+  const context = await newContextWithThreadsInFull(browser);
   const page = await context.newPage();
   await page.goto("/signin?callbackUrl=/assignments");
   await page.getByLabel("Email").fill(student.email);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { describe as describeSpan } from "../../lib/anchoring";
 import { apiRequest, e2eState } from "./support/api";
-import { expect, test } from "./support/fixtures";
+import { expect, test, newContextWithThreadsInFull } from "./support/fixtures";
 import { seedClass, withDb, type SeededUser } from "./support/seed-class";
 import { dragSelect } from "./support/text-selection";
 
@@ -11,7 +11,7 @@ const WRONG = "In 1995 the central committee set up the Pospelov commission to l
 
 /** Signs a seeded account in through the real form, in a context of its own. */
 async function signInSeeded(browser: Browser, user: SeededUser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await newContextWithThreadsInFull(browser, { viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto("/signin?callbackUrl=%2Fassignments");
   await page.getByLabel("Email").fill(user.email);

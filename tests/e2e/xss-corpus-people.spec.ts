@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { suiteTitle } from "../helpers/conformance";
 import { apiRequest, e2eState } from "./support/api";
-import { expect, test } from "./support/fixtures";
+import { cleanDisplayName } from "../../lib/validation/display-name";
+import { expect, test, newContextWithThreadsInFull } from "./support/fixtures";
 import {
   findFlagIds,
   findUserIds,
@@ -55,7 +56,7 @@ const SIGNUP_SAMPLE = 24;
 type Viewer = { context: BrowserContext; page: Page; seen: Watch };
 
 async function signInAs(browser: Browser, account: XssAccount): Promise<Viewer> {
-  const context = await browser.newContext();
+  const context = await newContextWithThreadsInFull(browser);
   const { page, seen } = await newReader(context);
   await page.goto("/signin?callbackUrl=%2Fassignments");
   await page.getByLabel("Email").fill(account.email);
@@ -77,7 +78,8 @@ test.describe(suiteTitle("XSS corpus in names, classes, instructions and imports
       test.info().annotations.push({ type: "skip", description: "conformance material not found" });
       return;
     }
-    test.setTimeout(180_000);
+    // 333 payloads through every field and page: minutes on a shared 2-core machine.
+    test.setTimeout(300_000);
     expect(payloads.length).toBe(333);
     const started = Date.now();
     const stamp = `xssp-${Date.now().toString(36)}`;
@@ -263,7 +265,11 @@ test.describe(suiteTitle("XSS corpus in names, classes, instructions and imports
       selector: "[data-annotation-id]",
       wanted: [
         ...texts(sampleOf(payloads.filter((_, i) => i % 2 === 0), 12)),
-        ...sampleOf(payloads, 8).map((p) => `(from ${p.payload.trim()})`),
+        // Provenance: the file's creator, cleaned of what no display name may hold (cleanDisplayName), as text.
+        ...sampleOf(payloads, 8)
+          .map((p) => cleanDisplayName(p.payload).slice(0, 200).trim())
+          .filter(Boolean)
+          .map((name) => `originally by ${name}`),
       ],
     };
     const importedCorrections: Shown = { selector: ".erratum-change", wanted: texts(sampleOf(payloads, 12)) };

@@ -1,7 +1,7 @@
 import type { AnnotationDTO } from "../../lib/annotations/types";
 import { suiteTitle } from "../helpers/conformance";
 import { apiRequest, e2eState } from "./support/api";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, signIn, test, newContextWithThreadsInFull } from "./support/fixtures";
 import { dragSelectAcross } from "./support/select-across";
 import {
   checkPage,
@@ -35,7 +35,8 @@ test.describe(suiteTitle("XSS corpus in Chromium"), () => {
       test.info().annotations.push({ type: "skip", description: "conformance material not found" });
       return;
     }
-    test.setTimeout(180_000);
+    // 333 payloads through every field and page: minutes on a shared 2-core machine.
+    test.setTimeout(300_000);
     expect(raw.length).toBe(333);
     const started = Date.now();
     const stamp = `xss-${Date.now().toString(36)}`;
@@ -44,7 +45,7 @@ test.describe(suiteTitle("XSS corpus in Chromium"), () => {
     const count = (field: string, n = 1) => (counts[field] = (counts[field] ?? 0) + n);
 
     // Ana highlights the passage once in the reader, which gives its quote and position.
-    const anaContext = await browser.newContext();
+    const anaContext = await newContextWithThreadsInFull(browser);
     const ana = await newReader(anaContext);
     await signIn(ana.page, "ana");
     const href = await ana.page.locator("li.card", { hasText: "History 11B" }).getByRole("link", { name: "DeStalinization, The Origins." }).getAttribute("href");
@@ -227,7 +228,7 @@ test.describe(suiteTitle("XSS corpus in Chromium"), () => {
     const posting = Date.now() - started;
 
     // The teacher verifies a few flags, so payload corrections reach the errata view too.
-    const teacherContext = await browser.newContext();
+    const teacherContext = await newContextWithThreadsInFull(browser);
     const teacher = await newReader(teacherContext);
     await signIn(teacher.page, "teacher");
     for (const id of flags.slice(0, 3)) {

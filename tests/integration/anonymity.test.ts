@@ -2,14 +2,16 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
-import { findAnnotations } from "@/lib/server/annotations/find-annotations";
+import type { ChangeEventDTO } from "@/lib/annotations/types";
+import { findAnnotations, reloadAnnotation } from "@/lib/server/annotations/find-annotations";
+import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
 import { removeStudent } from "@/lib/server/classes/class-writes";
 import { findErrata } from "@/lib/server/errata/find-errata";
 import { exportAssignment } from "@/lib/server/export/export-assignment";
 import { createFlag } from "@/lib/server/flags/create-flag";
 import { mergeFlags, reviewFlag } from "@/lib/server/flags/review-flag";
 import { voteOnFlag } from "@/lib/server/flags/vote-on-flag";
-import { createReply } from "@/lib/server/replies/reply-writes";
+import { createReply, deleteReply } from "@/lib/server/replies/reply-writes";
 import { richTextFromPlain } from "@/lib/rich-text";
 import type { CreateFlagInput } from "@/lib/validation/flag";
 import { codeOf } from "../support/error-code";
@@ -23,6 +25,7 @@ let namedId: string;
 let bensComment: string;
 let bensNamedComment: string;
 let bensOpenFlag: string;
+let anasVerifiedFlag: string;
 let anaToken: string;
 
 function flagInput(words: string): CreateFlagInput {
@@ -79,6 +82,7 @@ beforeAll(async () => {
     const openFlag = await createFlag({ viewerId: ben.id, assignmentId, input: flagInput("Twentieth Part Congress") });
     if (assignmentId === anonymousId) bensOpenFlag = openFlag.annotation.id;
     const anasFlag = await createFlag({ viewerId: ana.id, assignmentId, input: flagInput("February of 1956") });
+    if (assignmentId === anonymousId) anasVerifiedFlag = anasFlag.annotation.id;
     await voteOnFlag({ viewerId: ben.id, annotationId: anasFlag.annotation.id, value: "agree", reason: "Agreed" });
     await mergeFlags({ viewerId: teacher.id, annotationId: bensFlag.annotation.id, intoId: anasFlag.annotation.id });
     await reviewFlag({ viewerId: teacher.id, annotationId: anasFlag.annotation.id, input: { status: "verified", reason: "" } });
@@ -105,6 +109,32 @@ describe("an anonymous assignment tells students nothing that links to a classma
     expectNoneOf(vote, bensMarks(), "vote");
     expectNoneOf(await findErrata({ viewerId: ana.id, assignmentId: anonymousId }), bensMarks(), "errata");
     expectNoneOf(await streamAsAna(anonymousId, [bensComment]), bensMarks(), "live stream");
+  });
+
+  it("keeps Ben out of live deltas: his comment's edit, his reply, its deletion, his vote and the teacher's decision reach Ana as labelled threads", async () => {
+    const { ana, ben, teacher } = world.users;
+    const since = (await findAnnotations({ viewerId: ana.id, assignmentId: anonymousId })).lastEventId;
+    const stream = await openTestStream({ viewerId: ana.id, sessionToken: anaToken, assignmentId: anonymousId, since });
+    try {
+      const edited = await updateAnnotation({ viewerId: ben.id, annotationId: bensComment, input: { version: 1, body: richTextFromPlain("Edited by a classmate") } });
+      const { reply } = await createReply({ viewerId: ben.id, annotationId: bensComment, input: { id: randomUUID(), body: richTextFromPlain("A classmate's reply") } });
+      await deleteReply({ viewerId: ben.id, replyId: reply.id, version: reply.version });
+      await voteOnFlag({ viewerId: ben.id, annotationId: anasVerifiedFlag, value: "disagree", reason: "Changed my mind" });
+      await reviewFlag({ viewerId: teacher.id, annotationId: bensOpenFlag, input: { status: "needs_evidence", reason: "Cite a source" } });
+      await expect.poll(() => stream.text.includes("Edited by a classmate") && stream.text.includes("needs_evidence"), { timeout: 5_000 }).toBe(true);
+      const events = [...stream.text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]) as ChangeEventDTO);
+      const threads = events.flatMap((e) => (e.thread?.annotation ? [e.thread.annotation] : []));
+      expect(threads.map((t) => t.id)).toEqual(expect.arrayContaining([bensComment, bensOpenFlag, anasVerifiedFlag]));
+      expect(threads.find((t) => t.id === anasVerifiedFlag)!.flag!.votes).toEqual({ agree: 0, disagree: 1 });
+      for (const thread of threads.filter((t) => !t.isMine)) expect(thread.author.name).toMatch(/^Classmate \d+$/);
+      expect(events.every((e) => e.actorId === null || e.actorId === ana.id)).toBe(true);
+      expect(edited.version).toBe(2);
+      expectNoneOf(stream.text, bensMarks(), "live deltas");
+      // The single read a reader makes after its own delete or a refused edit: labelled too.
+      expectNoneOf(await reloadAnnotation(ana.id, bensComment), bensMarks(), "single read");
+    } finally {
+      stream.hangUp();
+    }
   });
 
   it("gives each assignment its own labels, so a label does not follow a student from one to another", async () => {

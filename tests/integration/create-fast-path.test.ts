@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
-import { findAnnotation } from "@/lib/server/annotations/find-annotations";
+import { reloadAnnotation } from "@/lib/server/annotations/find-annotations";
 import { findAssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { createReply } from "@/lib/server/replies/reply-writes";
 import { richTextFromPlain } from "@/lib/rich-text";
@@ -34,8 +34,9 @@ describe("creating without reading back", () => {
       const input = c.kind === "highlight" ? { ...base, kind: "highlight" as const, body: undefined } : base;
       const created = await createAnnotation({ viewerId, assignmentId: world.assignmentA.id, input });
       expect(created.isNew).toBe(true);
-      const read = await findAnnotation({ viewerId, annotationId: created.annotation.id });
-      expect(created.annotation).toEqual(read.annotation);
+      // A read right after is current to the same log position: the create's own entry (asOf).
+      const read = await reloadAnnotation(viewerId, created.annotation.id);
+      expect(created.annotation).toEqual(read);
       expect(created.annotation.span).not.toBeNull();
     });
   }
@@ -47,7 +48,7 @@ describe("creating without reading back", () => {
       const created = await createAnnotation({ viewerId: world.users.ben.id, assignmentId: world.assignmentA.id, input });
       // Your own name is shown to you even when peers are anonymous.
       expect(created.annotation.author).toEqual({ id: world.users.ben.id, name: "Ben", isTeacher: false });
-      expect(created.annotation).toEqual((await findAnnotation({ viewerId: world.users.ben.id, annotationId: created.annotation.id })).annotation);
+      expect(created.annotation).toEqual(await reloadAnnotation(world.users.ben.id, created.annotation.id));
     } finally {
       await db.assignment.update({ where: { id: world.assignmentA.id }, data: { anonymousPeers: false } });
     }
@@ -62,6 +63,8 @@ describe("creating without reading back", () => {
       orderBy: { id: "asc" },
     });
     expect(events.map((e) => e.entityId).sort()).toEqual(created.map((c) => c.annotation.id).sort());
+    // Each answer is current to its own log entry, whatever order the eight committed in.
+    expect(events.map((e) => `${e.entityId}@${e.id}`).sort()).toEqual(created.map((c) => `${c.annotation.id}@${c.annotation.asOf}`).sort());
     for (const e of events) {
       expect(e).toMatchObject({ type: "annotation.created", actorId: world.users.ana.id, ownerId: world.users.ana.id, scope: "class", kind: "comment" });
     }
@@ -90,7 +93,7 @@ describe("replies without reading back", () => {
       const input = { id: randomUUID(), body: richTextFromPlain(`A reply from ${who}`) };
       const created = await createReply({ viewerId, annotationId: threadId, input });
       expect(created.isNew).toBe(true);
-      const shown = (await findAnnotation({ viewerId, annotationId: threadId })).annotation.replies.find((r) => r.id === created.reply.id);
+      const shown = (await reloadAnnotation(viewerId, threadId)).replies.find((r) => r.id === created.reply.id);
       expect(created.reply).toEqual(shown);
       const again = await createReply({ viewerId, annotationId: threadId, input });
       expect(again).toEqual({ reply: created.reply, isNew: false });

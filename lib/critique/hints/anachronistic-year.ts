@@ -1,190 +1,236 @@
-import { makeHint } from "../text-tools";
-import type { Hint, HintContext, Segment } from "../types";
+import { createPlaceFinder, makeHint, quoted } from "../text-tools";
+import type { Hint, HintContext, HintEvidence } from "../types";
+import { findPeopleOutOfLife } from "./people-years";
+import { bestSlip, findYearMentions, shown, slipWords } from "./year-mentions";
+import type { YearMention } from "./year-mentions";
 
-/** A four-digit year (or decade, "1930s") written in the essay. */
-interface YearMention {
-  start: number;
-  end: number;
-  value: number;
-  /** First and last year the mention covers: a decade covers ten. */
-  lo: number;
-  hi: number;
-  decade: boolean;
-  segment: Segment;
-}
+/** A year this far out of its neighbours' run (or more) breaks the order; closer, it is a normal aside. */
+const LOCAL_MIN_GAP = 5;
+/** A changed digit (not a swap or a doubled one) must put the year at least this far out of the run. */
+const LOCAL_DIGIT_GAP = 10;
+/** The neighbours must be this close together for their run to say where the year belongs. */
+const LOCAL_MAX_WIDTH = 25;
+/** How many dated mentions on each side make up a year's neighbours. */
+const NEIGHBOURS = 3;
+/** A year this far outside all the others (or more), with a slip back inside, is an outlier. */
+const GLOBAL_MIN_GAP = 10;
+/** …and at least this share of the others' own span, so wide-ranging essays are spared. */
+const GLOBAL_GAP_SHARE_OF_SPAN = 0.5;
+/**
+ * A latest (earliest) year with at least this share of the others after
+ * (before) it in the text runs against the reading order: a flash-forward
+ * comes at the end, background at the start.
+ */
+const AGAINST_ORDER_SHARE = 0.5;
 
-// Years 1000–2099; not part of a longer number, a decimal, money or a percentage.
-const YEAR = /(?<![\d.,$£€#])\b(1\d{3}|20\d{2})(['’]?s)?(?!\d|[.,]\d|\s*%)/g;
-// A number followed by one of these counts things; it is not a date.
-const QUANTITY_NOUN =
-  /^\s+(?:people|men|women|troops|soldiers|prisoners|delegates|members|workers|peasants|households|deaths|dead|casualties|copies|pages|words|roubles|rubles|dollars|pounds|tons|tonnes|km|miles|kilometres|kilometers|metres|meters|feet)\b/i;
-// Words that make a far-off year deliberate: historiography, flash-forwards,
-// comparisons with another era. A sentence containing one is left alone.
-const DELIBERATE_CUE =
-  /\b(?:historians?|historiography|scholars?|scholarship|published|wrote|written|books?|study|studies|memoirs?|archives?|edition|argued|argues|according|interviews?|research|revisionists?|debated?|eventually|ultimately|later|collapsed?|fall|fell|dissolution|dissolved|survived?|lasted|today|modern|present-day|century|centuries|ago|tradition|compared|echo(?:ed|es)?|recalled?|anniversary|like|as in|born|birth|died|death)\b/i;
-// A year straight after one of these looks forward or back on purpose ("until 1991").
-const DELIBERATE_PREPOSITION = /\b(?:by|until|till|since|after|before|circa|c\.)\s*$/i;
-
-/** A cluster needs this many distinct other years before anything is "outside" it. */
-const MIN_CLUSTER_YEARS = 3;
-/** A year this many years past the cluster edge, with a one-digit slip back into it, looks like a typo. */
-const TYPO_GAP_YEARS = 20;
-/** …and the gap must also be at least this share of the cluster's own span, so wide-ranging essays are spared. */
-const TYPO_GAP_SHARE_OF_SPAN = 0.5;
-/** Without a typo explanation a year must be this far out (or twice the span) to be hinted at all. */
-const GROSS_GAP_YEARS = 60;
-/** Confidence when a one-digit slip lands inside the cluster: strong but not proof. */
-const TYPO_CONFIDENCE = 0.75;
-/** Confidence for a far-off year with no explanation: a prompt to check, nothing more. */
-const GROSS_CONFIDENCE = 0.4;
+const CONFIDENCE = { outOfOrder: 0.75, onAnotherDate: 0.75, againstOrder: 0.6, period: 0.8, outsidePeriod: 0.45 } as const;
 
 /**
- * Hints at a year far outside the cluster of the essay's other years, such as
- * 1995 in a text about the 1920s–50s, suggesting a one-digit or transposed
- * correction that lands inside the cluster when there is one.
+ * Hints at a year that a slip of the pen put out of place, with the likely
+ * year: a digit changed, two neighbouring digits swapped, or a digit doubled.
+ * Three kinds of evidence, none of them word lists:
+ *
+ * - the years around it run in order and this one breaks the run, while a
+ *   slip puts it back (1798 between 1788 and 1791 → 1789);
+ * - it lies far outside every other year of the essay and a slip lands on a
+ *   year the essay names (1851 beside 1814 and 1815 → 1815), or it stands
+ *   against the reading order (a latest year among the first dates);
+ * - the teacher's glossary: outside the period it covers, or a person acting
+ *   after their death or before their birth (see people-years.ts).
+ *
+ * A far year with no slip back inside is left alone (a flash-forward, a
+ * legacy, a birth), unless the glossary's period says otherwise.
  */
 export function findAnachronisticYears(context: HintContext): Hint[] {
-  // Citation years ("Pipes (2001)") date the historian, not the events: they
-  // neither form the cluster nor get hinted.
-  const mentions = context.segments.flatMap((segment) => withoutCitations(findYearMentions(segment)));
+  const mentions = context.segments.flatMap((segment) => findYearMentions(segment));
+  // A slip's year is never the mention's own, so every year written anywhere counts as "named".
+  const named = new Set(mentions.map((m) => m.value));
+  const placeOf = createPlaceFinder(context.segments);
+  const hints = new Map<YearMention, Hint>();
+  // One hint per year: the most confident (the first on a tie), with the evidence of every rule that found it.
+  const add = (m: YearMention, hint: Hint) => {
+    const held = hints.get(m);
+    const [kept, other] = !held || hint.confidence > held.confidence ? [hint, held] : [held, hint];
+    const notes = new Set(kept.evidence.map((e) => e.note));
+    hints.set(m, other ? { ...kept, evidence: [...kept.evidence, ...other.evidence.filter((e) => !notes.has(e.note))] } : kept);
+  };
+  for (const { mention, hint } of findOutOfOrder(context, mentions, named, placeOf)) add(mention, hint);
+  const flagged = new Set(hints.keys());
+  for (const { mention, hint } of findOutliers(context, mentions, flagged, named, placeOf)) add(mention, hint);
+  // A person acting after death says more than a year outside the period: it goes first and wins a tie.
+  for (const { mention, hint } of findPeopleOutOfLife(context, mentions)) add(mention, hint);
+  for (const { mention, hint } of findOutsidePeriod(context, mentions, named)) add(mention, hint);
+  return [...hints.values()];
+}
+
+type Found = { mention: YearMention; hint: Hint };
+
+/**
+ * Years that break the order of the years around them. Read left to right:
+ * a year already found out of order does not count as a neighbour of the
+ * next, so one slip cannot make its neighbours look wrong.
+ */
+function findOutOfOrder(context: HintContext, mentions: readonly YearMention[], named: ReadonlySet<number>, placeOf: (at: number) => string): Found[] {
+  // Passes until nothing new is found: a year found out of order no longer counts as anyone's neighbour, so two
+  // slips side by side ("1755 … 1770 … 1743") are found one after the other. Each pass is linear; few are needed.
+  const flagged = new Map<YearMention, Found>();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const dated = mentions.filter((m) => !flagged.has(m));
+    let isNewFound = false;
+    dated.forEach((m, i) => {
+      const found = outOfOrderAt(context, dated, i, named, placeOf);
+      if (found) {
+        flagged.set(m, found);
+        isNewFound = true;
+      }
+    });
+    if (!isNewFound) break;
+  }
+  return [...flagged.values()];
+}
+
+/** Passes of findOutOfOrder at most: each finds the slips the ones before it hid. */
+const MAX_PASSES = 3;
+
+/** The hint on dated[i] when it breaks the run of the dates around it, else null. */
+function outOfOrderAt(context: HintContext, dated: readonly YearMention[], i: number, named: ReadonlySet<number>, placeOf: (at: number) => string): Found | null {
+  const m = dated[i];
+  if (m.isRange) return null;
+  const before = dated.slice(Math.max(0, i - NEIGHBOURS), i);
+  const after = dated.slice(i + 1, i + 1 + NEIGHBOURS);
+  if (before.length === 0 || after.length === 0) return null;
+  const lo = Math.max(...before.map((o) => o.lo));
+  const hi = Math.min(...after.map((o) => o.hi));
+  const gap = m.lo > hi ? m.lo - hi : lo - m.hi;
+  const isWherePointed = (m.lo > hi && m.points === "forward") || (m.hi < lo && m.points === "back");
+  // It must stick out of its two nearest dates, not merely of the run: "1995, 1996, 2001" after "1948" is a run of its own.
+  const [prev, next] = [before[before.length - 1], after[0]];
+  const isSpike = (m.lo > prev.hi && m.lo > next.hi) || (m.hi < prev.lo && m.hi < next.lo);
+  const isRun = isSpike && !isWherePointed && lo <= hi && hi - lo <= LOCAL_MAX_WIDTH && gap >= LOCAL_MIN_GAP;
+  const candidate = isRun ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null;
+  // Near the run only a swap or a doubled digit, the commonest slips, is enough; another changed digit needs a wider gap.
+  const slip = candidate && (candidate.kind !== "digit" || gap >= LOCAL_DIGIT_GAP) ? candidate : null;
+  if (!slip) return null;
+  const evidence: HintEvidence[] = [
+    ...before.map((o) => mentionEvidence(o, "Before it", placeOf)),
+    ...after.map((o) => mentionEvidence(o, "After it", placeOf)),
+    { source: "rule", note: `${m.text} breaks that run by ${gap} years; ${slipWords(slip)} gives ${shown(m, slip.year)}, which fits.` },
+  ];
+  return {
+    mention: m,
+    hint: yearHint(context, m, {
+      message: `${m.text} breaks the run of the years around it (${lo}–${hi}); a slip for ${shown(m, slip.year)}?`,
+      suggestion: shown(m, slip.year),
+      confidence: CONFIDENCE.outOfOrder,
+      evidence,
+    }),
+  };
+}
+
+/**
+ * The earliest and latest year when far outside all the others and a slip
+ * lands on a year the essay names, or when it runs against the reading
+ * order with a slip back into the others' range.
+ */
+function findOutliers(
+  context: HintContext,
+  mentions: readonly YearMention[],
+  flagged: ReadonlySet<YearMention>,
+  named: ReadonlySet<number>,
+  placeOf: (at: number) => string,
+): Found[] {
+  const dated = mentions.filter((m) => !flagged.has(m));
+  if (dated.length < 2) return [];
   const counts = new Map<number, number>();
-  for (const m of mentions) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
-  // A cluster of fewer than three other years is no cluster.
-  if (counts.size - 1 < MIN_CLUSTER_YEARS) return [];
-  // Only the earliest or the latest mention can lie outside all the others.
-  const byStart = [...mentions].sort((a, b) => a.lo - b.lo || a.start - b.start);
-  const byEnd = [...mentions].sort((a, b) => b.hi - a.hi || a.start - b.start);
-  const extremes = [...new Set([byStart[0], byEnd[0]])];
-  const hints: Hint[] = [];
-  for (const m of extremes) {
-    // A year written twice is deliberate.
-    if (counts.get(m.value) !== 1) continue;
-    const rest = mentions.filter((o) => o.value !== m.value);
+  for (const m of dated) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+  const earliest = dated.reduce((a, b) => (b.lo < a.lo ? b : a));
+  const latest = dated.reduce((a, b) => (b.hi > a.hi ? b : a));
+  const found: Found[] = [];
+  for (const m of new Set([earliest, latest])) {
+    // A year written twice is meant, and so is a range ("1763–1783").
+    if (counts.get(m.value) !== 1 || m.isRange) continue;
+    const rest = dated.filter((o) => o !== m);
     const lo = rest.reduce((min, o) => Math.min(min, o.lo), Infinity);
     const hi = rest.reduce((max, o) => Math.max(max, o.hi), -Infinity);
-    const span = hi - lo;
-    const gap = m.lo > hi ? m.lo - hi : lo - m.hi;
-    if (gap <= 0 || isDeliberate(m)) continue;
-    const range = `${lo}–${hi}`;
-    const direction = m.lo > hi ? "after the latest" : "before the earliest";
-    const fix = gap >= Math.max(TYPO_GAP_YEARS, span * TYPO_GAP_SHARE_OF_SPAN) ? typoFix(m, lo, hi, rest) : null;
-    if (fix === null && gap < Math.max(GROSS_GAP_YEARS, span * 2)) continue;
-    const shown = fix === null ? undefined : m.decade ? `${fix}s` : String(fix);
-    hints.push(
-      makeHint(context.text, {
-        start: m.start,
-        end: m.end,
-        kind: "anachronistic-year",
-        category: "date_number",
-        message:
-          `${m.value} is ${gap} years ${direction} other date in the essay (${range}); ` +
-          (shown ? `a slip for ${shown}?` : "check this date."),
-        suggestion: shown,
-        confidence: shown ? TYPO_CONFIDENCE : GROSS_CONFIDENCE,
+    const isLater = m.lo > hi;
+    const gap = isLater ? m.lo - hi : lo - m.hi;
+    if (gap < GLOBAL_MIN_GAP) continue;
+    // A swap or a doubled digit that lands on a year the essay names exactly ("1851" beside "1815"), unless the year's
+    // own word points there; another changed digit lands on some named year too easily ("1526" and "1556").
+    const isWherePointed = (isLater && m.points === "forward") || (!isLater && m.points === "back");
+    // …and not on the other extreme: "1919" and "1991" in one essay are each the other's swap, and either may be right.
+    const otherEnd = isLater ? lo : hi;
+    const landing = isWherePointed ? null : bestSlip(m, (c) => c !== otherEnd && rest.some((o) => !o.decade && o.value === c), named);
+    const onAnother = landing && landing.kind !== "digit" ? landing : null;
+    const isFar = gap >= (hi - lo) * GLOBAL_GAP_SHARE_OF_SPAN;
+    const againstOrder = isFar && !isWherePointed && rest.filter((o) => (isLater ? o.start > m.start : o.start < m.start)).length >= rest.length * AGAINST_ORDER_SHARE;
+    const slip = onAnother ?? (againstOrder ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null);
+    if (!slip) continue;
+    const direction = isLater ? "after the latest" : "before the earliest";
+    const evidence: HintEvidence[] = [
+      { source: "text", note: `The essay's other ${rest.length === 1 ? "date is" : `${rest.length} dates run from`} ${lo === hi ? lo : `${lo} to ${hi}`}.` },
+    ];
+    const namedMention = onAnother ? rest.find((o) => o.value === slip.year) : undefined;
+    if (namedMention) evidence.push(mentionEvidence(namedMention, `${slipWords(slip)[0].toUpperCase()}${slipWords(slip).slice(1)} gives a year the essay names`, placeOf));
+    else evidence.push({ source: "rule", note: `It comes ${isLater ? "before most of the earlier" : "after most of the later"} dates in the text, against the reading order; ${slipWords(slip)} gives ${shown(m, slip.year)}.` });
+    found.push({
+      mention: m,
+      hint: yearHint(context, m, {
+        message: `${m.text} is ${gap} years ${direction} other date in the essay (${lo}–${hi}); a slip for ${shown(m, slip.year)}?`,
+        suggestion: shown(m, slip.year),
+        confidence: onAnother ? CONFIDENCE.onAnotherDate : CONFIDENCE.againstOrder,
+        evidence,
       }),
-    );
-  }
-  return hints;
-}
-
-/** Every year or decade written in one block. */
-function findYearMentions(segment: Segment): YearMention[] {
-  const out: YearMention[] = [];
-  for (const m of segment.text.matchAll(YEAR)) {
-    const at = m.index ?? 0;
-    const after = segment.text.slice(at + m[0].length);
-    if (!m[2] && QUANTITY_NOUN.test(after)) continue;
-    const value = Number(m[1]);
-    const decade = Boolean(m[2]) && value % 10 === 0;
-    out.push({
-      start: segment.start + at,
-      end: segment.start + at + m[0].length,
-      value,
-      lo: value,
-      hi: decade ? value + 9 : value,
-      decade,
-      segment,
     });
   }
-  return out;
+  return found;
 }
 
-/** True when the sentence around the year, or the word before it, says it is far off on purpose. */
-function isDeliberate(m: YearMention): boolean {
-  const { text } = m.segment;
-  const at = m.start - m.segment.start;
-  const before = text.slice(0, at);
-  const sentenceStart = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? ")) + 1;
-  const after = text.slice(at);
-  const sentenceEnd = /[.!?](?:\s|$)/.exec(after);
-  const sentence = text.slice(sentenceStart, at + (sentenceEnd ? sentenceEnd.index : after.length));
-  return DELIBERATE_CUE.test(sentence) || DELIBERATE_PREPOSITION.test(before);
-}
-
-/** An author's name, then the year: "Service 1997", "Pipes, 2001". `,?\s*` is spelled so that it cannot trade spaces with the name. */
-const AUTHOR_YEAR = /^\p{Lu}[\p{L}.'’ -]*(?:,\s*|[^\S ]\s*)?\d{4}/u;
-
-/**
- * The mentions of one block that are not citations: inside a parenthesis that
- * names an author or holds only the year, "(Service 1997)", "(1997)". One
- * sweep over the block with the mentions in order, and one test per
- * parenthesis, so a block of thousands of years in one pair of brackets stays
- * linear (a search back and forth per year took seconds on 98 KB).
- */
-function withoutCitations(mentions: readonly YearMention[]): YearMention[] {
-  const out: YearMention[] = [];
-  let scanned = 0;
-  let lastOpen = -1;
-  let lastClose = -1;
-  let nextClose = -1;
-  const authorParen = new Map<number, boolean>();
+/** Years outside the period of the teacher's glossary; with a slip back inside, more surely. */
+function findOutsidePeriod(context: HintContext, mentions: readonly YearMention[], named: ReadonlySet<number>): Found[] {
+  const period = context.glossary.period;
+  if (!period) return [];
+  const found: Found[] = [];
+  // Inside the period and, when the essay has other dates in it, inside their range: the likeliest year is near the rest.
+  // A year outside the period is never among them, so the range is the same for all: computed once.
+  const inside = mentions.filter((o) => o.hi >= period.start && o.lo <= period.end);
+  const lo = inside.reduce((min, o) => Math.min(min, o.lo), Infinity);
+  const hi = inside.reduce((max, o) => Math.max(max, o.hi), -Infinity);
   for (const m of mentions) {
-    const { text } = m.segment;
-    const at = m.start - m.segment.start;
-    for (; scanned <= at; scanned++) {
-      if (text[scanned] === "(") lastOpen = scanned;
-      else if (text[scanned] === ")") lastClose = scanned;
-    }
-    // No ")" ahead is remembered as text.length, so it is searched for once, not once per year.
-    if (nextClose < at) {
-      const close = text.indexOf(")", at);
-      nextClose = close < 0 ? text.length : close;
-    }
-    const inParen = lastOpen >= 0 && lastClose < lastOpen && nextClose < text.length;
-    if (!inParen) {
-      out.push(m);
-      continue;
-    }
-    const onlyYear = isBlank(text, lastOpen + 1, at) && isBlank(text, m.end - m.segment.start, nextClose);
-    if (!authorParen.has(lastOpen)) authorParen.set(lastOpen, AUTHOR_YEAR.test(text.slice(lastOpen + 1, nextClose)));
-    if (!onlyYear && !authorParen.get(lastOpen)) out.push(m);
+    if (m.isRange || (m.hi >= period.start && m.lo <= period.end)) continue;
+    const inPeriod = (c: number) => c >= period.start && c <= period.end;
+    const slip = bestSlip(m, (c) => inPeriod(c) && c >= lo && c <= hi, named) ?? bestSlip(m, inPeriod, named);
+    const range = `${period.start}–${period.end}`;
+    found.push({
+      mention: m,
+      hint: yearHint(context, m, {
+        message: slip
+          ? `${m.text} lies outside the period this reading covers (${range}); a slip for ${shown(m, slip.year)}?`
+          : `${m.text} lies outside the period this reading covers (${range}); check this date.`,
+        suggestion: slip ? shown(m, slip.year) : undefined,
+        confidence: slip ? CONFIDENCE.period : CONFIDENCE.outsidePeriod,
+        evidence: [
+          { source: "glossary", note: `The teacher’s glossary gives the period ${range}.` },
+          ...(slip ? [{ source: "rule" as const, note: `${slipWords(slip)[0].toUpperCase()}${slipWords(slip).slice(1)} gives ${shown(m, slip.year)}, inside it.` }] : []),
+        ],
+      }),
+    });
   }
-  return out;
+  return found;
 }
 
-/** True when text[from, to) is all whitespace; gives up at the first other character. */
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!/\s/.test(text[i])) return false;
-  return true;
+/** Evidence pointing at another dated mention. */
+function mentionEvidence(o: YearMention, lead: string, placeOf: (at: number) => string): HintEvidence {
+  const sentence = o.segment.text.slice(Math.max(0, o.start - o.segment.start - 30), o.end - o.segment.start + 10);
+  return { source: "text", note: `${lead}: ${o.text} (${placeOf(o.start)}), ${quoted(sentence)}.`, span: { start: o.start, end: o.end } };
 }
 
-/**
- * The likeliest intended year: one digit changed or two neighbours swapped,
- * landing inside [lo, hi]. Prefers the smallest change of value, then the
- * candidate nearest the cluster's median. Null when no slip explains it.
- */
-function typoFix(m: YearMention, lo: number, hi: number, rest: readonly YearMention[]): number | null {
-  const digits = String(m.value);
-  const candidates = new Set<number>();
-  for (let i = 0; i < 4; i++) {
-    for (let d = 0; d <= 9; d++) candidates.add(Number(digits.slice(0, i) + d + digits.slice(i + 1)));
-    if (i < 3) candidates.add(Number(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2)));
-  }
-  const sorted = rest.map((o) => o.value).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  const fits = [...candidates].filter(
-    (c) => c !== m.value && c >= 1000 && c >= lo && c <= hi && (!m.decade || c % 10 === 0),
-  );
-  fits.sort((a, b) => Math.abs(a - m.value) - Math.abs(b - m.value) || Math.abs(a - median) - Math.abs(b - median) || a - b);
-  return fits[0] ?? null;
+/** A year hint of the common shape. */
+function yearHint(
+  context: HintContext,
+  m: YearMention,
+  fields: { message: string; suggestion?: string; confidence: number; evidence: HintEvidence[] },
+): Hint {
+  return makeHint(context.text, { start: m.start, end: m.end, kind: "anachronistic-year", category: "date_number", ...fields });
 }
+

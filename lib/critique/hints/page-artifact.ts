@@ -1,32 +1,6 @@
-import { makeHint } from "../text-tools";
-import type { Hint, HintContext, Segment } from "../types";
-
-/**
- * Site chrome of essay-sharing and preview pages. These phrases never belong
- * to an essay's own prose, so they are hinted wherever they occur. They are
- * matched with the capitals of a button or caption ("Read more…", not "read
- * more..." inside a sentence); later words may be in either case.
- */
-const INLINE_ARTIFACTS: readonly RegExp[] = [
-  /\bThis is a preview of the (?:whole|full) (?:essay|document)\b\.?/gu,
-  /\bSign up to (?:view|read|see|access) the (?:whole|full|rest of the) (?:essay|document|text)\b\.?/gu,
-  /\bDownload this (?:essay|document)(?: to read the (?:whole|full) (?:essay|text|document))?\b\.?/gu,
-  /\bAuthor(?:s|['’]s|s['’])? [Aa]vatar\b/gu,
-  /\bJoin [Nn]ow!/gu,
-  /\bRead [Mm]ore\s*(?:\.{3}|…)/gu,
-  /(?:\.{3}|…)\s*show more content\s*(?:\.{3}|…)/giu,
-  /\.{3} middle of paper \.{3}/giu,
-  /\b(?:Want|Continue) to read (?:the|this) (?:whole|full|rest of the) (?:essay|document)\b\??/gu,
-  /\bUnlock (?:this|the) (?:whole |full )?(?:essay|document)\b\.?/gu,
-  /\bLog in to (?:view|read|see) (?:the|this) (?:whole|full) (?:essay|document)\b\.?/gu,
-];
-
-/**
- * Buttons and captions that are artifacts only when they make up a whole
- * block: "Read more" inside a sentence is prose, alone on a line it is a link.
- */
-const WHOLE_BLOCK_ARTIFACTS =
-  /^(?:Join now!?|Read more\s*(?:\.{3}|…)?|Continue reading\s*(?:\.{3}|…)?|Show more|See more|Preview|Advertisement|Sign up|Sign in|Log in|Page \d+ of \d+|(?:Word count|Words|Pages|Total Sources):?\s*\d[\d,]*|Total Length:.*\bwords\b.*|Save to my list|Click here\b.*)$/iu;
+import { makeHint, quoted } from "../text-tools";
+import type { Hint, HintContext, HintEvidence, Segment } from "../types";
+import { isChromePassage, isChromeVocabulary } from "./chrome-words";
 
 /** Words after which no sentence ends: an ellipsis after one is a cut, not a trailing thought. */
 const FUNCTION_WORD =
@@ -38,74 +12,214 @@ const CUT_AFTER_FUNCTION_WORD_CONFIDENCE = 0.9;
  * hinted, and less surely: "well..." written by the author is style.
  */
 const CUT_AFTER_OTHER_WORD_CONFIDENCE = 0.6;
-/** Site chrome is unambiguous once matched. */
-const CHROME_CONFIDENCE = 0.95;
+/** Chrome standing alone as a block is unambiguous; at the edge of a paragraph, a little less. */
+const BLOCK_CONFIDENCE = 0.95;
+const EDGE_CONFIDENCE = 0.85;
+
+const SENTENCE_ENDS = new Set([".", "!", "?", "…"]);
+const CLOSERS = new Set(['"', "'", "”", "’", ")", "]"]);
+/** Separators of share bars and citation widgets ("Facebook | Twitter"). */
+const SEPARATORS = new Set(["|", "•", "·"]);
+
+/** A passage of a block: a sentence, or a run between chrome separators ("|", "•"). */
+interface Piece {
+  from: number;
+  to: number;
+  /** True when an opening quotation mark before it is still open: quoted text is never chrome. */
+  isQuoted: boolean;
+}
+
 
 /**
- * Hints at page artifacts: boilerplate of scraped essay sites ("Join now!",
- * "This is a preview of the whole essay", "Authors Avatar", "Read more…",
- * "Sign up to view the whole essay", "Download this essay") and a block cut
- * off by a trailing "..." or "…". Suggestion "" means delete it.
+ * Hints at page artifacts: the chrome of the website a text was copied from
+ * ("Share this: Facebook | Twitter", "Page 2 of 3", "Cite this essay: APA |
+ * MLA", "Report this essay", "Authors Avatar", "Read more…") and a block cut
+ * off by a trailing "..." or "…". Chrome is recognised by its words (see
+ * chrome-words.ts) and only where it stands as chrome: alone as a block, or
+ * at a block's start or end, together with any chrome next to it. Text in
+ * quotation marks and quote blocks are never chrome, so a quoted slogan
+ * ("Join now!" on a recruiting poster) is left alone. Suggestion "" means
+ * delete it.
  */
 export function findPageArtifacts(context: HintContext): Hint[] {
-  const hints = new Map<number, Hint>();
-  const add = (start: number, end: number, message: string, confidence: number) => {
-    if (hints.has(start)) return;
-    hints.set(
-      start,
-      makeHint(context.text, { start, end, kind: "page-artifact", category: "page_artifact", message, suggestion: "", confidence }),
-    );
-  };
+  const hints: Hint[] = [];
+  const add = (start: number, end: number, message: string, confidence: number, evidence: HintEvidence) =>
+    hints.push(makeHint(context.text, { start, end, kind: "page-artifact", category: "page_artifact", message, suggestion: "", confidence, evidence: [evidence] }));
   for (const segment of context.segments) {
-    const trimmed = segment.text.trim();
-    if (WHOLE_BLOCK_ARTIFACTS.test(trimmed)) {
-      const at = segment.start + segment.text.indexOf(trimmed);
-      add(at, at + trimmed.length, `“${trimmed}” is a button or caption of the website, not part of the essay.`, CHROME_CONFIDENCE);
-    }
-    for (const pattern of INLINE_ARTIFACTS) {
-      for (const m of segment.text.matchAll(pattern)) {
-        const at = segment.start + (m.index ?? 0);
-        add(at, at + m[0].length, `“${m[0]}” is text of the website the essay was copied from, not part of the essay.`, CHROME_CONFIDENCE);
-      }
+    if (segment.type === "quote") continue;
+    const chrome = chromeAtEdges(segment);
+    for (const run of chrome) {
+      const words = context.text.slice(run.start, run.end);
+      add(
+        run.start,
+        run.end,
+        `${quoted(words)} is ${run.isWholeBlock ? "a button or caption" : "text"} of the website the essay was copied from, not part of the essay.`,
+        run.isWholeBlock ? BLOCK_CONFIDENCE : EDGE_CONFIDENCE,
+        {
+          source: "rule",
+          note: run.isWholeBlock
+            ? "It stands alone as a block, and it is made of the words of a site's buttons and captions, not of the essay's."
+            : `It ${run.start === segment.start + leadingSpaces(segment.text) ? "opens" : "closes"} its paragraph, and it is made of the words of a site's buttons and captions, not of the essay's.`,
+          span: { start: run.start, end: run.end },
+        },
+      );
     }
     const cut = truncation(segment);
     // An ellipsis inside chrome already hinted ("Read more…") is part of that hint.
-    const covered = cut && [...hints.values()].some((h) => h.start <= cut.start && cut.end <= h.end);
-    if (cut && !covered) add(cut.start, cut.end, "The text breaks off here: the source is a truncated preview, and what follows is missing.", cut.confidence);
+    if (cut && !chrome.some((r) => r.start <= cut.start && cut.end <= r.end)) {
+      add(cut.start, cut.end, "The text breaks off here: the source is a truncated preview, and what follows is missing.", cut.confidence, {
+        source: "rule",
+        note: `The block ends in an ellipsis right after ${quoted(cut.before, 40)}, where no sentence ends.`,
+        span: { start: cut.start, end: cut.end },
+      });
+    }
   }
-  return [...hints.values()];
+  return hints;
+}
+
+/** The chrome runs of a block: the whole block, or the runs of chrome pieces at its start and its end. */
+function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; isWholeBlock: boolean }> {
+  const pieces = splitPieces(segment.text);
+  if (pieces.length === 0) return [];
+  if (pieces.length <= 3 && !pieces[0].isQuoted) {
+    const whole = segment.text.slice(pieces[0].from, pieces[pieces.length - 1].to);
+    if (isChromePassage(whole, { isWholeBlock: true })) {
+      return [{ start: segment.start + pieces[0].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: true }];
+    }
+  }
+  // "strong": chrome by itself; "weak": chrome words only ("Harvard"), chrome only in a run with a strong piece.
+  // Judged lazily, from each end inwards: a long block's middle sentences are never looked at.
+  const judged: Array<"strong" | "weak" | "prose" | undefined> = [];
+  const kinds = {
+    at(i: number): "strong" | "weak" | "prose" {
+      let kind = judged[i];
+      if (kind === undefined) {
+        const p = pieces[i];
+        const words = p.isQuoted ? "" : segment.text.slice(p.from, p.to);
+        kind = p.isQuoted ? "prose" : isChromePassage(words) ? "strong" : isChromeVocabulary(words) ? "weak" : "prose";
+        judged[i] = kind;
+      }
+      return kind;
+    },
+  };
+  let head = 0;
+  while (head < pieces.length && kinds.at(head) !== "prose") head++;
+  const hasStrong = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (kinds.at(i) === "strong") return true;
+    return false;
+  };
+  if (head === pieces.length && hasStrong(0, head)) {
+    return [{ start: segment.start + pieces[0].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: true }];
+  }
+  const runs: Array<{ start: number; end: number; isWholeBlock: boolean }> = [];
+  if (head > 0 && hasStrong(0, head)) runs.push({ start: segment.start + pieces[0].from, end: segment.start + pieces[head - 1].to, isWholeBlock: false });
+  let tail = pieces.length;
+  while (tail > head && kinds.at(tail - 1) !== "prose") tail--;
+  if (tail < pieces.length && hasStrong(tail, pieces.length)) {
+    runs.push({ start: segment.start + pieces[tail].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: false });
+  }
+  return runs;
 }
 
 /**
- * A block's final "..." or "…" with the spaces before it, as
- * /(\s*)(?:\.{3}|…)\s*$/u would match it, found from the end in linear time
- * (the pattern restarts at every space of a long run that is not at the end).
+ * Cuts a block into pieces at sentence ends and separators, trimmed, each
+ * marked when it starts inside an open quotation. One sweep: the quotation
+ * state is carried from piece to piece. The pieces between the first two and
+ * the last two are never chrome candidates, but are still cut so that the
+ * edges are found the same way in any block.
  */
-function trailingEllipsis(text: string): { index: number; 0: string; 1: string } | null {
+function splitPieces(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  let quote = { straight: 0, curly: 0 };
+  const push = (to: number) => {
+    let start = from;
+    while (start < to && /\s/u.test(text[start])) start++;
+    let end = to;
+    while (end > start && /\s/u.test(text[end - 1])) end--;
+    // Quoted when a quotation is open before it, or when it opens with one ("“Join now!”").
+    const opensQuote = /^["“«]/u.test(text[start] ?? "");
+    if (end > start) pieces.push({ from: start, to: end, isQuoted: opensQuote || quote.straight % 2 === 1 || quote.curly > 0 });
+    quote = quoteStateAfter(text, start, to, quote);
+  };
+  // By hand rather than with a pattern: /[.!?…]+…\s+/ restarts at every dot of a long run of dots.
+  let i = 0;
+  while (i < text.length) {
+    if (SEPARATORS.has(text[i])) {
+      push(i);
+      from = i + 1;
+      i++;
+      continue;
+    }
+    if (!SENTENCE_ENDS.has(text[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && SENTENCE_ENDS.has(text[j])) j++;
+    while (j < text.length && CLOSERS.has(text[j])) j++;
+    // A sentence ends where the next one starts: "read more... can join" goes on in lower case.
+    let next = j;
+    while (next < text.length && /\s/u.test(text[next])) next++;
+    if (next > j && !/\p{Ll}/u.test(text[next] ?? "")) {
+      // A sentence end keeps its punctuation.
+      push(j);
+      from = j;
+    }
+    i = j;
+  }
+  push(text.length);
+  return pieces;
+}
+
+/** The quotation state after text[from, to): straight quotes by parity, curly ones by depth. */
+function quoteStateAfter(text: string, from: number, to: number, state: { straight: number; curly: number }) {
+  let { straight, curly } = state;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '"') straight++;
+    else if (c === "“" || c === "«") curly++;
+    else if ((c === "”" || c === "»") && curly > 0) curly--;
+  }
+  return { straight, curly };
+}
+
+function leadingSpaces(text: string): number {
+  let i = 0;
+  while (i < text.length && /\s/u.test(text[i])) i++;
+  return i;
+}
+
+/**
+ * A block's final "..." or "…" with the spaces before it, found from the end
+ * in linear time (a pattern anchored at the end restarts at every space of a
+ * long run that is not at the end).
+ */
+function trailingEllipsis(text: string): { index: number; spaced: boolean; ellipsis: string } | null {
   const trimmed = text.trimEnd();
   const dots = trimmed.endsWith("…") ? 1 : trimmed.endsWith("...") ? 3 : 0;
   if (dots === 0) return null;
   const at = trimmed.length - dots;
   let index = at;
   while (index > 0 && /\s/u.test(text[index - 1])) index--;
-  return { index, 0: text.slice(index), 1: text.slice(index, at) };
+  return { index, spaced: index < at, ellipsis: trimmed.slice(at) };
 }
 
 /** The trailing ellipsis of a cut-off block, if the block is one. */
-function truncation(segment: Segment): { start: number; end: number; confidence: number } | null {
-  if (segment.type === "quote" || segment.type === "heading") return null;
+function truncation(segment: Segment): { start: number; end: number; confidence: number; before: string } | null {
+  if (segment.type === "heading") return null;
   const m = trailingEllipsis(segment.text);
   if (!m) return null;
   const before = segment.text.slice(0, m.index);
   // "…" after a full stop, a question or a closing quotation mark ends something whole.
   if (before.trim() === "" || /[.!?"'”’)\]]$/u.test(before)) return null;
   const afterFunctionWord = FUNCTION_WORD.test(before);
-  if (!afterFunctionWord && m[1] === "") return null;
-  const ellipsis = m[0].trim();
-  const start = segment.start + segment.text.lastIndexOf(ellipsis);
+  if (!afterFunctionWord && !m.spaced) return null;
+  const start = segment.start + segment.text.lastIndexOf(m.ellipsis);
   return {
     start,
-    end: start + ellipsis.length,
+    end: start + m.ellipsis.length,
     confidence: afterFunctionWord ? CUT_AFTER_FUNCTION_WORD_CONFIDENCE : CUT_AFTER_OTHER_WORD_CONFIDENCE,
+    before: before.slice(-30),
   };
 }

@@ -1,185 +1,315 @@
-import { commonPrefix, editDistance, isCapitalized, isSpellingVariant, makeHint, tokenize } from "../text-tools";
+import type { Lexicon } from "../lexicon";
+import {
+  commonPrefix,
+  createPlaceFinder,
+  editDistance,
+  isCapitalized,
+  isInflection,
+  isSpellingVariant,
+  makeHint,
+  markQuoted,
+  matchCase,
+  quoted,
+  timesWord,
+  tokenize,
+} from "../text-tools";
 import type { WordToken } from "../text-tools";
-import type { Hint, HintContext, Segment } from "../types";
-import { createTermIndex } from "./term-index";
+import type { Hint, HintContext, HintEvidence } from "../types";
+import { createTermIndex, MAX_TERM_LENGTH } from "./term-index";
 
-/** A spelling the essay itself establishes: a title/heading word or a recurring name. */
-interface KeyTerm {
+/** Every spelling of one word (lower-case, no diacritics or hyphens) in the text, title and glossary. */
+interface Form {
   norm: string;
-  /** How it is written where it is established. */
+  /** Occurrences in the text (title and glossary are not text), in order. */
+  tokens: WordToken[];
+  /** Mid-sentence occurrences by case: a capital there marks a name; at a sentence start it says nothing. */
+  capMid: number;
+  lowerMid: number;
+  /** How it is written mid-sentence most often, else anywhere. */
   surface: string;
-  /** "title" and "heading" terms outrank names that merely recur in the body. */
-  source: "title" | "heading" | "name";
-  /** Times it appears capitalized mid-sentence in the body (a name, not a common word). */
-  nameCount: number;
+  inHeading: boolean;
+  titleSurface?: string;
+  glossarySurface?: string;
+  /** Cached answer of the word list. */
+  known?: boolean;
 }
 
-/** Title/heading words shorter than this are too ordinary to police ("causes", "policy"). */
-const KEY_TERM_MIN_LENGTH = 8;
-/** Names (capitalized mid-sentence in the body) are policed from this length; shorter ones collide. */
-const NAME_MIN_LENGTH = 6;
-/** Near-spellings differ in length by at most this much (one dropped letter plus one slip). */
-const MAX_LENGTH_DIFFERENCE = 2;
-/** Edits within this many final letters are inflection ("purges"/"purged"), not drift. */
-const TAIL_LETTERS = 2;
-/** Two edits (two separate dropped letters) are tolerated only for long names ("Kruschev"/"Khrushchev"); elsewhere one. */
-const LONG_NAME_LENGTH = 8;
-/** Confidence by where the correct spelling comes from; a second edit costs DISTANCE_PENALTY. */
-const CONFIDENCE = { title: 0.8, heading: 0.7, name: 0.6 } as const;
-const DISTANCE_PENALTY = 0.15;
+/** Shorter words collide too often; four-letter ones only by two swapped letters. */
+const MIN_LENGTH = 4;
+/** From this length two edits are accepted, when one of them adds or drops a letter ("Kruschev"/"Khrushchev"). */
+const TWO_EDIT_LENGTH = 8;
+/** One edit from five letters on (a dropped, added or changed letter, or two swapped). */
+const ONE_EDIT_LENGTH = 5;
+/** A changed letter (not an added, dropped or swapped one) only from this length. */
+const SUBSTITUTION_LENGTH = 6;
+/** A dictionary word is hinted only against a title or glossary term at least this long, one letter added, dropped or swapped. */
+const REAL_WORD_TERM_LENGTH = 8;
+
+/** Confidence by what the other spelling rests on; a second edit costs SECOND_EDIT_PENALTY. */
+const CONFIDENCE = { key: 0.8, knownMoreOften: 0.75, moreOften: 0.7, tie: 0.6, realWord: 0.65 } as const;
+const SECOND_EDIT_PENALTY = 0.1;
+
+/** Why one spelling is taken for a slip of another. */
+type Reason = "title" | "glossary" | "knownMoreOften" | "moreOften" | "knownTie" | "doubledLetter" | "heading" | "realWord";
+
+interface Verdict {
+  to: Form;
+  distance: number;
+  reason: Reason;
+}
 
 /**
- * Hints at words spelled almost, but not quite, like a key term of the essay
- * (from its title or headings) or like a name spelled differently elsewhere in
- * it: "Desalinization" beside the title's "DeStalinization", "Kruschev" beside
- * "Khrushchev". Compares case-insensitively with hyphens ignored, so
- * "De-Stalinization" is the key term itself.
+ * Hints at a name or term spelled two ways in one text, at the rarer
+ * spelling: "Honeker" beside "Honecker", "Louvreture" beside the title's
+ * "Louverture", "revoluton" beside "Revolution", "Desalinization" beside the
+ * title's "DeStalinization". A spelling is hinted only when the word list
+ * does not know it (so "resolution" beside "revolution" is left alone) and a
+ * spelling one edit away (two, with a letter added or dropped, from eight
+ * letters on) wins: it is in the title or the teacher's glossary, or the text
+ * writes it more often, or as often and the word list knows it. Capitals must
+ * agree mid-sentence; plurals, inflections and British/American spellings
+ * are never slips. Without a word list, only capitalized names are policed.
  */
 export function findTermDrift(context: HintContext): Hint[] {
-  const bodyWords = context.segments.flatMap((s) => tokenize(s).map((w) => ({ w, s })));
-  const terms = collectTerms(context, bodyWords);
-  const known = new Map(terms.map((t) => [t.norm, t]));
-  // Each word is compared only with the terms it could be one or two edits from, not with all of them.
-  const index = createTermIndex(terms.map((t) => t.norm));
-  // The same spelling in the same position always gets the same answer; long essays repeat words a lot.
-  const memo = new Map<string, { term: KeyTerm; distance: number } | null>();
+  const forms = collectForms(context);
+  const list = [...forms.values()].filter((f) => f.norm.length >= MIN_LENGTH && f.norm.length <= MAX_TERM_LENGTH);
+  const keys = list.filter(isKeyForm);
+  // Every spelling can win against an unknown one; only key terms can win against a known word.
+  const index = createTermIndex(
+    list.map((f) => f.norm),
+    (at) => isKeyForm(list[at]) || list[at].capMid > 0 || list[at].inHeading,
+  );
+  const keyIndex = createTermIndex(keys.map((f) => f.norm));
+  const placeOf = createPlaceFinder(context.segments);
   const hints: Hint[] = [];
-  for (const { w, s } of bodyWords) {
-    if (s.type === "heading") continue; // headings define the terms
-    const own = known.get(w.norm);
-    if (own && own.source !== "name") continue; // it IS a key term
-    const memoKey = `${w.norm}|${isCapitalized(w.raw)}|${w.sentenceInitial}`;
-    const best = memo.has(memoKey) ? memo.get(memoKey) : nearestTerm(w, own, index.candidates(w.norm).map((at) => terms[at]));
-    memo.set(memoKey, best ?? null);
-    if (!best) continue;
-    const { term, distance } = best;
-    const where = term.source === "name" ? "elsewhere in the essay" : `in the ${term.source}`;
-    const letters = distance === 1 ? "one letter" : "two letters";
-    hints.push(
-      makeHint(context.text, {
-        start: w.start,
-        end: w.end,
-        kind: "term-drift",
-        category: "term_spelling",
-        message: `“${w.raw}” is ${letters} away from “${term.surface}” ${where}; a misspelling of that term?`,
-        suggestion: suggestionFor(w, term),
-        confidence: CONFIDENCE[term.source] - (distance - 1) * DISTANCE_PENALTY,
-      }),
-    );
-  }
+  list.forEach((form) => {
+    if (form.tokens.length === 0 || isKeyForm(form)) return;
+    const [candidates, pool] = isKnown(form, context.lexicon) ? [keyIndex.candidates(form.norm), keys] : [index.candidates(form.norm), list];
+    let best: Verdict | null = null;
+    for (const at of candidates) {
+      const other = pool[at];
+      if (other === form) continue;
+      const verdict = judge(form, other, context.lexicon);
+      if (verdict && (!best || isBetter(verdict, best))) best = verdict;
+    }
+    if (best) for (const token of form.tokens) hints.push(hintFor(context, token, form, best, placeOf));
+  });
   return hints;
 }
 
-/** The term `w` most likely misspells (fewest edits, then title before headings before names), if any. */
-function nearestTerm(
-  w: WordToken,
-  own: KeyTerm | undefined,
-  terms: readonly KeyTerm[],
-): { term: KeyTerm; distance: number } | null {
-  let best: { term: KeyTerm; distance: number } | null = null;
-  for (const term of terms) {
-    if (term.norm === w.norm) continue;
-    // A name only corrects a rarer capitalized spelling of itself; equal counts are ambiguous.
-    if (term.source === "name" && (!isCapitalized(w.raw) || (own?.nameCount ?? 0) >= term.nameCount)) continue;
-    // A capital counts as a name's when mid-sentence, or when the term it resembles is a name.
-    const nameLike = isCapitalized(w.raw) && (!w.sentenceInitial || term.nameCount > 0 || term.source === "name");
-    const distance = driftDistance(w, nameLike, term.norm);
-    if (distance === null) continue;
-    if (!best || distance < best.distance || (distance === best.distance && rank(term) < rank(best.term))) {
-      best = { term, distance };
+/** The text's words by spelling, with the title's and the glossary's words added as key spellings. */
+function collectForms(context: HintContext): Map<string, Form> {
+  const forms = new Map<string, Form>();
+  const formOf = (w: WordToken): Form => {
+    let form = forms.get(w.norm);
+    if (!form) {
+      form = { norm: w.norm, tokens: [], capMid: 0, lowerMid: 0, surface: w.raw, inHeading: false };
+      forms.set(w.norm, form);
+    }
+    return form;
+  };
+  // How each form is written mid-sentence; a map per form only for the few written more than one way.
+  const firstMid = new Map<Form, string>();
+  const midSurfaces = new Map<Form, Map<string, number>>();
+  for (const segment of context.segments) {
+    const tokens = tokenize(segment);
+    const quoted = markQuoted(segment, tokens);
+    for (const [k, w] of tokens.entries()) {
+      if (quoted[k]) continue;
+      const form = formOf(w);
+      form.tokens.push(w);
+      if (segment.type === "heading") {
+        form.inHeading = true;
+      } else if (!w.sentenceInitial) {
+        if (isCapitalized(w.raw)) form.capMid++;
+        else form.lowerMid++;
+        const first = firstMid.get(form);
+        if (first === undefined) firstMid.set(form, w.raw);
+        const counts = midSurfaces.get(form);
+        if (counts) counts.set(w.raw, (counts.get(w.raw) ?? 0) + 1);
+        else if (first !== undefined && first !== w.raw) {
+          const seen = form.capMid + form.lowerMid - 1;
+          midSurfaces.set(form, new Map([[first, seen], [w.raw, 1]]));
+        }
+      }
     }
   }
-  return best;
-}
-
-/** Title words, heading words and recurring body names, with their established spelling. */
-function collectTerms(context: HintContext, bodyWords: readonly { w: WordToken; s: Segment }[]): KeyTerm[] {
-  const nameCounts = new Map<string, { count: number; surface: string }>();
-  for (const { w, s } of bodyWords) {
-    if (s.type === "heading" || !isNameLike(w)) continue;
-    const entry = nameCounts.get(w.norm) ?? { count: 0, surface: w.raw };
-    entry.count++;
-    nameCounts.set(w.norm, entry);
+  for (const [form, raw] of firstMid) form.surface = raw;
+  for (const [form, counts] of midSurfaces) form.surface = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const keyWords = (text: string) => tokenize({ type: "heading", start: 0, end: text.length, text });
+  for (const w of keyWords(context.title)) formOf(w).titleSurface ??= w.raw;
+  const { glossary } = context;
+  for (const entry of [...glossary.terms, ...glossary.people.map((p) => p.name)]) {
+    for (const w of keyWords(entry)) formOf(w).glossarySurface ??= w.raw;
   }
-  const terms = new Map<string, KeyTerm>();
-  const titleSegment: Segment = { type: "heading", start: 0, end: context.title.length, text: context.title };
-  const sources: Array<[KeyTerm["source"], Segment]> = [
-    ["title", titleSegment],
-    ...context.segments.filter((s) => s.type === "heading").map((s): ["heading", Segment] => ["heading", s]),
-  ];
-  for (const [source, segment] of sources) {
-    for (const w of tokenize(segment)) {
-      const nameCount = nameCounts.get(w.norm)?.count ?? 0;
-      const long = w.norm.length >= KEY_TERM_MIN_LENGTH || (nameCount > 0 && w.norm.length >= NAME_MIN_LENGTH);
-      if (!long || terms.has(w.norm)) continue;
-      terms.set(w.norm, { norm: w.norm, surface: w.raw, source, nameCount });
-    }
-  }
-  for (const [norm, { count, surface }] of nameCounts) {
-    if (!terms.has(norm) && norm.length >= NAME_MIN_LENGTH) {
-      terms.set(norm, { norm, surface, source: "name", nameCount: count });
-    }
-  }
-  // Sorted so that ties between equally near terms resolve the same way every run.
-  return [...terms.values()].sort((a, b) => rank(a) - rank(b) || a.norm.localeCompare(b.norm));
-}
-
-/** Title before headings before body names. */
-function rank(term: KeyTerm): number {
-  return term.source === "title" ? 0 : term.source === "heading" ? 1 : 2;
-}
-
-/** A capitalized word that does not open a sentence: a name or a term used as one. */
-function isNameLike(w: WordToken): boolean {
-  return isCapitalized(w.raw) && !w.sentenceInitial;
+  return forms;
 }
 
 /**
- * The edit distance from `w` to `term` when it counts as drift, else null.
- * Drift needs the same first letter, a similar length, an edit before the
- * word's last letters, and no British/American variant. Substitutions and
- * second edits are accepted only for name-like words, because ordinary words
- * one substitution apart are usually both real ("resolution"/"revolution").
+ * Whether `form` is a slip for `other`, and why; null when it is not. The
+ * rules, in order: length and edit budget, same first letter, not an
+ * inflection or a British/American variant, capitals that agree, and an
+ * `other` that wins (see findTermDrift).
  */
-function driftDistance(w: WordToken, nameLike: boolean, term: string): number | null {
-  const word = w.norm;
-  if (word[0] !== term[0] || Math.abs(word.length - term.length) > MAX_LENGTH_DIFFERENCE) return null;
-  const shorter = Math.min(word.length, term.length);
-  if (shorter < NAME_MIN_LENGTH || commonPrefix(word, term) >= shorter - TAIL_LETTERS) return null;
-  if (isSpellingVariant(word, term)) return null;
-  const limit = nameLike && shorter >= LONG_NAME_LENGTH ? 2 : 1;
-  const distance = editDistance(word, term, limit);
-  if (distance > limit) return null;
-  if (distance === 1 && word.length === term.length && !nameLike && !isTransposition(word, term)) return null;
-  if (distance === 2 && !isTwoSeparateDrops(word, term)) return null;
-  return distance;
+function judge(form: Form, other: Form, lexicon: Lexicon | undefined): Verdict | null {
+  const a = form.norm;
+  const b = other.norm;
+  const isSwapAtStart = a[0] === b[1] && a[1] === b[0];
+  if (a[0] !== b[0] && !isSwapAtStart) return null;
+  // One spelling the other plus an ending is another form ("August"/"Augusto"), unless a doubled letter lost its twin ("Congres").
+  const isDoubleDropped = isDroppedDoubleLetter(a, b);
+  const isEndingAdded = (a.startsWith(b) || b.startsWith(a)) && !isDoubleDropped;
+  if ((isInflection(a, b) && !isDoubleDropped) || isSpellingVariant(a, b) || isEndingAdded) return null;
+  // A foreign spelling keeps its accents on purpose ("María", "Independência"); a slip does not add them.
+  if (hasAccents(form.surface) !== hasAccents(other.glossarySurface ?? other.titleSurface ?? other.surface)) return null;
+  const budget = a.length >= TWO_EDIT_LENGTH ? 2 : 1;
+  const distance = editDistance(a, b, budget);
+  if (distance > budget) return null;
+  const isSubstitutionFree = a.length !== b.length || isTransposition(a, b);
+  if (a.length < ONE_EDIT_LENGTH && !isTransposition(a, b)) return null;
+  // A changed letter in a short name usually makes another name ("Maria"/"Marta").
+  if (!isSubstitutionFree && a.length < SUBSTITUTION_LENGTH) return null;
+  // Two edits only with a letter added or dropped: two changed letters usually make another name ("Heinrich"/"Heydrich");
+  // two edits in the last letters make another form of the word ("Porfirio"/"Porfiriato").
+  if (distance === 2 && (a.length === b.length || commonPrefix(a, b) >= Math.min(a.length, b.length) - 2)) return null;
+  if (!capitalsAgree(form, other)) return null;
+
+  const isKey = other.titleSurface !== undefined || other.glossarySurface !== undefined;
+  if (isKnown(form, lexicon)) {
+    // A real word is a slip only of a long key term, by an added, dropped or swapped letter ("Desalinization").
+    const isLongKey = isKey && b.length >= REAL_WORD_TERM_LENGTH && distance === 1 && isSubstitutionFree;
+    return isLongKey ? { to: other, distance, reason: "realWord" } : null;
+  }
+  if (other.glossarySurface !== undefined) return { to: other, distance, reason: "glossary" };
+  if (other.titleSurface !== undefined) return { to: other, distance, reason: "title" };
+  const [mine, theirs] = [form.tokens.length, other.tokens.length];
+  const isOtherKnown = isKnown(other, lexicon);
+  if (theirs > mine) return { to: other, distance, reason: isOtherKnown ? "knownMoreOften" : "moreOften" };
+  if (theirs < mine) return null;
+  // As often, the word list breaks the tie: for ordinary words always; for names only by an added, dropped or swapped
+  // letter ("Avingon"/"Avignon"), since two names a changed letter apart are usually two names.
+  if (isOtherKnown && (!isNameForm(form) || isSubstitutionFree)) return { to: other, distance, reason: "knownTie" };
+  if (isDroppedDoubleLetter(a, b)) return { to: other, distance, reason: "doubledLetter" };
+  if (other.inHeading && !form.inHeading) return { to: other, distance, reason: "heading" };
+  return null;
+}
+
+const REASON_RANK: Readonly<Record<Reason, number>> = {
+  glossary: 0,
+  title: 1,
+  realWord: 2,
+  knownMoreOften: 3,
+  moreOften: 4,
+  knownTie: 5,
+  heading: 6,
+  doubledLetter: 7,
+};
+
+/** Fewer edits first, then the stronger reason, then the more frequent spelling, then alphabetical (stable output). */
+function isBetter(a: Verdict, b: Verdict): boolean {
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  if (REASON_RANK[a.reason] !== REASON_RANK[b.reason]) return REASON_RANK[a.reason] < REASON_RANK[b.reason];
+  if (a.to.tokens.length !== b.to.tokens.length) return a.to.tokens.length > b.to.tokens.length;
+  return a.to.norm < b.to.norm;
+}
+
+/** True when the word has letters with diacritics ("María"). */
+function hasAccents(word: string): boolean {
+  return word.normalize("NFD") !== word;
 }
 
 /**
- * True when the shorter word is the longer with two letters dropped that are
- * not side by side ("Kruschev" from "Khrushchev"). Two substitutions usually
- * make another name ("Heinrich"/"Heydrich"), and a dropped pair of letters
- * another word ("Austrian"/"Australian").
+ * True when the word list knows the spelling as the text writes it. Without
+ * a word list, lower-case words count as known and names as unknown, so
+ * only names are compared.
  */
-function isTwoSeparateDrops(a: string, b: string): boolean {
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  if (long.length !== short.length + 2) return false;
-  for (let i = 0; i < long.length; i++) {
-    for (let j = i + 2; j < long.length; j++) {
-      if (long.slice(0, i) + long.slice(i + 1, j) + long.slice(j + 1) === short) return true;
-    }
-  }
-  return false;
+function isKnown(form: Form, lexicon: Lexicon | undefined): boolean {
+  if (form.tokens.length === 0) return true;
+  if (!lexicon) return !(form.capMid > 0 && form.lowerMid === 0);
+  form.known ??= lexicon.isWord(form.surface);
+  return form.known;
+}
+
+/** A spelling from the title or the teacher's glossary. */
+function isKeyForm(form: Form): boolean {
+  return form.titleSurface !== undefined || form.glossarySurface !== undefined;
+}
+
+/** Mid-sentence capitals must match: a name is not a slip of an ordinary word. Title and glossary words match either. */
+function capitalsAgree(form: Form, other: Form): boolean {
+  if (other.titleSurface !== undefined || other.glossarySurface !== undefined) return true;
+  const isName = (f: Form) => f.capMid > 0 && f.lowerMid === 0;
+  const isLower = (f: Form) => f.lowerMid > 0 && f.capMid === 0;
+  return !((isName(form) && isLower(other)) || (isLower(form) && isName(other)));
 }
 
 /** True when the words differ by two neighbouring letters swapped. */
 function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
   const i = commonPrefix(a, b);
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
-/** The term as the essay writes it, lower-cased where the word is an ordinary lower-case word. */
-function suggestionFor(w: WordToken, term: KeyTerm): string {
-  if (isCapitalized(w.raw) || term.nameCount > 0 || term.source === "name") return term.surface;
-  return term.surface.toLowerCase();
+/** True when `a` is `b` with one letter of a doubled pair dropped ("Desalines" from "Dessalines"): a classic slip. */
+function isDroppedDoubleLetter(a: string, b: string): boolean {
+  if (b.length !== a.length + 1) return false;
+  const i = commonPrefix(a, b);
+  return i > 0 && b[i] === b[i - 1] && a.slice(i) === b.slice(i + 1);
 }
+
+/** One hint on one occurrence, with the other spelling and where it stands as evidence. */
+function hintFor(context: HintContext, token: WordToken, form: Form, verdict: Verdict, placeOf: (offset: number) => string): Hint {
+  const { to, distance, reason } = verdict;
+  const target = to.glossarySurface ?? (to.tokens.length > 0 ? to.surface : (to.titleSurface ?? to.surface));
+  const letters = distance === 1 ? "one letter" : "two letters";
+  const where = reason === "glossary" ? "in the teacher’s glossary" : reason === "title" || reason === "realWord" ? "in the title" : "elsewhere in this text";
+  const evidence: HintEvidence[] = [];
+  if (to.glossarySurface !== undefined) evidence.push({ source: "glossary", note: `The teacher’s glossary spells it “${to.glossarySurface}”.` });
+  if (to.titleSurface !== undefined) evidence.push({ source: "title", note: `The title writes “${to.titleSurface}”.` });
+  if (to.tokens.length > 0) {
+    const first = to.tokens[0];
+    const comparison = to.tokens.length === form.tokens.length ? "as often as" : "against";
+    evidence.push({
+      source: "text",
+      note: `This text writes “${to.surface}” ${timesWord(to.tokens.length)} (first ${placeOf(first.start)}), ${comparison} “${form.surface}” ${timesWord(form.tokens.length)}.`,
+      span: { start: first.start, end: first.end },
+    });
+  }
+  if (reason !== "realWord" && context.lexicon) {
+    const otherKnown = to.known === true ? `; “${target}” is` : "";
+    evidence.push({ source: "word-list", note: `“${token.raw}” is not in the English word list${otherKnown}.` });
+  }
+  if (reason === "doubledLetter") evidence.push({ source: "rule", note: "Dropping one letter of a doubled pair is a common slip." });
+  const confidence =
+    (reason === "glossary" || reason === "title"
+      ? CONFIDENCE.key
+      : reason === "realWord"
+        ? CONFIDENCE.realWord
+        : reason === "knownMoreOften"
+          ? CONFIDENCE.knownMoreOften
+          : reason === "moreOften"
+            ? CONFIDENCE.moreOften
+            : CONFIDENCE.tie) - (distance - 1) * SECOND_EDIT_PENALTY;
+  return makeHint(context.text, {
+    start: token.start,
+    end: token.end,
+    kind: "term-drift",
+    category: "term_spelling",
+    message: `${quoted(token.raw)} is ${letters} away from “${target}” ${where}; a misspelling of that ${isNameForm(to) ? "name" : "term"}?`,
+    suggestion: suggestionFor(token, to, target),
+    confidence,
+    evidence,
+  });
+}
+
+/** A form written only with a capital mid-sentence, or a glossary person. */
+function isNameForm(form: Form): boolean {
+  return form.capMid > 0 && form.lowerMid === 0;
+}
+
+/** The other spelling in the case of the occurrence: lower case for an ordinary word, as written for a name. */
+function suggestionFor(token: WordToken, to: Form, target: string): string {
+  if (isCapitalized(token.raw)) return matchCase(token.raw, target);
+  return isNameForm(to) ? target : target.toLowerCase();
+}
+

@@ -1,78 +1,79 @@
 /**
- * Finds, for one word, the key terms it could be a drifted spelling of,
- * without comparing it with every term. Term drift accepts one edit (a
- * dropped, added or changed letter, or two neighbours swapped) or two dropped
- * letters, so only terms that share a key below with the word can qualify:
+ * Finds, for one word, the spellings it could be a slip of, without comparing
+ * it with every spelling in the text ("symmetric deletion"): two spellings
+ * within d edits of each other (insertions, deletions, substitutions or two
+ * neighbours swapped) always share a key made by deleting at most d letters
+ * from each. Term drift accepts one edit, and two edits from eight letters on,
+ * so spellings of 7 to 20 letters are indexed with up to two deletions and
+ * the rest with one.
  *
- * - one edit: the word and the term have a deletion-neighbour in common
- *   (themselves or themselves with one letter dropped: "symmetric deletion");
- * - two dropped letters: the shorter word, cut into three pieces, keeps at
- *   least one piece intact in the longer, shifted by the number of letters
- *   dropped before it (0, 1 or 2): a pigeonhole key per piece.
- *
- * Each word yields O(length) keys, so building and querying are linear in
- * the text size; the caller still checks every candidate with the full rule.
+ * Each spelling yields O(length²) keys for the two-deletion range and
+ * O(length) otherwise, bounded by MAX_TWO_EDIT_LENGTH, so building and
+ * querying are linear in the text size; the caller still checks every
+ * candidate with the full rule.
  */
 
-/** Words longer than this are not policed: no real term is, and the keys grow with the square of the length. */
+/** Words longer than this are not policed: no real term is, and the keys grow with the length. */
 export const MAX_TERM_LENGTH = 64;
+/** Two-deletion keys only up to this length: C(20, 2) = 190 keys per spelling, a hard ceiling. */
+const MAX_TWO_EDIT_LENGTH = 20;
+/** Below this length one edit is all term drift accepts of the word or of what it is compared with. */
+const MIN_TWO_EDIT_LENGTH = 7;
 
-/** The keys under which a word of this spelling is a candidate for one edit. */
-function oneEditKeys(norm: string): string[] {
-  const keys = [`e${norm}`];
-  for (let i = 0; i < norm.length; i++) keys.push(`e${norm.slice(0, i)}${norm.slice(i + 1)}`);
+/** How many letters may be deleted to make this spelling's keys, when two edits are asked for. */
+function depthOf(norm: string, isTwoEdit: boolean): number {
+  return isTwoEdit && norm.length >= MIN_TWO_EDIT_LENGTH && norm.length <= MAX_TWO_EDIT_LENGTH ? 2 : 1;
+}
+
+/** The spelling with up to `depth` letters deleted, each variant once. */
+function deletionKeys(norm: string, depth: number): Set<string> {
+  const keys = new Set([norm]);
+  let frontier = [norm];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const word of frontier) {
+      for (let i = 0; i < word.length; i++) {
+        const key = word.slice(0, i) + word.slice(i + 1);
+        if (!keys.has(key)) {
+          keys.add(key);
+          next.push(key);
+        }
+      }
+    }
+    frontier = next;
+  }
   return keys;
 }
 
-/** Where a word of length m is cut into three pieces for the two-drop keys. */
-function cuts(m: number): [number, number] {
-  return [Math.floor(m / 3), Math.floor((2 * m) / 3)];
-}
-
-/** Keys of `norm` as the shorter spelling (two letters fewer than the other). */
-function shortKeys(norm: string): string[] {
-  const m = norm.length;
-  const [a, b] = cuts(m);
-  return [`s${m}|0|${norm.slice(0, a)}`, `s${m}|1|${norm.slice(a, b)}`, `s${m}|2|${norm.slice(b)}`];
-}
-
-/** Keys of `norm` as the longer spelling: where each piece of a shorter one would sit. */
-function longKeys(norm: string): string[] {
-  const m = norm.length - 2;
-  if (m < 1) return [];
-  const [a, b] = cuts(m);
-  const keys = [`s${m}|0|${norm.slice(0, a)}`, `s${m}|2|${norm.slice(b + 2)}`];
-  for (let shift = 0; shift <= 2; shift++) keys.push(`s${m}|1|${norm.slice(a + shift, b + shift)}`);
-  return keys;
-}
-
-/** An index of terms (by position in a list) that answers "which terms could this word drift from?". */
+/** An index of spellings (by position in a list) that answers "which could this word be a slip of?". */
 export interface TermIndex {
-  /** Positions of the candidate terms for `norm`, ascending, each once. */
+  /** Positions of the candidate spellings for `norm`, ascending, each once. */
   candidates(norm: string): number[];
 }
 
-/** Indexes the normalized spellings of `terms`, keeping their order for tie-breaks. */
-export function createTermIndex(terms: readonly string[]): TermIndex {
+/**
+ * Indexes the normalized spellings of `terms`, keeping their order for
+ * tie-breaks. `isTwoEdit(at)` says which terms must be found two edits away
+ * (names and key terms); the rest are indexed for one edit only, which keeps
+ * a long reading's thousands of ordinary words cheap (L + 1 keys, not L²/2).
+ * Queries always use two-deletion keys, so a term indexed for two edits is
+ * found from either side.
+ */
+export function createTermIndex(terms: readonly string[], isTwoEdit: (at: number) => boolean = () => true): TermIndex {
   const byKey = new Map<string, number[]>();
-  const add = (key: string, at: number) => {
-    const list = byKey.get(key);
-    if (!list) byKey.set(key, [at]);
-    else if (list[list.length - 1] !== at) list.push(at);
-  };
   terms.forEach((norm, at) => {
     if (norm.length > MAX_TERM_LENGTH) return;
-    for (const key of oneEditKeys(norm)) add(key, at);
-    for (const key of shortKeys(norm)) add(`S${key}`, at);
-    for (const key of longKeys(norm)) add(`L${key}`, at);
+    for (const key of deletionKeys(norm, depthOf(norm, isTwoEdit(at)))) {
+      const list = byKey.get(key);
+      if (!list) byKey.set(key, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    }
   });
   return {
     candidates(norm) {
       if (norm.length > MAX_TERM_LENGTH) return [];
       const found = new Set<number>();
-      // A term shorter by two matches the word's long keys against its short ones, and the other way round.
-      const keys = [...oneEditKeys(norm), ...longKeys(norm).map((k) => `S${k}`), ...shortKeys(norm).map((k) => `L${k}`)];
-      for (const key of keys) for (const at of byKey.get(key) ?? []) found.add(at);
+      for (const key of deletionKeys(norm, depthOf(norm, true))) for (const at of byKey.get(key) ?? []) found.add(at);
       return [...found].sort((x, y) => x - y);
     },
   };

@@ -59,6 +59,71 @@ export async function loadAudits(flagIds: string[]): Promise<Map<string, AuditRo
   return map;
 }
 
+/**
+ * What every viewer of one assignment shares when its annotations are mapped:
+ * the class's teachers, the anonymous labels, the flags' audit trails and the
+ * current revision. A live delivery loads it once for all its readers.
+ */
+export interface SharedDtoContext {
+  teacherIds: Set<string>;
+  anonymousPeers: boolean;
+  /** "Classmate N" labels; loaded when the assignment is anonymous and a student will read (null otherwise). */
+  anonymousLabels: Map<string, string> | null;
+  revision: DtoContext["revision"];
+  audits: Map<string, AuditRow[]>;
+}
+
+/** Loads the shared part in parallel queries; labels only when `forStudents` and the assignment is anonymous. */
+export async function loadSharedDtoContext(options: {
+  assignmentId: string;
+  classroomId: string;
+  anonymousPeers: boolean;
+  /** With its index when it came from the revision cache; built here otherwise. */
+  revision: { id: string; text: string; index?: OffsetIndex };
+  flagIds?: string[];
+  forStudents: boolean;
+}): Promise<SharedDtoContext> {
+  const [teachers, contributors, audits] = await Promise.all([
+    db.membership.findMany({ where: { classroomId: options.classroomId, role: "teacher" }, select: { userId: true } }),
+    options.anonymousPeers && options.forStudents ? loadContributors(options.assignmentId) : null,
+    loadAudits(options.flagIds ?? []),
+  ]);
+  const teacherIds = new Set(teachers.map((m) => m.userId));
+  return {
+    teacherIds,
+    anonymousPeers: options.anonymousPeers,
+    anonymousLabels: contributors && anonymousLabelsFor(contributors, teacherIds),
+    revision: {
+      id: options.revision.id,
+      text: options.revision.text,
+      index: options.revision.index ?? createTextIndex(options.revision.text),
+    },
+    audits,
+  };
+}
+
+/**
+ * One viewer's context on the shared part: the one place that decides whose
+ * names a viewer sees. Teachers always see names; students of an anonymous
+ * assignment see classmates as "Classmate N", removed ones included.
+ */
+export function viewerDtoContext(
+  shared: SharedDtoContext,
+  viewer: { viewerId: string; role: "teacher" | "student"; mergePartners: ReadonlySet<string> },
+): DtoContext {
+  const isAnonymous = shared.anonymousPeers && viewer.role === "student";
+  // Never fall back to names: a shared part loaded without labels cannot serve an anonymous student.
+  if (isAnonymous && !shared.anonymousLabels) throw new Error("anonymous labels were not loaded for a student viewer");
+  return {
+    viewerId: viewer.viewerId,
+    teacherIds: shared.teacherIds,
+    anonymousLabels: isAnonymous ? shared.anonymousLabels : null,
+    revision: shared.revision,
+    audits: shared.audits,
+    mergePartners: viewer.mergePartners,
+  };
+}
+
 /** Loads the class context once per request, not once per annotation. */
 export async function loadDtoContext(options: {
   viewerId: string;
@@ -70,28 +135,11 @@ export async function loadDtoContext(options: {
   revision: { id: string; text: string; index?: OffsetIndex };
   flagIds?: string[];
 }): Promise<DtoContext> {
-  // Teachers always see names; students see classmates as "Classmate N", removed ones included.
-  const isAnonymous = options.anonymousPeers && options.role === "student";
-  const [teachers, contributors, audits, mergePartners] = await Promise.all([
-    db.membership.findMany({ where: { classroomId: options.classroomId, role: "teacher" }, select: { userId: true } }),
-    isAnonymous ? loadContributors(options.assignmentId) : null,
-    loadAudits(options.flagIds ?? []),
+  const [shared, mergePartners] = await Promise.all([
+    loadSharedDtoContext({ ...options, forStudents: options.role === "student" }),
     loadMergePartners(options.viewerId, options.flagIds ?? []),
   ]);
-  const teacherIds = new Set(teachers.map((m) => m.userId));
-  const anonymousLabels = contributors && anonymousLabelsFor(contributors, teacherIds);
-  return {
-    viewerId: options.viewerId,
-    teacherIds,
-    anonymousLabels,
-    revision: {
-      id: options.revision.id,
-      text: options.revision.text,
-      index: options.revision.index ?? createTextIndex(options.revision.text),
-    },
-    audits,
-    mergePartners,
-  };
+  return viewerDtoContext(shared, { viewerId: options.viewerId, role: options.role, mergePartners });
 }
 
 /**

@@ -8,7 +8,8 @@ import type { CreateFlagInput } from "@/lib/validation/flag";
 import { ownedId } from "@/lib/annotations/owned-id";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
+import { findAssignmentAccess, requireOpenAssignment, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { noteGradedWork } from "@/lib/server/lti/score-sync";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
@@ -66,8 +67,10 @@ export async function createAnnotation({
   // retried request is the exception, so the common path costs no extra read.
   try {
     if (!flag) {
-      const row = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
-      return { annotation: toAnnotationDTO(row, ownDtoContext(viewerId, access)), isNew: true };
+      const { logId, ...row } = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
+      noteWork(access, viewerId);
+      // Nothing can have changed a row this statement just made: it is current to its own log entry.
+      return { annotation: { ...toAnnotationDTO(row, ownDtoContext(viewerId, access)), asOf: logId }, isNew: true };
     }
     await db.$transaction(async (tx) => {
       await tx.annotation.create({ data: { ...columns(viewerId, assignmentId, access.revision.id, input), body: body ? toJson(body) : Prisma.DbNull } });
@@ -87,7 +90,13 @@ export async function createAnnotation({
     if (isUniqueViolation(error)) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
     throw error;
   }
+  noteWork(access, viewerId);
   return { annotation: await reloadAnnotation(viewerId, input.id), isNew: true };
+}
+
+/** A student's new work on an assignment graded on a learning platform may complete it: queue their grade. */
+function noteWork(access: AssignmentAccess, viewerId: string): void {
+  if (access.assignment.gradesToPlatform && access.role === "student") noteGradedWork({ assignmentId: access.assignment.id, userId: viewerId });
 }
 
 function columns(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput) {
@@ -115,15 +124,17 @@ function columns(viewerId: string, assignmentId: string, revisionId: string, inp
 async function insertAnnotation(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput, body: TiptapDoc | null) {
   const c = columns(viewerId, assignmentId, revisionId, input);
   const change = { assignmentId, type: "annotation.created", entityId: c.id, actorId: viewerId, scope: c.scope, ownerId: viewerId, kind: c.kind } as const;
-  const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string }[]>`
+  const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string; logId: string }[]>`
     with inserted as (
       insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "updatedAt")
       values (${c.id}, ${assignmentId}, ${viewerId}, ${revisionId}, ${c.kind}::"AnnotationKind", ${c.scope}::"Scope", ${c.exact},
               ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[], current_timestamp)
       returning "createdAt", "updatedAt"
     ), ${changeLogSteps(change)}
-    select inserted."createdAt", inserted."updatedAt", u.name as "authorName" from inserted join users u on u.id = ${viewerId}`;
+    select inserted."createdAt", inserted."updatedAt", u.name as "authorName", (select id::text from logged) as "logId"
+      from inserted join users u on u.id = ${viewerId}`;
   return {
+    logId: row.logId,
     ...c,
     body: body as unknown as Prisma.JsonValue,
     anchorStatus: "anchored" as const,

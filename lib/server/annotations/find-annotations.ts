@@ -1,6 +1,7 @@
 import "server-only";
 import type { AnnotationDTO, AnnotationListDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
+import { readLogPosition } from "@/lib/server/live/log-position";
 import { notFound } from "@/lib/errors";
 import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { hintsVisibleTo } from "@/lib/server/hints/hint-visibility";
@@ -17,10 +18,7 @@ export async function findAnnotations({
 }): Promise<AnnotationListDTO> {
   // Read the log position before the rows: anything newer reaches the reader
   // through the live stream. Reads that do not depend on each other run together.
-  const [access, last] = await Promise.all([
-    findAssignmentAccess({ viewerId, assignmentId }),
-    db.changeEvent.findFirst({ where: { assignmentId }, orderBy: { id: "desc" }, select: { id: true } }),
-  ]);
+  const [access, lastEventId] = await Promise.all([findAssignmentAccess({ viewerId, assignmentId }), readLogPosition({ assignmentId })]);
   if (!access) throw notFound("That assignment");
   const [rows, peerFlags] = await Promise.all([
     db.annotation.findMany({
@@ -37,7 +35,7 @@ export async function findAnnotations({
     viewer: { id: viewerId, role: access.role },
     peerFlagsVisible: peerFlags > 0,
     hintsVisible: hintsVisibleTo(access),
-    lastEventId: (last?.id ?? BigInt(0)).toString(),
+    lastEventId,
     annotations: rows.map((row) => toAnnotationDTO(row, ctx)),
   };
 }
@@ -54,9 +52,14 @@ export async function findAnnotation({ viewerId, annotationId }: { viewerId: str
   return { annotation: toAnnotationDTO(row, await dtoContextFor(access, viewerId, flagIdsOf([row]))), row, access };
 }
 
-/** Reloads one annotation as a DTO after a write. */
+/**
+ * One annotation as the viewer sees it now, for a write's answer or a single
+ * read, stamped with the change-log position it is current to (`asOf`, read
+ * before the row), so the reader can tell it from an older answer.
+ */
 export async function reloadAnnotation(viewerId: string, annotationId: string): Promise<AnnotationDTO> {
-  return (await findAnnotation({ viewerId, annotationId })).annotation;
+  const asOf = await readLogPosition({ annotationId });
+  return { ...(await findAnnotation({ viewerId, annotationId })).annotation, asOf };
 }
 
 export function dtoContextFor(access: AssignmentAccess, viewerId: string, flagIds: string[] = []) {

@@ -12,16 +12,42 @@ import { visibleAnnotationWhere } from "./visibility";
  * the partner. The given flags are being shown, so they count as seen.
  */
 export async function loadMergePartners(viewerId: string, flagIds: readonly string[]): Promise<Set<string>> {
-  const seen = new Set(flagIds);
-  if (flagIds.length === 0) return seen;
+  return visibleMergePartners(viewerId, flagIds, await loadMergeLinks(flagIds));
+}
+
+/** Each given flag's merge partners (any audience), in one query; shared by every viewer of a live delivery. */
+export async function loadMergeLinks(flagIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (flagIds.length === 0) return new Map();
   const flags = await db.flag.findMany({
     where: { annotationId: { in: [...flagIds] } },
-    select: { mergedIntoId: true, mergedFrom: { select: { annotationId: true } }, credits: { select: { fromAnnotationId: true } } },
+    select: {
+      annotationId: true,
+      mergedIntoId: true,
+      mergedFrom: { select: { annotationId: true } },
+      credits: { select: { fromAnnotationId: true } },
+    },
   });
-  const partners = new Set(
-    flags.flatMap((f) => [f.mergedIntoId ?? "", ...f.mergedFrom.map((m) => m.annotationId), ...f.credits.map((c) => c.fromAnnotationId)]),
+  return new Map(
+    flags.map((f) => [
+      f.annotationId,
+      [f.mergedIntoId ?? "", ...f.mergedFrom.map((m) => m.annotationId), ...f.credits.map((c) => c.fromAnnotationId)].filter(Boolean),
+    ]),
   );
-  for (const id of [...seen, ""]) partners.delete(id);
+}
+
+/**
+ * The shown flags plus those of their partners the viewer may see, by the
+ * list's own `where` (VISIBILITY_RULE); asks the database only when a shown
+ * flag has a partner besides the shown ones.
+ */
+export async function visibleMergePartners(
+  viewerId: string,
+  flagIds: readonly string[],
+  links: ReadonlyMap<string, readonly string[]>,
+): Promise<Set<string>> {
+  const seen = new Set(flagIds);
+  const partners = new Set(flagIds.flatMap((id) => links.get(id) ?? []));
+  for (const id of seen) partners.delete(id);
   if (partners.size === 0) return seen;
   const visible = await db.annotation.findMany({
     where: { AND: [{ id: { in: [...partners] } }, visibleAnnotationWhere(viewerId)] },

@@ -1,24 +1,64 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/** A rule over named facts, written as data so one rule can become a `where` and be evaluated on loaded facts. */
+type Rule<T extends string> = T | { not: T } | { all: Rule<T>[] } | { any: Rule<T>[] };
+
+/** The facts PEER_FLAGS_RULE looks at: the assignment's setting, then the viewer. */
+export type PeerFlagTerm = "always" | "afterDue" | "pastDue" | "afterOwnFlag" | "ownFlag" | "teacher";
+
 /**
  * Whether classmates' flags are visible to a student yet, per the
  * assignment's setting: always; once the viewer has posted a flag of their
  * own (so students find errors before copying others); or after the due date.
- * Teachers of the class always see them.
+ * Teachers of the class always see them. Data, like VISIBILITY_RULE: the list
+ * query reads it as a `where` (peerFlagsVisibleWhere), and live streams
+ * evaluate it on facts loaded for all their readers at once
+ * (lib/server/live/listener-access.ts).
  */
+export const PEER_FLAGS_RULE: Rule<PeerFlagTerm> = {
+  any: ["always", { all: ["afterDue", "pastDue"] }, { all: ["afterOwnFlag", "ownFlag"] }, "teacher"],
+};
+
+function peerFlagTermWhere(term: PeerFlagTerm, viewerId: string, now: Date): Prisma.AssignmentWhereInput {
+  switch (term) {
+    case "always":
+      return { peerFlagVisibility: "always" };
+    case "afterDue":
+      return { peerFlagVisibility: "after_due" };
+    case "pastDue":
+      return { dueAt: { lte: now } };
+    case "afterOwnFlag":
+      return { peerFlagVisibility: "after_own_flag" };
+    case "ownFlag":
+      return { annotations: { some: { authorId: viewerId, kind: "flag", deletedAt: null } } };
+    case "teacher":
+      return { classroom: { memberships: { some: { userId: viewerId, role: "teacher" } } } };
+  }
+}
+
+/** PEER_FLAGS_RULE as a `where` on the assignment (the rule uses no negations). */
 export function peerFlagsVisibleWhere(viewerId: string, now: Date): Prisma.AssignmentWhereInput {
-  return {
-    OR: [
-      { peerFlagVisibility: "always" },
-      { peerFlagVisibility: "after_due", dueAt: { lte: now } },
-      {
-        peerFlagVisibility: "after_own_flag",
-        annotations: { some: { authorId: viewerId, kind: "flag", deletedAt: null } },
-      },
-      { classroom: { memberships: { some: { userId: viewerId, role: "teacher" } } } },
-    ],
+  const toWhere = (rule: Rule<PeerFlagTerm>): Prisma.AssignmentWhereInput => {
+    if (typeof rule === "string") return peerFlagTermWhere(rule, viewerId, now);
+    if ("all" in rule) return { AND: rule.all.map(toWhere) };
+    if ("any" in rule) return { OR: rule.any.map(toWhere) };
+    throw new Error("PEER_FLAGS_RULE has no negations");
   };
+  return toWhere(PEER_FLAGS_RULE);
+}
+
+/** The same rule on facts already loaded. */
+export function arePeerFlagsVisible(facts: Record<PeerFlagTerm, boolean>): boolean {
+  return evaluate(PEER_FLAGS_RULE, facts);
+}
+
+/** Evaluates a rule on loaded facts. */
+function evaluate<T extends string>(rule: Rule<T>, facts: Record<T, boolean>): boolean {
+  if (typeof rule === "string") return facts[rule];
+  if ("not" in rule) return !facts[rule.not];
+  if ("all" in rule) return rule.all.every((r) => evaluate(r, facts));
+  return rule.any.some((r) => evaluate(r, facts));
 }
 
 /** What the rule looks at: facts about the annotation, then facts about the viewer. */
@@ -34,8 +74,6 @@ export type VisibilityTerm =
   | "teacher"
   | "peerFlagsVisible";
 
-type Rule = VisibilityTerm | { not: VisibilityTerm } | { all: Rule[] } | { any: Rule[] };
-
 /**
  * Who may see an annotation, written once as data so that the list query (a
  * Prisma `where`, below) and the live filter (the same rule evaluated on a
@@ -46,7 +84,7 @@ type Rule = VisibilityTerm | { not: VisibilityTerm } | { all: Rule[] } | { any: 
  * Classmates' flags follow the assignment's peer-visibility setting. A
  * deleted item stays only while it has live replies.
  */
-export const VISIBILITY_RULE: Rule = {
+export const VISIBILITY_RULE: Rule<VisibilityTerm> = {
   all: [
     "member",
     { any: ["own", { all: ["classScope", { not: "hidden" }] }, { all: [{ any: ["classScope", "teachersScope"] }, "teacher"] }] },
@@ -86,7 +124,7 @@ function termWhere(term: VisibilityTerm, viewerId: string, now: Date): [Prisma.A
   }
 }
 
-function toWhere(rule: Rule, viewerId: string, now: Date): Prisma.AnnotationWhereInput {
+function toWhere(rule: Rule<VisibilityTerm>, viewerId: string, now: Date): Prisma.AnnotationWhereInput {
   if (typeof rule === "string") return termWhere(rule, viewerId, now)[0];
   if ("not" in rule) return termWhere(rule.not, viewerId, now)[1];
   if ("all" in rule) return { AND: rule.all.map((r) => toWhere(r, viewerId, now)) };
@@ -94,11 +132,8 @@ function toWhere(rule: Rule, viewerId: string, now: Date): Prisma.AnnotationWher
 }
 
 /** The same rule on facts already loaded: true when the viewer may see the annotation. */
-export function isVisibleBy(facts: Record<VisibilityTerm, boolean>, rule: Rule = VISIBILITY_RULE): boolean {
-  if (typeof rule === "string") return facts[rule];
-  if ("not" in rule) return !facts[rule.not];
-  if ("all" in rule) return rule.all.every((r) => isVisibleBy(facts, r));
-  return rule.any.some((r) => isVisibleBy(facts, r));
+export function isVisibleBy(facts: Record<VisibilityTerm, boolean>): boolean {
+  return evaluate(VISIBILITY_RULE, facts);
 }
 
 /**

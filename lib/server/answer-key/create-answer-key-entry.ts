@@ -8,6 +8,7 @@ import type { AnswerKeyEntryDTO } from "@/lib/review/types";
 import { requireReviewAssignment, type ReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
 import { hintsForRevision } from "@/lib/server/hints/revision-hints";
 import type { CreateAnswerKeyEntryInput } from "@/lib/validation/answer-key";
+import { recordAnswerKeyChange } from "./record-answer-key-change";
 import { toAnswerKeyEntryDTO } from "./answer-key-dto";
 
 /** What a new entry will store, however the teacher made it. */
@@ -81,6 +82,7 @@ export async function createAnswerKeyEntry({
         reason: draft.hintKind ? `from hint ${draft.hintKind}` : null,
       },
     });
+    await recordAnswerKeyChange(tx, { assignmentId, entryId: row.id, actorId: viewerId });
     return { entry: toAnswerKeyEntryDTO(row, revisionId), isNew: true };
   });
 }

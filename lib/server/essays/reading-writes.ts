@@ -6,6 +6,8 @@ import { AppError, notFound } from "@/lib/errors";
 import type { ReadingInput } from "@/lib/validation/reading";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { parseEssayOffThread } from "@/lib/server/hints/reading-worker-pool";
+import { readStoredGlossary } from "@/lib/validation/glossary";
+import { glossaryColumn, isSameGlossary } from "./glossary-column";
 import { reanchorEssay } from "./reanchor-essay";
 
 /**
@@ -87,7 +89,9 @@ async function insertReading(viewerId: string, slug: string, input: ReadingInput
       origin: "teacher",
       ownerId: viewerId,
       isShared: input.isShared,
-      revisions: { create: { number: 1, contentHash: essay.contentHash, text: essay.text, blocks: essay.blocks as unknown as object } },
+      revisions: {
+        create: { number: 1, contentHash: essay.contentHash, text: essay.text, blocks: essay.blocks as unknown as object, glossary: glossaryColumn(input.glossary) },
+      },
     },
   });
 }
@@ -95,7 +99,10 @@ async function insertReading(viewerId: string, slug: string, input: ReadingInput
 /**
  * Edits the owner's reading. Changed text becomes a new revision and the
  * annotations are re-anchored onto it in the same transaction, exactly as
- * when a content file changes.
+ * when a content file changes. The glossary goes with the revision: a new
+ * revision carries the one in force (or the edited one), and a glossary
+ * edited without a text change is stored on the current revision, whose
+ * text stays as it was; the hints' cache keys on the glossary, so they follow.
  */
 export async function editReading({ viewerId, essayId, input }: { viewerId: string; essayId: string; input: ReadingInput }) {
   const current = await db.essay.findFirst({
@@ -118,7 +125,14 @@ export async function editReading({ viewerId, essayId, input }: { viewerId: stri
       },
     });
     const latest = current.revisions[0];
-    if (latest?.contentHash === essay.contentHash) return { newRevision: null, reanchored: null };
+    const carried = readStoredGlossary(latest?.glossary ?? null);
+    // Left out of the input, the glossary in force is kept; null removes it.
+    const glossary = input.glossary === undefined ? carried : input.glossary;
+    const isGlossaryChanged = !isSameGlossary(glossary, carried);
+    if (latest?.contentHash === essay.contentHash) {
+      if (isGlossaryChanged) await tx.essayRevision.update({ where: { id: latest.id }, data: { glossary: glossaryColumn(glossary) } });
+      return { newRevision: null, reanchored: null, isGlossaryChanged };
+    }
     const revision = await tx.essayRevision.create({
       data: {
         essayId,
@@ -126,11 +140,12 @@ export async function editReading({ viewerId, essayId, input }: { viewerId: stri
         contentHash: essay.contentHash,
         text: essay.text,
         blocks: essay.blocks as unknown as object,
+        glossary: glossaryColumn(glossary),
       },
     });
     // The owner may share the reading with other classes: the answer counts only the owner's own.
     const reanchored = await reanchorEssay(tx, { essayId, toRevisionId: revision.id, reportTo: { viewerId } });
-    return { newRevision: revision.number, reanchored };
+    return { newRevision: revision.number, reanchored, isGlossaryChanged };
   });
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { ContentError, MAX_CONTENT_BYTES, parseEssay } from "@/lib/content";
 import type { ParsedEssay } from "@/lib/content";
 import type { Db } from "@/lib/db";
+import { glossaryColumn, isSameGlossary } from "./glossary-column";
 import { reanchorEssay, type ReanchorSummary } from "./reanchor-essay";
 
 export interface SyncReport {
@@ -43,9 +44,15 @@ export async function syncContent({ db, dir }: { db: Db; dir: string }): Promise
         const latest = await tx.essayRevision.findFirst({
           where: { essayId: row.id },
           orderBy: { number: "desc" },
-          select: { id: true, number: true, contentHash: true },
+          select: { id: true, number: true, contentHash: true, glossary: true },
         });
-        if (latest?.contentHash === essay.contentHash) continue;
+        if (latest?.contentHash === essay.contentHash) {
+          // The file's glossary is the one in force: a changed front matter glossary updates the current revision.
+          if (!isSameGlossary(latest.glossary, essay.meta.glossary ?? null)) {
+            await tx.essayRevision.update({ where: { id: latest.id }, data: { glossary: glossaryColumn(essay.meta.glossary) } });
+          }
+          continue;
+        }
         const created = await tx.essayRevision.create({
           data: {
             essayId: row.id,
@@ -53,6 +60,7 @@ export async function syncContent({ db, dir }: { db: Db; dir: string }): Promise
             contentHash: essay.contentHash,
             text: essay.text,
             blocks: essay.blocks as unknown as object,
+            glossary: glossaryColumn(essay.meta.glossary),
           },
         });
         // Carry the annotations across in the same transaction: readers never see

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { ContentError, type Block, type ParsedEssay } from "@/lib/content";
+import type { Glossary } from "@/lib/validation/glossary";
 
 /*
  * One worker thread for the work that grows with a reading's size (parsing,
@@ -72,8 +73,8 @@ function post<T>(job: Record<string, unknown>): Promise<T> {
 }
 
 /** Computes the hints of one text in the worker thread, as the JSON of a HintDTO[]; the request thread stays free meanwhile. */
-export function computeHintsOffThread(text: string, blocks: Block[], title: string): Promise<string> {
-  return post({ kind: "hints", text, blocks, title });
+export function computeHintsOffThread(text: string, blocks: Block[], title: string, glossary: Glossary | null): Promise<string> {
+  return post({ kind: "hints", text, blocks, title, glossary });
 }
 
 /** parseEssay in the worker thread: the same result, or the same ContentError. */

@@ -12,15 +12,20 @@ import { ContentError } from "../../content/errors";
 import { parseEssay } from "../../content/parse";
 import type { Block } from "../../content/types";
 import { describeHints } from "../../critique/describe-hints";
+import { loadEnglishLexicon } from "../../lexicon/load-english-lexicon";
+import type { Glossary } from "../../validation/glossary";
+
+// Loaded when the worker starts, once for its whole life (about half a second): never per request.
+const lexicon = loadEnglishLexicon();
 
 /** The jobs the worker does, each answered as { id, result } or { id, error } (or { id, contentError }). */
 export type WorkerJob =
-  | { id: number; kind: "hints"; text: string; blocks: Block[]; title: string }
+  | { id: number; kind: "hints"; text: string; blocks: Block[]; title: string; glossary: Glossary | null }
   | { id: number; kind: "parse"; fileName: string; source: string; format: "md" | "txt" };
 
 function run(job: WorkerJob): unknown {
   // As JSON text: one string crosses threads in a copy, where thousands of objects would be cloned one by one.
-  if (job.kind === "hints") return JSON.stringify(describeHints(job.text, job.blocks, job.title));
+  if (job.kind === "hints") return JSON.stringify(describeHints(job.text, job.blocks, job.title, { glossary: job.glossary, lexicon }));
   return parseEssay(job.fileName, job.source, { format: job.format });
 }
 

@@ -3,6 +3,7 @@ import type { Block } from "@/lib/content";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { HintDTO } from "@/lib/review/types";
+import { readStoredGlossary, type Glossary } from "@/lib/validation/glossary";
 import { computeHintsOffThread } from "./reading-worker-pool";
 
 export { hintId } from "@/lib/critique/describe-hints";
@@ -55,11 +56,13 @@ export async function hintsJsonForRevision(
   title: string,
   { budgetMs = defaultBudgetMs() }: HintsOptions = {},
 ): Promise<string> {
-  // The title is front matter, not text: it can change without a new revision.
-  const key = `${revisionId}\u0000${title}`;
+  // The title is front matter, not text, and the glossary may be edited on the current revision:
+  // either can change without a new revision, so both are part of the key.
+  const glossary = await currentGlossary(revisionId);
+  const key = `${revisionId}\u0000${title}\u0000${JSON.stringify(glossary)}`;
   let computing = cache.get(key);
   if (!computing) {
-    computing = loadAndCompute(revisionId, title);
+    computing = loadAndCompute(revisionId, title, glossary);
     if (cache.size >= MAX_CACHED_REVISIONS) cache.delete(cache.keys().next().value as string);
     cache.set(key, computing);
     // A failed computation is not kept: the next request tries again.
@@ -81,7 +84,13 @@ export async function hintsJsonForRevision(
   }
 }
 
-async function loadAndCompute(revisionId: string, title: string): Promise<string> {
+/** The revision's glossary (one indexed row, no text): null when it has none or it no longer validates. */
+async function currentGlossary(revisionId: string): Promise<Glossary | null> {
+  const row = await db.essayRevision.findUnique({ where: { id: revisionId }, select: { glossary: true } });
+  return readStoredGlossary(row?.glossary ?? null);
+}
+
+async function loadAndCompute(revisionId: string, title: string, glossary: Glossary | null): Promise<string> {
   const revision = await db.essayRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { text: true, blocks: true } });
-  return computeHintsOffThread(revision.text, revision.blocks as unknown as Block[], title);
+  return computeHintsOffThread(revision.text, revision.blocks as unknown as Block[], title, glossary);
 }

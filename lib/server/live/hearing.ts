@@ -32,19 +32,32 @@ export function audienceScope(root: { scope: Scope; hiddenAt: Date | null }): Sc
 
 /**
  * What a reader gets of one logged change, by the one visibility rule
- * (VISIBILITY_RULE): the change itself while its thread is in their sight
- * now; a bare "reload" when the thread was in their sight as the change was
- * written (the audience in the log) but is not any more; otherwise nothing.
- * Changes to the whole assignment (no root) go to every member.
+ * (VISIBILITY_RULE): the thread as it stands now while it is in their sight
+ * ("send"); its removal when it was in their sight as the change was written
+ * (the audience in the log) but is not any more ("remove": hidden, made
+ * private, deleted); otherwise nothing. Changes to the whole assignment (null
+ * scope) go to every member; other changes that are not about a thread (no
+ * root, say the answer key) go to whoever the logged audience admits.
  */
 export function hearingOf(
   row: LoggedAudience,
   root: RootNow | null | undefined,
   viewerId: string,
   standing: ListenerStanding,
-): "send" | "reload" | "skip" {
-  if (row.scope === null || root === undefined) return "send";
+): "send" | "remove" | "skip" {
+  if (row.scope === null) return "send";
   const viewer = { member: true, teacher: standing.isTeacher, peerFlagsVisible: standing.peerFlagsVisible };
+  const asWritten: Record<VisibilityTerm, boolean> = {
+    ...viewer,
+    own: row.ownerId === viewerId,
+    classScope: row.scope === "class",
+    teachersScope: row.scope === "teachers",
+    hidden: false,
+    flag: row.kind === "flag",
+    deleted: false,
+    liveReplies: false,
+  };
+  if (root === undefined) return isVisibleBy(asWritten) ? "send" : "skip";
   const now: Record<VisibilityTerm, boolean> | null = root && {
     ...viewer,
     own: root.authorId === viewerId,
@@ -56,16 +69,5 @@ export function hearingOf(
     liveReplies: root.hasLiveReplies,
   };
   if (now && isVisibleBy(now)) return "send";
-  const asWritten: Record<VisibilityTerm, boolean> = {
-    ...viewer,
-    own: row.ownerId === viewerId,
-    classScope: row.scope === "class",
-    teachersScope: row.scope === "teachers",
-    hidden: false,
-    flag: row.kind === "flag",
-    deleted: false,
-    liveReplies: false,
-  };
-  return isVisibleBy(asWritten) ? "reload" : "skip";
+  return isVisibleBy(asWritten) ? "remove" : "skip";
 }
-

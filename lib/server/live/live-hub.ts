@@ -1,11 +1,11 @@
 import "server-only";
 import pg from "pg";
-import type { ChangeEventDTO } from "@/lib/annotations/types";
-import { db } from "@/lib/db";
-import { getDatabaseEnv } from "@/lib/env";
-import { hearingOf, type RootNow } from "./hearing";
+import type { AnnotationDTO, ChangeEventDTO, ChangeType } from "@/lib/annotations/types";
+import { db, sessionConnectionConfig } from "@/lib/db";
+import { hearingOf } from "./hearing";
 import type { ListenerStanding } from "./listener-access";
 import { LIVE_CHANNEL } from "./record-change";
+import { loadDeliveryThreads, type DeliveryThreads, type EventRow } from "./thread-views";
 
 export interface LiveSubscriber {
   viewerId: string;
@@ -20,62 +20,64 @@ export interface LiveSubscriber {
   close: () => void;
 }
 
-interface EventRow {
-  id: bigint;
-  type: string;
-  entityId: string;
-  actorId: string | null;
-  scope: "private" | "class" | "teachers" | null;
-  ownerId: string | null;
-  kind: "highlight" | "comment" | "flag" | null;
-}
-
 /** A reader catching up from further back than this reloads instead of replaying. */
 const MAX_REPLAY = 500;
 /** Safety net for a NOTIFY lost while the listener reconnected. */
 const POLL_MS = 5_000;
 
+/** What one reader is sent of a delivery, in log order. */
+type Outgoing =
+  /** About the whole assignment, or about no thread (the answer key): the bare change. */
+  | { row: EventRow; kind: "plain" }
+  /** About a thread that can no longer be named (its reply is gone): reload everything. */
+  | { row: EventRow; kind: "reload" }
+  /** The thread as the reader may see it now, or its removal. */
+  | { row: EventRow; kind: "thread"; threadId: string; isVisible: boolean };
+
 /**
- * The thread each event is about, as it stands now, by event id: the
- * annotation itself, or the one a reply belongs to. Events about the whole
- * assignment (entityId "*") have none. One query per kind per delivery.
+ * What a reader hears of the changes they have not seen, by hearingOf (the
+ * one visibility rule): each thread once, at its newest change, since the
+ * thread is sent as it stands now; everything else as it was logged.
  */
-async function loadRoots(rows: EventRow[]): Promise<Map<bigint, RootNow | null>> {
-  const about = rows.filter((r) => r.kind !== null && r.entityId !== "*");
-  const replyIds = about.filter((r) => r.type.startsWith("reply.")).map((r) => r.entityId);
-  const replies = replyIds.length
-    ? await db.reply.findMany({ where: { id: { in: replyIds } }, select: { id: true, annotationId: true } })
-    : [];
-  const threadOf = new Map(replies.map((r) => [r.id, r.annotationId]));
-  const rootId = (r: EventRow) => (r.type.startsWith("reply.") ? threadOf.get(r.entityId) : r.entityId);
-  const ids = [...new Set(about.map(rootId).filter((id): id is string => id !== undefined))];
-  if (ids.length === 0) return new Map(about.map((r) => [r.id, null]));
-  const annotations = await db.annotation.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      authorId: true,
-      scope: true,
-      kind: true,
-      hiddenAt: true,
-      deletedAt: true,
-      replies: { where: { deletedAt: null }, select: { id: true }, take: 1 },
-    },
-  });
-  const now = new Map(
-    annotations.map((a): [string, RootNow] => [
-      a.id,
-      {
-        authorId: a.authorId,
-        scope: a.scope,
-        kind: a.kind,
-        isHidden: a.hiddenAt !== null,
-        isDeleted: a.deletedAt !== null,
-        hasLiveReplies: a.replies.length > 0,
-      },
-    ]),
-  );
-  return new Map(about.map((r) => [r.id, now.get(rootId(r) ?? "") ?? null]));
+function planDelivery(unseen: EventRow[], threads: DeliveryThreads, viewerId: string, standing: ListenerStanding): Outgoing[] {
+  const out: (Outgoing | null)[] = [];
+  const at = new Map<string, number>();
+  // Threads created after the reader's last event: their page never held them, so there is nothing to remove.
+  // Sending their removal would name a thread the reader never saw (a note made private or hidden before they
+  // caught up), which the authorization matrix counts as a leak.
+  const bornUnseen = new Set<string>();
+  for (const row of unseen) {
+    if (row.type === "annotation.created") bornUnseen.add(row.entityId);
+    const threadId = threads.threadOf(row);
+    const root = threadId === undefined ? undefined : threadId === null ? null : threads.rootOf(threadId);
+    const hearing = hearingOf(row, root, viewerId, standing);
+    if (hearing === "skip") continue;
+    if (threadId === undefined) out.push({ row, kind: "plain" });
+    else if (threadId === null) out.push({ row, kind: "reload" });
+    else {
+      const earlier = at.get(threadId);
+      if (earlier !== undefined) out[earlier] = null;
+      at.set(threadId, out.length);
+      out.push({ row, kind: "thread", threadId, isVisible: hearing === "send" });
+    }
+  }
+  return out.filter((o): o is Outgoing => o !== null && !(o.kind === "thread" && !o.isVisible && bornUnseen.has(o.threadId)));
+}
+
+/** The event a reader receives for one planned item (`views`: the threads as they may see them). */
+function toEvent(item: Outgoing, views: Map<string, AnnotationDTO>, viewerId: string, standing: ListenerStanding): ChangeEventDTO | null {
+  const { row } = item;
+  const id = row.id.toString();
+  const actorId = row.actorId === viewerId || !standing.anonymousPeers || standing.isTeacher ? row.actorId : null;
+  const type = row.type as ChangeType;
+  if (item.kind === "plain") return { id, type, entityId: row.entityId, actorId };
+  if (item.kind === "reload") return { id, type: "annotation.updated", entityId: "*", actorId: null };
+  if (!item.isVisible) {
+    // Heard when written, out of their sight now (hidden, made private, deleted): they drop it, told neither how nor by whom.
+    return { id, type: "annotation.updated", entityId: item.threadId, actorId: null, thread: { id: item.threadId, annotation: null } };
+  }
+  const annotation = views.get(item.threadId);
+  return annotation ? { id, type, entityId: row.entityId, actorId, thread: { id: item.threadId, annotation } } : null;
 }
 
 /**
@@ -129,38 +131,43 @@ class LiveHub {
       return; // database away: the poller tries again
     }
     const newest = rows.at(-1)?.id;
-    let roots: Map<bigint, RootNow | null>;
+    if (newest === undefined) return;
+    // Only readers with something new are re-checked here; an idle stream is re-checked by its heartbeat.
+    const listeners = [...subs].filter((sub) => newest > sub.lastId);
+    if (listeners.length === 0) return;
+    let threads: DeliveryThreads;
     try {
-      roots = await loadRoots(rows);
+      threads = await loadDeliveryThreads(assignmentId, rows, newest.toString());
     } catch {
       return; // as above
     }
-    // Only readers with something new are re-checked here; an idle stream is re-checked by its heartbeat.
-    const listeners = [...subs].filter((sub) => newest !== undefined && newest > sub.lastId);
     const standings = await Promise.all(listeners.map((sub) => sub.standing().catch(() => undefined)));
-    listeners.forEach((sub, i) => {
-      const standing = standings[i];
-      if (standing === null) return sub.close();
-      if (standing === undefined) return; // database away: the poller tries again
-      const unseen = rows.filter((r) => r.id > sub.lastId);
-      if (unseen.length > MAX_REPLAY && newest !== undefined) {
-        sub.lastId = newest;
-        return sub.reset(newest.toString());
-      }
-      let owesReload = false;
-      for (const row of unseen) {
-        sub.lastId = row.id;
-        const hearing = hearingOf(row, roots.get(row.id), sub.viewerId, standing);
-        if (hearing === "send") {
-          const actorId = row.actorId === sub.viewerId || !standing.anonymousPeers || standing.isTeacher ? row.actorId : null;
-          sub.send({ id: row.id.toString(), type: row.type as ChangeEventDTO["type"], entityId: row.entityId, actorId });
+    await Promise.all(
+      listeners.map(async (sub, i) => {
+        const standing = standings[i];
+        if (standing === null) return sub.close();
+        if (standing === undefined) return; // database away: the poller tries again
+        const unseen = rows.filter((r) => r.id > sub.lastId);
+        if (unseen.length > MAX_REPLAY) {
+          sub.lastId = newest;
+          return sub.reset(newest.toString());
         }
-        // Heard when written, but the thread is out of this reader's sight now (hidden, made private,
-        // deleted): they may still show it, so they reload, told neither which thread nor by whom.
-        if (hearing === "reload") owesReload = true;
-      }
-      if (owesReload) sub.send({ id: sub.lastId.toString(), type: "annotation.updated", entityId: "*", actorId: null });
-    });
+        const plan = planDelivery(unseen, threads, sub.viewerId, standing);
+        const shown = plan.flatMap((item) => (item.kind === "thread" && item.isVisible ? [item.threadId] : []));
+        let views: Map<string, AnnotationDTO>;
+        try {
+          views = await threads.viewFor({ viewerId: sub.viewerId, role: standing.isTeacher ? "teacher" : "student" }, shown);
+        } catch {
+          return; // database away: nothing was sent, so the poller replays these later
+        }
+        if (sub.lastId >= newest) return; // another delivery got there first
+        sub.lastId = newest;
+        for (const item of plan) {
+          const event = toEvent(item, views, sub.viewerId, standing);
+          if (event) sub.send(event);
+        }
+      }),
+    );
   }
 
   private ensurePolling() {
@@ -174,7 +181,7 @@ class LiveHub {
   private ensureListening(): Promise<void> {
     if (this.client || this.connecting) return this.connecting ?? Promise.resolve();
     this.connecting = (async () => {
-      const client = new pg.Client({ connectionString: getDatabaseEnv().DATABASE_URL });
+      const client = new pg.Client(sessionConnectionConfig());
       try {
         await client.connect();
         await client.query(`listen ${LIVE_CHANNEL}`);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AnnotationKind, ChangeEventDTO, Scope } from "@/lib/annotations/types";
+import type { AnnotationKind, ChangeType, Scope } from "@/lib/annotations/types";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -32,6 +32,7 @@ export async function recordChange(tx: Tx, change: Change): Promise<void> {
  * named `inserted` (the row being written). The log entry is made only if
  * that row was, and takes the per-assignment lock before drawing its id, so
  * log order stays commit order. A statement outside a transaction is its own.
+ * `logged` returns the entry's id: the write's own log position.
  */
 export function changeLogSteps(change: Change): Prisma.Sql {
   return Prisma.sql`lock as (
@@ -42,12 +43,13 @@ export function changeLogSteps(change: Change): Prisma.Sql {
       select ${change.assignmentId}, ${change.type}, ${change.entityId}, ${change.actorId}, ${change.scope}::"Scope",
              ${change.ownerId}, ${change.kind}::"AnnotationKind"
         from inserted, lock
+      returning id
     )`;
 }
 
 export interface Change {
   assignmentId: string;
-  type: ChangeEventDTO["type"];
+  type: ChangeType;
   entityId: string;
   actorId: string | null;
   /** Scope and author of the root annotation: who may hear of this change. */

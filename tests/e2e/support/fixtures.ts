@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../../../prisma/demo-users";
 
 type DemoName = "teacher" | "ana" | "ben" | "chloe";
@@ -26,4 +26,24 @@ export { expect };
 /** The demo class's assignment on "My assignments" (teachers may have other classes reading the same essay). */
 export function demoAssignmentLink(page: Page) {
   return page.locator("li.card", { hasText: "History 11B" }).getByRole("link", { name: "DeStalinization, The Origins." });
+}
+
+/** localStorage key of the reader's "Show every thread in full" (components/reader/reader-view.tsx SHOW_ALL_KEY). */
+const SHOW_ALL_KEY = "marginalia.reader.showAll";
+
+/**
+ * A browser context whose reader lists every thread in full, in text order
+ * ("Show every thread in full", as a screen-reader user would set it), for
+ * stories about what threads say and what can be done in them. The margin's
+ * collapsed groups have stories of their own (margin.spec.ts, devices/).
+ */
+export async function newContextWithThreadsInFull(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await showThreadsInFull(context);
+  return context;
+}
+
+/** The same for a context that exists already (the `page` fixture's): pages opened from now on list threads in full. */
+export async function showThreadsInFull(context: BrowserContext): Promise<void> {
+  await context.addInitScript((key) => window.localStorage.setItem(key, "1"), SHOW_ALL_KEY);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { blocksInput, hintsOf, summarize } from "./helpers";
 
+const blocksInputOf = (paragraphs: string[]) => blocksInput(paragraphs);
+
 const phrases = (...paragraphs: string[]) => hintsOf("broken-phrase", blocksInput(paragraphs));
 const pairs = (...paragraphs: string[]) => phrases(...paragraphs).map((h) => [h.exact, h.suggestion]);
 
@@ -39,5 +41,46 @@ describe("broken-phrase", () => {
   it("negative: words of a phrase split by punctuation or across blocks", () => {
     expect(phrases("It was cold. Was it?", "the Party", "Congress met.")).toEqual([]);
     expect(phrases("The Communist. Part of it.")).toEqual([]);
+  });
+
+  it.each([
+    ["It became a mute point once Napoleon escaped.", "mute point", "moot point"],
+    ["Peasants waited with baited breath for the land.", "baited breath", "bated breath"],
+    ["For all intensive purposes the war was over.", "For all intensive purposes", "For all intents and purposes"],
+    ["The generals would not tow the line.", "tow the line", "toe the line"],
+  ])("positive: a misheard set phrase, word for word: %s", (sentence, wrong, right) => {
+    expect(pairs(sentence)).toEqual([[wrong, right]]);
+  });
+
+  it("positive: a proper phrase written two ways, against the title or the more frequent way, with where it stands", () => {
+    const input = { ...blocksInputOf(["In 1839 the Grand Vizer fled to Egypt."]), title: "The Grand Vizier and the Tanzimat" };
+    expect(hintsOf("broken-phrase", input).map((h) => [h.exact, h.suggestion, h.evidence[0].source])).toEqual([
+      ["Grand Vizer", "Grand Vizier", "title"],
+    ]);
+    const body = phrases("The Grand Vizier Mehmed met the Grand Vizer of Egypt.", "The Grand Vizier Ali went on.");
+    expect(body.map((h) => [h.exact, h.suggestion])).toEqual([["Grand Vizer", "Grand Vizier"]]);
+    expect(body[0].evidence[0]).toMatchObject({ source: "text", span: { start: 4, end: 16 } });
+    // A final "ss" that lost one s is a slip, not a singular: "Continental Congres" beside "Continental Congress".
+    const congress = phrases("In 1774 the first Continental Congress met.", "In 1775 the Continental Congres chose Washington.");
+    expect(congress.map((h) => [h.exact, h.suggestion])).toEqual([["Continental Congres", "Continental Congress"]]);
+  });
+
+  it("positive: a phrase of the teacher's glossary", () => {
+    const input = { ...blocksInputOf(["The Heavenly Kindgom ruled Nanjing."]), glossary: { terms: ["Heavenly Kingdom"], people: [] } };
+    expect(hintsOf("broken-phrase", input).map((h) => [h.exact, h.suggestion, h.evidence[0].source])).toEqual([
+      ["Heavenly Kindgom", "Heavenly Kingdom", "glossary"],
+    ]);
+  });
+
+  it("negative: the same phrase in another form, regnal numbers, and names one word apart", () => {
+    expect(
+      summarize(
+        phrases(
+          "East Germany built the wall; East German guards and East Germans watched it; the East German state fell.",
+          "Louis XIV built Versailles; Louis XVI lost it; Louis XVI was executed.",
+          "North Korea and South Korea; Upper Canada and Lower Canada.",
+        ),
+      ),
+    ).toEqual([]);
   });
 });

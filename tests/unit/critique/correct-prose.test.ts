@@ -1,7 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findHints } from "../../../lib/critique/find-hints";
-import { blocksInput, essayInput, FIXTURE_DIR, summarize } from "./helpers";
+import { allHints, blocksInput, essayInput, FIXTURE_DIR, summarize } from "./helpers";
 
 /*
  * Precision: hand-written, correct history prose must produce no hints at
@@ -16,7 +15,7 @@ describe("correct history prose gets no hints", () => {
   it.each(["soviet-thaw.md", "early-modern-and-industrial.md"])("%s", (file) => {
     const input = essayInput(path.join(FIXTURE_DIR, file));
     expect(input.blocks.filter((b) => b.type === "paragraph").length).toBeGreaterThanOrEqual(5);
-    expect(summarize(findHints(input))).toEqual([]);
+    expect(summarize(allHints(input))).toEqual([]);
   });
 
   it("a paragraph of twentieth-century prose given as plain blocks", () => {
@@ -31,6 +30,6 @@ describe("correct history prose gets no hints", () => {
       ],
       "From Versailles to the Cold War",
     );
-    expect(summarize(findHints(input))).toEqual([]);
+    expect(summarize(allHints(input))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { CORPUS_DIR, loadCorpus, locate, readKey } from "../../../scripts/critiq
  */
 const corpus = loadCorpus();
 const manifest = JSON.parse(readFileSync(path.join(CORPUS_DIR, "manifest.json"), "utf8")) as {
-  essays: Array<{ file: string; key: string; part: string }>;
+  essays: Array<{ file: string; key: string; part: string; added?: boolean }>;
   clean: Array<{ file: string; part: string }>;
 };
 const keyed = [...corpus.essays, corpus.seed];
@@ -26,7 +26,7 @@ describe("the critique evaluation corpus (tests/fixtures/critique-eval)", () => 
   it("every key entry names an occurrence that exists, and a context that covers it", () => {
     for (const m of manifest.essays) {
       const key = readKey(path.join(CORPUS_DIR, m.key));
-      const text = corpus.essays.find((e) => path.basename(e.file) === m.file)!.input.text;
+      const text = corpus.essays.find((e) => path.relative(CORPUS_DIR, e.file).split(path.sep).join("/") === m.file)!.input.text;
       for (const entry of [...key.errors, ...key.traps]) {
         expect(locate(text, entry.quote, entry.occurrence), `${m.key}: “${entry.quote}” #${entry.occurrence}`).not.toBeNull();
       }
@@ -47,22 +47,26 @@ describe("the critique evaluation corpus (tests/fixtures/critique-eval)", () => 
   });
 
   it("lists every essay, key and clean file of the folder in the manifest", () => {
-    const md = readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".md") && f !== "README.md");
-    expect(manifest.essays.map((e) => e.file).sort()).toEqual(md.sort());
-    expect(manifest.essays.map((e) => e.key).sort()).toEqual(readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".key.json")).sort());
+    const inFolder = (dir: string, ending: string) =>
+      readdirSync(path.join(CORPUS_DIR, dir)).filter((f) => f.endsWith(ending) && f !== "README.md").map((f) => (dir ? `${dir}/${f}` : f));
+    expect(manifest.essays.map((e) => e.file).sort()).toEqual([...inFolder("", ".md"), ...inFolder("added", ".md")].sort());
+    expect(manifest.essays.map((e) => e.key).sort()).toEqual([...inFolder("", ".key.json"), ...inFolder("added", ".key.json")].sort());
     expect(manifest.clean.map((c) => c.file).sort()).toEqual(readdirSync(path.join(CORPUS_DIR, "clean")).map((f) => `clean/${f}`).sort());
   });
 
   it("keeps the split fixed before tuning: sorted by file name, tuning and held-out alternate", () => {
-    for (const list of [manifest.essays, manifest.clean]) {
+    // Essays added later (added/) are tuning material outside the split, never held out.
+    expect(manifest.essays.filter((e) => e.added).every((e) => e.part === "tuning" && e.file.startsWith("added/"))).toBe(true);
+    for (const list of [manifest.essays.filter((e) => !e.added), manifest.clean]) {
       const sorted = [...list].sort((a, b) => a.file.localeCompare(b.file));
       expect(sorted.map((e) => e.part)).toEqual(sorted.map((_, i) => (i % 2 === 0 ? "tuning" : "held-out")));
     }
   });
 
   it("has at least 14 essays of 300–600 words with 4–8 planted errors each, every kind in both parts", () => {
-    expect(corpus.essays.length).toBeGreaterThanOrEqual(14);
-    for (const essay of corpus.essays) {
+    const original = corpus.essays.filter((e) => !e.file.includes(`${path.sep}added${path.sep}`));
+    expect(original.length).toBeGreaterThanOrEqual(14);
+    for (const essay of original) {
       expect(essay.words, essay.file).toBeGreaterThanOrEqual(300);
       expect(essay.words, essay.file).toBeLessThanOrEqual(600);
       expect(essay.errors.length, essay.file).toBeGreaterThanOrEqual(4);

@@ -11,7 +11,7 @@ const SCRIPT = path.join(ROOT, "scripts/critique-eval.ts");
 const SEED_KEY = path.join(ROOT, "tests/fixtures/critique-eval/seed/destalinization-origins.key.json");
 
 function run(...args: string[]) {
-  return spawnSync(TSX, [SCRIPT, ...args], { cwd: ROOT, encoding: "utf8" });
+  return spawnSync(TSX, [SCRIPT, "--no-speed", ...args], { cwd: ROOT, encoding: "utf8" });
 }
 
 /**

@@ -3,12 +3,13 @@ import path from "node:path";
 import { parseEssay } from "../../../lib/content/parse";
 import type { Block, BlockType } from "../../../lib/content/types";
 import { findHints } from "../../../lib/critique/find-hints";
+import { loadEnglishLexicon } from "../../../lib/lexicon/load-english-lexicon";
 import type { CritiqueInput, Hint, HintKind } from "../../../lib/critique/types";
 
 /** An essay file from the repository (or this folder's fixtures) as critique input. */
 export function essayInput(file: string): CritiqueInput {
   const essay = parseEssay(path.basename(file), readFileSync(file, "utf8"));
-  return { text: essay.text, blocks: essay.blocks, title: essay.meta.title };
+  return { text: essay.text, blocks: essay.blocks, title: essay.meta.title, glossary: essay.meta.glossary ?? null };
 }
 
 export const SEED_FILE = path.resolve(__dirname, "../../../content/destalinization-origins.md");
@@ -30,9 +31,17 @@ export function blocksInput(entries: ReadonlyArray<string | readonly [BlockType,
   return { text, blocks, title };
 }
 
-/** Hints of one kind only, so a kind's tests do not depend on the others. */
+/** The English word list, loaded once per test file as the worker loads it once per process. */
+export const lexicon = loadEnglishLexicon();
+
+/** Hints of one kind only, so a kind's tests do not depend on the others; with the word list, as the app runs them. */
 export function hintsOf(kind: HintKind, input: CritiqueInput): Hint[] {
-  return findHints(input, { kinds: [kind] });
+  return findHints(input, { kinds: [kind], lexicon });
+}
+
+/** Every hint, with the word list, as the app computes them. */
+export function allHints(input: CritiqueInput): Hint[] {
+  return findHints(input, { lexicon });
 }
 
 /** Every [start, end) at which `needle` occurs in `text`. */

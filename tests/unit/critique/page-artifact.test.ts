@@ -50,4 +50,38 @@ describe("page-artifact", () => {
       ),
     ).toEqual([]);
   });
+
+  it.each([
+    ["a share bar", "Share this: Facebook | Twitter | Email"],
+    ["share buttons", "Tweet Share Pin"],
+    ["a citation widget", "Cite this essay: APA | MLA | Harvard | Chicago"],
+    ["a report button", "Report this essay"],
+    ["an advertisement of two sentences", "This essay was submitted by a student. Click here to get a custom essay written for you."],
+    ["a cookie banner", "We use cookies to improve your experience. Accept all"],
+    ["a rating widget", "Rate this essay: 4.2/5 (18 votes)"],
+    ["a list of related pages", "Related essays"],
+  ])("positive: %s standing alone as a block", (_, block) => {
+    expect(artifacts("The wall fell in 1989.", block, "Germany was reunified.").map((h) => [h.exact, h.confidence])).toEqual([[block, 0.95]]);
+  });
+
+  it("positive: chrome at a block's edge, not in its middle", () => {
+    const hints = artifacts("Page 2 of 3. The actual fall of the wall was almost an accident.", "The guards opened the gates. Share this: Facebook | Twitter");
+    expect(hints.map((h) => h.exact)).toEqual(["Page 2 of 3.", "Share this: Facebook | Twitter"]);
+    expect(hints[0].evidence[0].note).toMatch(/opens its paragraph/);
+  });
+
+  it("negative: a quoted slogan is never chrome, alone or in a sentence (“Join now!” on a 1914 poster)", () => {
+    expect(
+      summarize(
+        artifacts(
+          "Recruiting posters of 1914 urged “Join now!” and “Your Country Needs You”.",
+          "“Join now!”",
+          ["quote", "Join now!"],
+          "\"Share this with your friends,\" the pamphlet said, and they did.",
+          "In this essay I will argue that money problems started it. Historians cite the reports of Roger Casement.",
+          "The people used the printing press to share ideas; more and more read them.",
+        ),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { findHints } from "../../../lib/critique/find-hints";
-import { essayInput, hintsTouching, occurrences, SEED_FILE, summarize } from "./helpers";
+import { allHints, essayInput, hintsTouching, occurrences, SEED_FILE, summarize } from "./helpers";
 
 const input = essayInput(SEED_FILE);
-const hints = findHints(input);
+const hints = allHints(input);
 
 /** The hints on each occurrence of `needle`, one list per occurrence. */
 function onEach(needle: string) {
@@ -74,6 +73,6 @@ describe("hints on the seed essay (content/destalinization-origins.md)", () => {
   });
 
   it("is deterministic", () => {
-    expect(findHints(essayInput(SEED_FILE))).toEqual(hints);
+    expect(allHints(essayInput(SEED_FILE))).toEqual(hints);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findHints } from "../../../lib/critique/find-hints";
 import { blocksInput, hintsOf, summarize } from "./helpers";
 
 const drift = (paragraphs: Array<string | readonly ["heading", string]>, title?: string) =>
@@ -59,5 +60,58 @@ describe("term-drift", () => {
         ]),
       ),
     ).toEqual([]);
+  });
+
+  it("positive: a name spelled two ways in one text, at the rarer way, with the other and where it stands as evidence", () => {
+    const input = blocksInput([
+      ["heading", "Why did it fall?"],
+      "Erich Honecker ruled East Germany. Honecker refused to change.",
+      "In October Honeker was removed by his own party.",
+    ]);
+    const hints = hintsOf("term-drift", input);
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["Honeker", "Honecker"]]);
+    const text = hints[0].evidence.find((e) => e.source === "text");
+    expect(text?.note).toMatch(/writes “Honecker” twice \(first under the heading “Why did it fall\?”\), against “Honeker” once/);
+    expect(text?.span && input.text.slice(text.span.start, text.span.end)).toBe("Honecker");
+    expect(hints[0].evidence.map((e) => e.source)).toContain("word-list");
+  });
+
+  it.each([
+    ["a swap", "Schabowski spoke. Schabowski read his notes, and Schabowksi said “immediately”.", "Schabowksi", "Schabowski"],
+    ["a short name", "Huerta was hated. Villa fought Huerta, and Heurta fled.", "Heurta", "Huerta"],
+    ["a doubled letter dropped, each written once", "General Jean-Jacques Dessalines fought on. In 1804 Desalines declared independence.", "Desalines", "Dessalines"],
+    ["a dictionary name written once", "The Committee, led by Robespierre, ruled. In the end Robespiere was guillotined.", "Robespiere", "Robespierre"],
+    ["a name swapped, each written once, the word list breaking the tie", "The Pope at Avignon stayed. When it reached Avingon, half the city died.", "Avingon", "Avignon"],
+  ])("positive: %s", (_, paragraph, wrong, right) => {
+    expect(drift([paragraph]).map((h) => [h.exact, h.suggestion])).toEqual([[wrong, right]]);
+  });
+
+  it("positive: a word of the title misspelled once, suggested in its own case", () => {
+    const hints = drift(["The revoluton was not only about bread."], "The Causes of the French Revolution");
+    expect(hints.map((h) => [h.exact, h.suggestion, h.evidence[0].source])).toEqual([["revoluton", "revolution", "title"]]);
+  });
+
+  it("positive: a term spelled differently from the teacher's glossary", () => {
+    const input = { ...blocksInput(["The Taipings called their state the Heavenly Kingdom, led by Hong Xiuqan."]), glossary: { terms: [], people: [{ name: "Hong Xiuquan" }] } };
+    const hints = hintsOf("term-drift", input);
+    expect(hints.map((h) => [h.exact, h.suggestion, h.evidence[0].source])).toEqual([["Xiuqan", "Xiuquan", "glossary"]]);
+  });
+
+  it("negative: quotations, foreign spellings with accents, other forms of a name, and two names each written once", () => {
+    expect(
+      summarize(
+        drift([
+          "Zapata's slogan “Tierra y Libertad” promised liberty; the motto “orden y progreso” promised order.",
+          "José María Morelos fought on; Bolívar died at Santa Marta. The cry “Independência ou morte!” meant independence.",
+          "General Augusto Pinochet seized power in September; in August the strikes began. The Porfiriato of Porfirio Díaz.",
+          "Queen Njinga of Ndongo fought the Portuguese; Nzinga Mbemba wrote to Lisbon. Prussia and the Prussian army.",
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it("without a word list, only names are compared", () => {
+    const input = blocksInput(["Honecker ruled. Honecker refused. Then Honeker fell, and the revolutoin came with the revolution, the revolution."]);
+    expect(findHints(input, { kinds: ["term-drift"] }).map((h) => h.exact)).toEqual(["Honeker"]);
   });
 });

@@ -29,14 +29,17 @@ export function distinctWords(count: number, seed = 1): string[] {
  * A Markdown reading of about `bytes` bytes whose headings hold `headingWords`
  * distinct words and whose body holds as many other distinct words, the
  * all-pairs worst case of the term-drift detector (it compared each body word
- * with every heading word: 8.5 s at 44 KB). The first `drifts` body words are
- * a dropped letter from a heading word, so there are real hints to find.
+ * with every heading word: 8.5 s at 44 KB). Every other body word is
+ * capitalized mid-sentence, so it is indexed as a name, two edits deep. The
+ * opening paragraph holds `drifts` words, each a heading word with one letter
+ * dropped and written once, so there are real hints to find (a heading's
+ * spelling wins a tie).
  */
 export function termDriftReading(bytes: number, headingWords = 2000, drifts = 50): string {
   const [heads, others] = [distinctWords(headingWords, 7), distinctWords(headingWords, 11)];
-  const lines: string[] = [];
+  const lines: string[] = [`${heads.slice(0, drifts).map((h) => h.slice(0, 4) + h.slice(5)).join(" ")}.`, ""];
   for (let i = 0; i < heads.length; i += 10) lines.push(`## ${heads.slice(i, i + 10).join(" ")}`, "");
-  const body = others.map((w, i) => (i < drifts ? heads[i].slice(0, 4) + heads[i].slice(5) : w));
+  const body = others.map((w, i) => (i % 2 === 1 ? w[0].toUpperCase() + w.slice(1) : w));
   let size = lines.join("\n").length;
   for (let paragraph = 0; size < bytes; paragraph++) {
     const start = (paragraph * 40) % body.length;

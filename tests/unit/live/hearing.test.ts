@@ -24,16 +24,16 @@ describe("who hears of a change to a thread", () => {
     expect(heardBy(hiddenReply, { ...anasComment, isHidden: true })).toEqual(["send", "skip", "send"]);
   });
 
-  it("replays a change only while its thread is still in the reader's sight, and asks the others who heard it to reload", () => {
-    expect(heardBy(asWritten, { ...anasComment, isHidden: true })).toEqual(["send", "reload", "send"]);
-    expect(heardBy(asWritten, { ...anasComment, scope: "private" })).toEqual(["send", "reload", "reload"]);
-    expect(heardBy(asWritten, { ...anasComment, scope: "teachers" })).toEqual(["send", "reload", "send"]);
+  it("replays a change only while its thread is still in the reader's sight, and tells the others who heard it to drop it", () => {
+    expect(heardBy(asWritten, { ...anasComment, isHidden: true })).toEqual(["send", "remove", "send"]);
+    expect(heardBy(asWritten, { ...anasComment, scope: "private" })).toEqual(["send", "remove", "remove"]);
+    expect(heardBy(asWritten, { ...anasComment, scope: "teachers" })).toEqual(["send", "remove", "send"]);
     expect(heardBy(asWritten, anasComment)).toEqual(["send", "send", "send"]);
     expect(heardBy({ ...asWritten, scope: "private" }, { ...anasComment, scope: "private" })).toEqual(["send", "skip", "skip"]);
   });
 
   it("keeps a deleted thread only while it has live replies, as the list does", () => {
-    expect(heardBy(asWritten, { ...anasComment, isDeleted: true })).toEqual(["reload", "reload", "reload"]);
+    expect(heardBy(asWritten, { ...anasComment, isDeleted: true })).toEqual(["remove", "remove", "remove"]);
     expect(heardBy(asWritten, { ...anasComment, isDeleted: true, hasLiveReplies: true })).toEqual(["send", "send", "send"]);
   });
 
@@ -47,5 +47,9 @@ describe("who hears of a change to a thread", () => {
 
   it("sends changes to the whole assignment to every member", () => {
     expect(heardBy({ scope: null, ownerId: null, kind: null }, undefined)).toEqual(["send", "send", "send"]);
+  });
+
+  it("sends a change that is about no thread (the answer key) only to the audience it was logged with", () => {
+    expect(heardBy({ scope: "teachers", ownerId: "teacher", kind: null }, undefined)).toEqual(["skip", "skip", "send"]);
   });
 });

@@ -83,9 +83,9 @@ describe("the year scan", () => {
   });
 
   it("still treats a bracketed author and year as a citation, not as a date of the events", () => {
-    const years = "In 1921 and 1924, then 1927 and 1929, the party changed.";
-    const cited = findHints({ text: `${years} See (Service 1997) and (1995).`, blocks: [], title: "" }, { kinds: ["anachronistic-year"] });
-    const bare = findHints({ text: `${years} It ended in 1995.`, blocks: [], title: "" }, { kinds: ["anachronistic-year"] });
+    // 1995 breaks the run 1924…1929 (a doubled 9 for 2); cited, it dates a historian and is left out.
+    const cited = findHints({ text: "In 1921 and 1924, then (Service 1995) and 1927 and 1929, the party changed.", blocks: [], title: "" }, { kinds: ["anachronistic-year"] });
+    const bare = findHints({ text: "In 1921 and 1924, then 1995 and 1927 and 1929, the party changed.", blocks: [], title: "" }, { kinds: ["anachronistic-year"] });
     expect(cited).toEqual([]);
     expect(bare.map((h) => h.exact)).toEqual(["1995"]);
   });

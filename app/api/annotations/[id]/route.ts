@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute, parseInput } from "@/lib/server/http/api-route";
-import { findAnnotation } from "@/lib/server/annotations/find-annotations";
+import { reloadAnnotation } from "@/lib/server/annotations/find-annotations";
 import { deleteAnnotation, updateAnnotation } from "@/lib/server/annotations/update-annotation";
 import { updateAnnotationSchema } from "@/lib/validation/annotation";
 
@@ -8,10 +8,8 @@ type Params = { id: string };
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<Params>(async ({ params, viewer }) => {
-  const { annotation } = await findAnnotation({ viewerId: viewer.id, annotationId: params.id });
-  return { annotation };
-});
+/** One annotation as the viewer sees it now (404 when they may not), with the log position it is current to. */
+export const GET = apiRoute<Params>(async ({ params, viewer }) => ({ annotation: await reloadAnnotation(viewer.id, params.id) }));
 
 /** Edits body, tags or scope of your own annotation; a stale version gets 409. */
 export const PATCH = apiRoute<Params>(async ({ params, viewer, json }) => {

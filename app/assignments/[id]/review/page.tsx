@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GradesPanel } from "@/components/lti/grades-panel";
 import { ReviewView } from "@/components/review/review-view";
 import { readerHref } from "@/lib/review/reader-href";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
+import { findGradeBook } from "@/lib/server/grades/grade-book";
 import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
 import { AppError } from "@/lib/errors";
 import { findReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
@@ -32,7 +34,7 @@ export default async function ReviewPage({ params }: Props) {
   if (!assignment) notFound();
 
   const ask = { viewerId: viewer.id, assignmentId: assignment.id };
-  const [hints, key, report, annotations, students, blocks] = await Promise.all([
+  const [hints, key, report, annotations, students, blocks, grades] = await Promise.all([
     // Hints still being prepared (a cold worker, a long text) must not take the whole dashboard down with them.
     findHintsForAssignment(ask).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "unavailable") return null;
@@ -43,6 +45,7 @@ export default async function ReviewPage({ params }: Props) {
     findAnnotations(ask),
     findStudentTable(ask),
     findReviewBlocks({ ...ask, revisionId: assignment.revision.id }),
+    findGradeBook(ask),
   ]);
   const dueAt = assignment.dueAt;
 
@@ -57,12 +60,13 @@ export default async function ReviewPage({ params }: Props) {
       <p>
         <Link href={readerHref({ id: assignment.id, essaySlug: assignment.essay.slug })}>Back to the reader</Link>
       </p>
+      <GradesPanel initial={grades} />
       <ReviewView
         text={assignment.revision.text}
         blocks={blocks}
         essaySlug={assignment.essay.slug}
         isHintsPending={hints === null}
-        dashboard={{ annotations: annotations.annotations, students }}
+        dashboard={{ list: annotations, students }}
         initial={{
           assignmentId: assignment.id,
           settings: { peerFlagVisibility: assignment.peerFlagVisibility, hintVisibility: assignment.hintVisibility },

@@ -6,7 +6,7 @@ import { requireViewer } from "@/lib/server/auth/viewer";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { safePageValues } from "@/lib/server/http/route-params";
 import { getSchoolTimeZone } from "@/lib/env";
-import { toWallTime } from "@/lib/format/dates";
+import { aWeekFromToday } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Assign a reading" };
 
@@ -23,9 +23,4 @@ export default async function AssignPage({ params }: { params: Promise<{ id: str
       <AssignForm classroomId={id} essays={essays} defaultDue={defaultDue} />
     </div>
   );
-}
-
-/** Next week, 5 pm at the school, as a datetime-local value: the usual due date. */
-function aWeekFromToday(timeZone: string): string {
-  return `${toWallTime(new Date(Date.now() + 7 * 86_400_000), timeZone).slice(0, 10)}T17:00`;
 }

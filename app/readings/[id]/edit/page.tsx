@@ -4,6 +4,8 @@ import { ReadingForm } from "@/components/classes/reading-form";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findOwnReading } from "@/lib/server/essays/reading-writes";
 import { safePageValues } from "@/lib/server/http/route-params";
+import { readStoredGlossary } from "@/lib/validation/glossary";
+import { glossaryToFields } from "@/lib/validation/glossary-form";
 
 export const metadata: Metadata = { title: "Edit a reading" };
 
@@ -30,6 +32,7 @@ export default async function EditReadingPage({ params }: { params: Promise<{ id
           text: blocksToMarkdown(essay.revisions[0]?.text ?? "", essay.revisions[0]?.blocks),
           format: onlyParagraphs(essay.revisions[0]?.blocks) ? "txt" : "md",
           isShared: essay.isShared,
+          glossary: glossaryToFields(readStoredGlossary(essay.revisions[0]?.glossary ?? null)),
         }}
       />
     </div>

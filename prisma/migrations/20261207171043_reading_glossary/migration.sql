@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "essay_revisions" ADD COLUMN     "glossary" JSONB;
+

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { findHints } from "@/lib/critique";
+import type { CritiqueInput, HintKind } from "@/lib/critique";
+import { loadEnglishLexicon } from "@/lib/lexicon/load-english-lexicon";
+
+/*
+ * Crafted worst cases for the hand rules of issue 13 (confusable contexts,
+ * chrome pieces, proper phrases, year runs, glossary people): each is one
+ * long block built to make a careless pattern or loop go quadratic. Linearity
+ * is checked as a ratio, which a loaded machine does not skew: four times the
+ * input must take well under sixteen times as long (a quadratic would take
+ * sixteen; the people-in-one-sentence case took 245 s before its fix).
+ */
+const lexicon = loadEnglishLexicon();
+const GLOSSARY: CritiqueInput["glossary"] = { period: { start: 1917, end: 1953 }, terms: [], people: [{ name: "Joseph Stalin", born: 1878, died: 1953 }] };
+
+function ms(kind: HintKind, text: string, glossary: CritiqueInput["glossary"] = null): number {
+  const started = performance.now();
+  findHints({ text, blocks: [], title: "", glossary }, { kinds: [kind], lexicon });
+  return performance.now() - started;
+}
+
+/** Times `build(n)` and `build(4n)` (after a warm-up) and checks the growth is about linear. */
+function expectLinear(kind: HintKind, build: (n: number) => string, n: number, glossary: CritiqueInput["glossary"] = null) {
+  ms(kind, build(Math.ceil(n / 4)), glossary);
+  const small = ms(kind, build(n), glossary);
+  const large = ms(kind, build(4 * n), glossary);
+  expect(large, `${small.toFixed(0)} ms for n, ${large.toFixed(0)} ms for 4n`).toBeLessThan(8 * small + 150);
+}
+
+describe("worst cases of the hand rules grow linearly", () => {
+  it.each([
+    ["comparison words before one “then”", (n: number) => `${"more ".repeat(n)}then in`],
+    ["“it's” after a preposition, over and over", (n: number) => "in it's ".repeat(n)],
+    ["a “who's” followed by a long word", (n: number) => `who's ${"a".repeat(n * 5)} was`],
+    ["“there” after many verbs", (n: number) => "gave there ".repeat(n)],
+    ["“quite” after many linking verbs", (n: number) => "was quite ".repeat(n)],
+  ])("confusables: %s", (_, build) => expectLinear("confusable-word", build, 10_000));
+
+  it.each([
+    ["a run of dots", (n: number) => `${".".repeat(n * 5)} x`],
+    ["share separators", (n: number) => "Share | ".repeat(n)],
+    ["one-word sentences of chrome words", (n: number) => "Share. ".repeat(n)],
+    ["an open quotation", (n: number) => `“${"word ".repeat(n)}`],
+  ])("page artifacts: %s", (_, build) => expectLinear("page-artifact", build, 20_000));
+
+  it("proper phrases: capitalized words in one run", () => {
+    const build = (n: number) => Array.from({ length: n }, (_, i) => `Word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i >> 5) % 26))}`).join(" ");
+    expectLinear("broken-phrase", build, 10_000);
+  });
+
+  it("years: one sentence of years, a glossary person acting before each", () => {
+    const build = (n: number) => Array.from({ length: n }, (_, i) => `Stalin ordered it in ${1900 + ((i * 37) % 100)}`).join(", ");
+    expectLinear("anachronistic-year", build, 5_000, GLOSSARY);
+  });
+});
