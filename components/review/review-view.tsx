@@ -30,8 +30,6 @@ export interface ReviewViewProps {
   /** The text's blocks (headings, paragraphs, bullets), for the heatmap's layout. */
   blocks: Block[];
   essaySlug: string;
-  /** True when the hints were still being prepared as the page was made: the Hints section says so, the rest works. */
-  isHintsPending?: boolean;
   /** The class's annotations and the per-student table. */
   dashboard: DashboardData;
 }
@@ -43,7 +41,7 @@ export interface ReviewViewProps {
  * settings, and export / import. Each panel is its own component in a
  * ReviewSection, whose id is the section's old anchor.
  */
-export function ReviewView({ initial, text, blocks, essaySlug, dashboard, isHintsPending = false }: ReviewViewProps) {
+export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: ReviewViewProps) {
   const data = useReviewData(initial);
   const board = useDashboardData(initial.assignmentId, dashboard, data.reload);
   const assignment = { id: initial.assignmentId, essaySlug };
@@ -96,11 +94,7 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, isHint
               title="Hints"
               intro="Automatic checks of the text. They can be wrong: add the ones you agree with to the answer key."
             >
-              {isHintsPending ? (
-                <p className="review-note">The automatic checks are still running on this text. Reload the page in a few seconds to see them.</p>
-              ) : (
-                <HintsPanel hints={data.hints.hints} revisionId={data.hints.revisionId} entries={data.key.entries} onAdd={data.addFromHint} text={text} />
-              )}
+              <HintsPanel hints={data.hints.state} onRetry={data.hints.retry} entries={data.key.entries} onAdd={data.addFromHint} text={text} />
             </ReviewSection>
             <ReviewSection
               id="answer-key"

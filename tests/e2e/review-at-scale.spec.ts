@@ -202,4 +202,56 @@ test.describe("teacher review that scales", () => {
     for (const name of ["Student 1", "Student 2", "Student 3"]) await expect(keyFound(name)).toHaveText("1");
     await context.close();
   });
+  test("the review page comes at once while a new reading's hints are still being prepared, and the browser fetches them, asking again while the server says they are not ready", async ({ browser }) => {
+    test.setTimeout(120_000);
+    await seedWorld();
+    const teacherCookie = await requireSession(baseUrl, world.teachers[0].email, PASSWORD);
+    // A reading nobody has opened yet: its hints are in no cache, so the page cannot have them.
+    const stamp = Date.now().toString(36);
+    const added = await sessionRequest(baseUrl, teacherCookie, "POST", "/api/readings", {
+      title: `The Treaty of Paris ${stamp}`,
+      author: "A teacher",
+      source: "Typed for the class",
+      retrieved: "2026-12-01",
+      notes: "Written for the hints story.",
+      text: "The treaty was signed in 1783. In 1738 the last troops left New York, and in 1784 Congress ratified it.",
+    });
+    expect(added.status).toBe(201);
+    const { essay } = (await added.json()) as { essay: { id: string } };
+    const assigned = await sessionRequest(baseUrl, teacherCookie, "POST", `/api/classes/${world.classId}/assignments`, {
+      essayId: essay.id,
+      dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    expect(assigned.status).toBe(201);
+    const { assignment } = (await assigned.json()) as { assignment: { id: string } };
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signInAsTeacher(page);
+    // The server is slow to prepare them twice more (a cold worker past its budget answers 503), then answers.
+    let asked = 0;
+    await page.route(`**/api/assignments/${assignment.id}/hints`, async (route) => {
+      asked += 1;
+      if (asked > 2) return route.continue();
+      return route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "unavailable", message: "The hints for this reading are still being prepared. Try again in a few seconds." } }),
+      });
+    });
+    const response = await page.goto(`/assignments/${assignment.id}/review#hints`);
+    expect(response?.status()).toBe(200);
+    // Rendered without the hints, saying so, rather than waiting for them or failing.
+    expect(await response!.text()).toContain("The automatic checks are still running on this text.");
+    const hints = page.getByRole("region", { name: "Hints" });
+    await expect(hints.getByRole("status")).toContainText("still running");
+    const card = hints.getByRole("listitem").filter({ hasText: "“1738”" });
+    await expect(card).toBeVisible({ timeout: 30_000 });
+    expect(asked).toBe(3);
+    await expect(hints.getByRole("status")).toHaveCount(0);
+    // A hint fetched by the browser goes into the key like one that came with the page.
+    await card.getByRole("button", { name: "Add to answer key: “1738”" }).click();
+    await expect(card.getByRole("button", { name: "In the key: “1738”" })).toBeVisible();
+    await context.close();
+  });
 });

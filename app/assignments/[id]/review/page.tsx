@@ -35,8 +35,9 @@ export default async function ReviewPage({ params }: Props) {
 
   const ask = { viewerId: viewer.id, assignmentId: assignment.id };
   const [hints, key, report, annotations, students, blocks, grades] = await Promise.all([
-    // Hints still being prepared (a cold worker, a long text) must not take the whole dashboard down with them.
-    findHintsForAssignment(ask).catch((error: unknown) => {
+    // Hints come with the page only when they are ready: one still being prepared (a cold reading worker,
+    // a long text) must neither hold the page back nor take it down. The browser fetches it (use-hint-list.ts).
+    findHintsForAssignment({ ...ask, budgetMs: 0 }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "unavailable") return null;
       throw error;
     }),
@@ -65,12 +66,11 @@ export default async function ReviewPage({ params }: Props) {
         text={assignment.revision.text}
         blocks={blocks}
         essaySlug={assignment.essay.slug}
-        isHintsPending={hints === null}
         dashboard={{ list: annotations, students }}
         initial={{
           assignmentId: assignment.id,
           settings: { peerFlagVisibility: assignment.peerFlagVisibility, hintVisibility: assignment.hintVisibility },
-          hints: hints ? { revisionId: hints.revisionId, hints: hints.hints } : { revisionId: assignment.revision.id, hints: [] },
+          hints: hints ? { revisionId: hints.revisionId, hints: hints.hints } : null,
           key,
           report,
         }}
