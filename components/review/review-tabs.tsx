@@ -42,12 +42,25 @@ export function ReviewTabs({ panels, badges = {} }: ReviewTabsProps) {
   const target = tabForHash(hash);
   const selected = target?.tab ?? DASHBOARD_TABS[0].id;
   const rootRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
 
   // A hash naming a section inside a tab (not the tab's own) brings that section into view.
   useEffect(() => {
     if (target?.section) document.getElementById(target.section)?.scrollIntoView({ block: "start" });
   }, [target?.section]);
+
+  // On a phone the list is one row that scrolls inside itself (review.css): keep the chosen tab in sight,
+  // also when a link opened a tab far along it. Only the row scrolls, never the window.
+  useEffect(() => {
+    const list = listRef.current;
+    const tab = tabRefs.current.get(selected);
+    if (!list || !tab) return;
+    const row = list.getBoundingClientRect();
+    const box = tab.getBoundingClientRect();
+    if (box.left < row.left) list.scrollLeft -= row.left - box.left;
+    else if (box.right > row.right) list.scrollLeft += box.right - row.right;
+  }, [selected]);
 
   function select(id: DashboardTabId, { focus = false } = {}) {
     // Keep Next's own history state; only the hash changes, and no entry is added per tab.
@@ -65,6 +78,7 @@ export function ReviewTabs({ panels, badges = {} }: ReviewTabsProps) {
         role="tablist"
         aria-label="Review sections"
         className="review-tablist"
+        ref={listRef}
         onKeyDown={(e) => {
           const index = nextTabIndex(
             DASHBOARD_TABS.findIndex((t) => t.id === selected),
