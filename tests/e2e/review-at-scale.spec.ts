@@ -140,6 +140,15 @@ test.describe("teacher review that scales", () => {
     await expect(rejectedTarget).toBeDisabled();
     await expect(second.getByText("rejected: reopen it to merge into it")).toBeVisible();
     await second.getByRole("button", { name: "Cancel" }).click();
+    // The reader's merge offers the rejected flag the same way.
+    const reader = await context.newPage();
+    await reader.goto(`/essays/destalinization-origins?assignment=${world.assignmentId}&annotation=${flags[1].id}`);
+    const secondCard = reader.locator(`article[data-annotation-id="${flags[1].id}"]`);
+    await secondCard.getByRole("button", { name: "Merge Student 2’s flag into another flag" }).click();
+    await expect(secondCard.getByRole("radio", { name: /Student 3’s flag · Rejected/ })).toBeDisabled();
+    await expect(secondCard.getByText("rejected: reopen it to merge into it")).toBeVisible();
+    await expect(secondCard.getByRole("radio", { name: /Student 1’s flag · Open/ })).toBeChecked();
+    await reader.close();
 
     // One decision for the whole finding, said in the finding's own decision box.
     await row.getByRole("button", { name: /^Verify all 3:/ }).click();
