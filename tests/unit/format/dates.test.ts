@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getSchoolTimeZone } from "@/lib/env";
 import { describeImported } from "@/lib/format/imported-provenance";
 import {
+  aWeekFromToday,
   calendarDay,
   formatCalendarDate,
   formatDate,
@@ -73,6 +74,12 @@ describe("due dates typed on the assign form are the school's hours", () => {
     expect(fromWallTime("2026-03-29T01:30", "Europe/London")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
     expect(fromWallTime("2026-02-30T17:00", "UTC")).toBeNull();
     expect(fromWallTime("tomorrow", "UTC")).toBeNull();
+  });
+
+  it("offers next week at 5 pm on the school's calendar, which may already be a day ahead of UTC", () => {
+    const now = Date.parse("2026-12-07T20:00:00Z"); // Tuesday 8 December, 09:00 in Auckland
+    expect(aWeekFromToday("UTC", now)).toBe("2026-12-14T17:00");
+    expect(aWeekFromToday("Pacific/Auckland", now)).toBe("2026-12-15T17:00");
   });
 });
 
