@@ -40,6 +40,9 @@ describe("worst cases of the hand rules grow linearly", () => {
     ["a “who's” followed by a long word", (n: number) => `who's ${"a".repeat(n * 5)} was`],
     ["“there” after many verbs", (n: number) => "gave there ".repeat(n)],
     ["“quite” after many linking verbs", (n: number) => "was quite ".repeat(n)],
+    ["“there” and a noun and a verb, over and over", (n: number) => ", there army lost, lost there way in".repeat(n)],
+    ["“there” before one long word", (n: number) => `, there ${"a".repeat(n * 5)} ${"b".repeat(n * 5)}ed`],
+    ["“it's”, a word and a verb, over and over", (n: number) => "it's use was it's ".repeat(n)],
   ])("confusables: %s", (_, build) => expectLinear("confusable-word", build, 10_000));
 
   it.each([
@@ -47,11 +50,17 @@ describe("worst cases of the hand rules grow linearly", () => {
     ["share separators", (n: number) => "Share | ".repeat(n)],
     ["one-word sentences of chrome words", (n: number) => "Share. ".repeat(n)],
     ["an open quotation", (n: number) => `“${"word ".repeat(n)}`],
+    ["a labelled list without end", (n: number) => `Tags: ${"Word, ".repeat(n)}`],
+    ["many short labelled blocks", (n: number) => "Read more: The Fall\n\n".repeat(n)],
   ])("page artifacts: %s", (_, build) => expectLinear("page-artifact", build, 20_000));
 
   it("proper phrases: capitalized words in one run", () => {
     const build = (n: number) => Array.from({ length: n }, (_, i) => `Word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i >> 5) % 26))}`).join(" ");
     expectLinear("broken-phrase", build, 10_000);
+  });
+
+  it("years: two slips side by side, over and over (each neighbourhood tried without each neighbour)", () => {
+    expectLinear("anachronistic-year", (n: number) => "In 1763, 1755, 1770, 1743, 1774 and 1775. ".repeat(n), 2_000);
   });
 
   it("years: one sentence of years, a glossary person acting before each", () => {
