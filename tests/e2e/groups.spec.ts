@@ -161,11 +161,13 @@ test.describe("small groups through HTTP", () => {
     // The review page: use the class's groups, then show one group's students only.
     await page.goto(`/assignments/${fresh.assignmentId}/review`);
     await expect(page.getByLabel("Show the work of")).toHaveCount(0);
+    await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Groups for this assignment").selectOption("class");
     await page.locator("#groups").getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Class comments are now seen by the author's group" })).toBeVisible();
     const filter = page.getByLabel("Show the work of");
     await filter.selectOption({ label: "Archivists" });
+    await page.getByRole("tab", { name: "Students" }).click();
     const rows = page.locator("#students tbody tr");
     const saved = await (await sessionRequest(e2eState().baseUrl, await cookieOf(page), "GET", `/api/classes/${fresh.classId}/groups`)).json();
     const archivistCount = (saved as { set: { groups: { name: string; memberIds: string[] }[] } }).set.groups.find((g) => g.name === "Archivists")!.memberIds.length;
@@ -179,6 +181,7 @@ test.describe("small groups through HTTP", () => {
       [390, 844],
     ]) {
       await page.setViewportSize({ width, height });
+      await page.getByRole("tab", { name: "Settings" }).click();
       await page.locator("#groups").scrollIntoViewIfNeeded();
       await page.screenshot({ path: testInfo.outputPath(`review-groups-${width}.png`) });
       // The groups section and the filter fit the page (other panels have their own stories).

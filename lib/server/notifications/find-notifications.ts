@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getSchoolTimeZone } from "@/lib/env";
 import { formatDate } from "@/lib/format/dates";
 import { readerHref } from "@/lib/review/reader-href";
 import { visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
@@ -76,6 +77,7 @@ export async function findNotifications(userId: string): Promise<{ notifications
   ]);
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const timeZone = getSchoolTimeZone();
   const notifications = rows.map((row): NotificationDTO => {
     const a = row.assignment;
     const roles = new Map(a.classroom.memberships.map((m) => [m.userId, m.role]));
@@ -90,7 +92,7 @@ export async function findNotifications(userId: string): Promise<{ notifications
           : row.kind === "flag_decision"
             ? (DECISIONS[row.flagStatus ?? ""] ?? "Your flag was reviewed")
             : row.kind === "assignment_new"
-              ? `New reading assigned, due ${formatDate(a.dueAt)}`
+              ? `New reading assigned, due ${formatDate(a.dueAt, timeZone, "due")}`
               : `Due tomorrow`;
     return {
       id: row.id,
