@@ -7,6 +7,7 @@ import { updateAnnotation } from "@/lib/server/annotations/update-annotation";
 import { createAssignment } from "@/lib/server/assignments/create-assignment";
 import { createFlag } from "@/lib/server/flags/create-flag";
 import { reviewFlag } from "@/lib/server/flags/review-flag";
+import { reviewFlags } from "@/lib/server/flags/review-flags";
 import { saveAssignmentGroups } from "@/lib/server/groups/save-groups";
 import { countUnread, findNotifications, markRead } from "@/lib/server/notifications/find-notifications";
 import { createReply } from "@/lib/server/replies/reply-writes";
@@ -116,6 +117,21 @@ describe("notifications: who is told of what", () => {
     expect(await told(ana.id, a.id)).toEqual(["flag_decision: Your teacher asked for evidence for your flag", "flag_decision: Your flag was rejected"]);
     const { notifications } = await findNotifications(ana.id);
     expect(notifications.find((n) => n.text === "Your flag was rejected")).toMatchObject({ reason: "The year is right.", href: expect.stringContaining(`annotation=${flag.id}`) });
+  });
+
+  it("one decision for a whole finding tells each of its flags' authors", async () => {
+    const { ana, ben, teacher } = world.users;
+    const a = await newAssignment();
+    const flagOf = (viewerId: string) =>
+      createFlag({
+        viewerId,
+        assignmentId: a.id,
+        input: { id: randomUUID(), scope: "class", ...select(world.revision.text, "1995"), category: "date_number", correction: "1955", rationale: richTextFromPlain("Because."), evidence: [], tags: [] },
+      }).then((r) => r.annotation);
+    const [anas, bens] = [await flagOf(ana.id), await flagOf(ben.id)];
+    await reviewFlags({ viewerId: teacher.id, assignmentId: a.id, input: { status: "verified", reason: "", flags: [anas, bens].map((f) => ({ id: f.id, version: f.flag!.reviewVersion })) } });
+    expect(await told(ana.id, a.id)).toEqual(["flag_decision: Your flag was verified"]);
+    expect(await told(ben.id, a.id)).toEqual(["flag_decision: Your flag was verified"]);
   });
 
   it("a new assignment tells the class's students, not its teachers nor anyone else", async () => {
