@@ -44,6 +44,8 @@ export const reviewFlagSchema = z
     correction: z.string().max(2000).optional(),
     /** The flag's reviewVersion the teacher decided on: a stale one is 409. The app always sends it. */
     version: z.number().int().positive().optional(),
+    /** Verifying a transcription error on a scan: also correct the transcription with it (a new revision). */
+    applyToTranscription: z.boolean().optional(),
   })
   .refine((r) => r.status !== "rejected" || r.reason.length > 0, {
     message: "Say why the flag is rejected: the student sees your reason.",

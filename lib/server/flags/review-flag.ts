@@ -1,4 +1,5 @@
 import "server-only";
+import { applyTranscriptionFlag } from "@/lib/server/sources/correct-transcription";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -74,7 +75,9 @@ export async function reviewFlag({ viewerId, annotationId, input }: { viewerId: 
       await tx.auditEvent.create({ data: { ...audit, action: "correction", fromState: locked.correction, toState: correction } });
     }
     await recordFlagChange(tx, flag, viewerId);
-  });
+    if (input.status === "verified" && input.applyToTranscription) await applyTranscriptionFlag(tx, { viewerId, annotationId, correction });
+    // Applying a correction re-anchors the reading's annotations, which may take longer than a decision alone.
+  }, { timeout: 30_000 });
   return reloadAnnotation(viewerId, annotationId);
 }
 
