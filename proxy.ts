@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
+import { FRAME_GRANT_COOKIE, readFrameGrant } from "@/lib/security/frame-grant";
 import { repairUnreadablePath } from "@/lib/security/unreadable-path";
 
 /**
@@ -8,6 +9,11 @@ import { repairUnreadablePath } from "@/lib/security/unreadable-path";
  * request's CSP header and puts it on its own inline and bundle scripts, which
  * is why the header is set on the forwarded request too; `x-nonce` is there
  * for any server component that renders a <Script> of its own.
+ *
+ * A browser that launched from a registered learning platform carries a
+ * signed frame grant (lib/security/frame-grant.ts): its pages may then be
+ * framed by that platform's origins, and by no one else. Without one,
+ * `frame-ancestors 'none'` as always.
  */
 export function proxy(request: NextRequest) {
   // A segment Next cannot decode would be its bare 500, and a rewrite does not help (Next takes params from the
@@ -24,7 +30,8 @@ export function proxy(request: NextRequest) {
 
 function withPolicy(request: NextRequest, respond: (headers: Headers) => NextResponse) {
   const nonce = createNonce();
-  const policy = buildContentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development" });
+  const frameAncestors = readFrameGrant(request.cookies.get(FRAME_GRANT_COOKIE)?.value, process.env.NEXTAUTH_SECRET) ?? [];
+  const policy = buildContentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development", frameAncestors });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

@@ -61,7 +61,7 @@ function createClient() {
   // `next build` imports route modules without a database; no query runs then.
   const isBuild = process.env.NEXT_PHASE === "phase-production-build";
   const config = isBuild ? { connectionString: "postgresql://localhost/unused-at-build", max: 1 } : databasePoolConfig();
-  return new PrismaClient({ adapter: new PrismaPg(config), omit: { user: { passwordHash: true } } });
+  return new PrismaClient({ adapter: new PrismaPg(config), omit: { user: { passwordHash: true }, ltiKey: { privateKeyPem: true } } });
 }
 
 type Client = ReturnType<typeof createClient>;

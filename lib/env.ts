@@ -43,6 +43,10 @@ const schema = z.object({
     .refine((list) => list.every((d) => /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(d)), "TEACHER_EMAIL_DOMAINS must be domains separated by commas, e.g. school.edu,staff.school.edu."),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").max(30_000, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").default(15_000),
   LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1, "LIVE_STREAMS_PER_USER must be at least 1.").default(5),
+  /** How often each instance looks for grades due to be sent to learning platforms (lib/server/lti/score-sync.ts). */
+  LTI_GRADE_SYNC_INTERVAL_MS: z.coerce.number().int().min(200, "LTI_GRADE_SYNC_INTERVAL_MS must be at least 200 (ms).").default(30_000),
+  /** After fetching a platform's keys, how long an unknown key id waits before they are fetched again (lib/server/lti/platform-keys.ts). */
+  LTI_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0, "LTI_JWKS_COOLDOWN_MS must be 0 or more (ms).").default(10_000),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
@@ -112,6 +116,13 @@ export function isProxyTrusted(): boolean {
 /** The live-stream settings; read per call, like the throttle ones. */
 export function getLiveEnv(): Pick<Env, "LIVE_HEARTBEAT_MS" | "LIVE_STREAMS_PER_USER"> {
   const parsed = schema.pick({ LIVE_HEARTBEAT_MS: true, LIVE_STREAMS_PER_USER: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/** The LTI settings; read per call so tests can shorten them. */
+export function getLtiEnv(): Pick<Env, "LTI_GRADE_SYNC_INTERVAL_MS" | "LTI_JWKS_COOLDOWN_MS"> {
+  const parsed = schema.pick({ LTI_GRADE_SYNC_INTERVAL_MS: true, LTI_JWKS_COOLDOWN_MS: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { InvitationInbox } from "@/components/classes/invitation-inbox";
 import { InviteTeacherForm } from "@/components/classes/invite-teacher-form";
+import { PlatformsAdmin } from "@/components/lti/platforms-admin";
+import { pageOrigin } from "@/lib/server/http/app-origin";
+import { toolAddresses } from "@/lib/server/lti/dynamic-registration";
+import { listPlatforms } from "@/lib/server/lti/platforms";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { listMyInvitations } from "@/lib/server/invitations/respond-to-invitation";
 
@@ -11,6 +15,8 @@ export default async function AccountPage() {
   const viewer = await requireViewer("/account");
   // Until the one-time password is replaced, nothing but the change form is open.
   const invitations = viewer.mustChangePassword ? [] : await listMyInvitations({ viewer });
+  const isAdmin = viewer.accountRole === "admin" && !viewer.mustChangePassword;
+  const platforms = isAdmin ? await listPlatforms({ viewer }) : [];
   return (
     <div className="narrow-page">
       <h1>Your account</h1>
@@ -26,11 +32,28 @@ export default async function AccountPage() {
       <InvitationInbox invitations={invitations} />
       <h2>Change password</h2>
       <ChangePasswordForm />
-      {viewer.accountRole === "admin" && !viewer.mustChangePassword ? (
+      {isAdmin ? (
         <>
           <h2>Teachers</h2>
           <p className="muted">You administer this site. Invite colleagues to teach; they accept after signing in with that email.</p>
           <InviteTeacherForm />
+          <h2>Learning platforms (LTI 1.3)</h2>
+          <p className="muted">Connect Moodle, Canvas, Schoology or Brightspace: give them these addresses, then register the platform here.</p>
+          <PlatformsAdmin
+            tool={toolAddresses(await pageOrigin())}
+            platforms={platforms.map((p) => ({
+              id: p.id,
+              name: p.name,
+              issuer: p.issuer,
+              clientId: p.clientId,
+              deploymentIds: p.deploymentIds,
+              authLoginUrl: p.authLoginUrl,
+              authTokenUrl: p.authTokenUrl,
+              jwksUrl: p.jwksUrl,
+              frameOrigins: p.frameOrigins,
+              registeredVia: p.registeredVia,
+            }))}
+          />
         </>
       ) : null}
     </div>

@@ -10,10 +10,12 @@ interface Props {
   classroomId: string;
   essays: { id: string; title: string; origin: string }[];
   defaultDue: string;
+  /** Called with the new assignment's id instead of going to the class page (the LTI picker uses it). */
+  onAssigned?: (assignmentId: string) => void;
 }
 
 /** Assign a reading: due date, instructions, peer-flag and hint settings, anonymity, minimums. */
-export function AssignForm({ classroomId, essays, defaultDue }: Props) {
+export function AssignForm({ classroomId, essays, defaultDue, onAssigned }: Props) {
   const router = useRouter();
   const [form, setForm] = useState({
     essayId: essays[0]?.id ?? "",
@@ -34,7 +36,8 @@ export function AssignForm({ classroomId, essays, defaultDue }: Props) {
       instructions,
     });
     if (!res.ok) return res.message;
-    router.push(`/classes/${classroomId}`);
+    if (onAssigned) onAssigned(res.data.assignment.id);
+    else router.push(`/classes/${classroomId}`);
     return null;
   };
 

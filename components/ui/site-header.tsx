@@ -31,7 +31,8 @@ export async function SiteHeader() {
               <Link prefetch={false} href="/account" className="session-name" data-testid="session-name">
                 {viewer.name}
               </Link>
-              <SignOutButton />
+              {/* Opened from a learning platform: the platform is the way in and out (next-auth's sign-out form cannot work in its frame). */}
+              {viewer.isLtiSession ? null : <SignOutButton />}
             </>
           ) : (
             <>

@@ -25,3 +25,19 @@ export const COMPLETION_LABELS: Record<CompletionStatus, string> = {
   complete: "Complete",
   past_due: "Past due",
 };
+
+/**
+ * The completion score a learning platform's gradebook gets (percent, 0–100):
+ * the share of the assignment's minimums met, each kind counting up to its
+ * minimum (ten highlights do not make up for a missing flag). Exactly 100
+ * when completionStatus says "complete". With no minimums set, any work at
+ * all is complete.
+ */
+export function completionScore(counts: Counts, minimums: Counts): number {
+  const total = counts.highlights + counts.comments + counts.flags;
+  const required = minimums.highlights + minimums.comments + minimums.flags;
+  if (required === 0) return total > 0 ? 100 : 0;
+  const met =
+    Math.min(counts.highlights, minimums.highlights) + Math.min(counts.comments, minimums.comments) + Math.min(counts.flags, minimums.flags);
+  return Math.round((met / required) * 10_000) / 100;
+}

@@ -22,3 +22,9 @@ export function toIsoString(date: Date | null | undefined): string {
 export function formatDate(date: Date | null | undefined, options: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" }): string {
   return isValidDate(date) ? date.toLocaleDateString("en-GB", options) : UNKNOWN_DATE;
 }
+
+/** Next week, 5 pm, as a datetime-local value: the usual due date of a new assignment. */
+export function aWeekFromToday(now = Date.now()): string {
+  const due = new Date(now + 7 * 86_400_000);
+  return `${due.toISOString().slice(0, 10)}T17:00`;
+}

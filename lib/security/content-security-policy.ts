@@ -19,8 +19,18 @@ export function createNonce(): string {
  * set style attributes (e.g. the selection toolbar's position), which a nonce
  * cannot cover; style injection is far less dangerous than script injection.
  * `isDev` adds 'unsafe-eval', which React's dev-only error overlay needs.
+ * `frameAncestors` lists the learning platform's origins for a browser that
+ * launched from one (frame-grant.ts); everywhere else no site may frame us.
  */
-export function buildContentSecurityPolicy({ nonce, isDev = false }: { nonce: string; isDev?: boolean }): string {
+export function buildContentSecurityPolicy({
+  nonce,
+  isDev = false,
+  frameAncestors = [],
+}: {
+  nonce: string;
+  isDev?: boolean;
+  frameAncestors?: readonly string[];
+}): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(isDev ? ["'unsafe-eval'"] : [])],
@@ -28,7 +38,7 @@ export function buildContentSecurityPolicy({ nonce, isDev = false }: { nonce: st
     ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'"],
-    ["frame-ancestors", "'none'"],
+    frameAncestors.length > 0 ? ["frame-ancestors", ...frameAncestors] : ["frame-ancestors", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'"],
     ["object-src", "'none'"],

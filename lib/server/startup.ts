@@ -3,10 +3,12 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { syncContent } from "./essays/sync-content";
+import { startScoreSyncWorker } from "./lti/score-sync";
 
 /**
  * Start-up for one app instance: stop with one clear line if the environment
- * is wrong, then sync the content folder and log what changed or failed.
+ * is wrong, then sync the content folder and log what changed or failed,
+ * and start the worker that sends grades to learning platforms (lti/score-sync.ts).
  */
 export async function startServer(): Promise<void> {
   let env;
@@ -29,4 +31,5 @@ export async function startServer(): Promise<void> {
     // The app still serves what the database already holds.
     console.error(`[content] sync failed: ${(error as Error).message}`);
   }
+  startScoreSyncWorker();
 }

@@ -37,7 +37,8 @@ test.describe("authorization matrix", () => {
   });
 
   test("every route × actor × audience × guessed id: refusals read like a missing id, answers hold nothing unseen, refused writes change nothing", async () => {
-    test.setTimeout(120_000);
+    // About 3,700 cases since the LTI routes joined: two minutes alone on a 2-core machine, more beside another spec.
+    test.setTimeout(240_000);
     const started = Date.now();
     const cases = generateCases();
     const reads = cases.filter((c) => c.phase === 1);

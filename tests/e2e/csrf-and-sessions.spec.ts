@@ -3,7 +3,14 @@ import { demo, demoAssignmentLink, expect, signIn, test } from "./support/fixtur
 import { requireSession, signInOverHttp } from "./support/http-session";
 import { listMutationRoutes } from "./support/mutation-routes";
 
-const routes = listMutationRoutes();
+/**
+ * The two endpoints a learning platform posts to from its own site, as LTI 1.3 requires (Security Framework
+ * §5.1.1): the login initiation and the OIDC form_post of the launch. They are the only exceptions to the
+ * Origin rule; the launch's state (bound to the browser by a cookie) and nonce stand in for it, tested below.
+ */
+const CROSS_SITE_BY_SPECIFICATION = ["app/api/lti/login/route.ts", "app/api/lti/launch/route.ts"];
+const allRoutes = listMutationRoutes();
+const routes = allRoutes.filter((r) => !CROSS_SITE_BY_SPECIFICATION.includes(r.file));
 
 /** What a forged request looks like: a victim's cookie, sent from somewhere else. */
 const FORGERIES: { name: string; origin: string | null }[] = [
@@ -43,11 +50,45 @@ test.describe("cross-site request forgery", () => {
     expect(failures).toEqual([]);
   });
 
+  test("the only routes open to cross-site posts are the two an LTI platform must post to", () => {
+    expect(allRoutes.filter((r) => CROSS_SITE_BY_SPECIFICATION.includes(r.file)).map((r) => `${r.method} ${r.file}`).sort()).toEqual([
+      "POST app/api/lti/launch/route.ts",
+      "POST app/api/lti/login/route.ts",
+    ]);
+  });
+
+  test("a cross-site post to the LTI endpoints opens nothing without this browser's own login state", async () => {
+    const { baseUrl } = e2eState();
+    const cookie = await requireSession(baseUrl, demo.ana.email, demo.ana.password);
+    const post = (path: string, body: Record<string, string>) =>
+      fetch(`${baseUrl}${path}`, {
+        method: "POST",
+        headers: { Cookie: cookie, Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(body),
+        redirect: "manual",
+      });
+    // A forged launch: any id_token, any state. No state cookie of this browser holds it, so it is refused before anything.
+    const launch = await post("/api/lti/launch", { id_token: "eyJhbGciOiJSUzI1NiJ9.e30.x", state: "forged-state-value" });
+    expect(launch.status).toBe(401);
+    expect(await launch.text()).toContain("did not start in this browser");
+    expect(launch.headers.getSetCookie()).toEqual([]);
+    // A login initiation for a platform nobody registered sends the browser nowhere.
+    const login = await post("/api/lti/login", { iss: "https://evil.example", login_hint: "x", target_link_uri: `${baseUrl}/api/lti/launch` });
+    expect(login.status).toBe(401);
+    expect(login.headers.get("location")).toBeNull();
+    expect(login.headers.getSetCookie()).toEqual([]);
+    // Neither takes anything but a form.
+    for (const path of ["/api/lti/launch", "/api/lti/login"]) {
+      const res = await fetch(`${baseUrl}${path}`, { method: "POST", headers: { Cookie: cookie, Origin: "https://evil.example", "Content-Type": "text/plain" }, body: "{}" });
+      expect(res.status).toBe(415);
+    }
+  });
+
   test("every mutation route refuses a text/plain body even from our own origin (415)", async () => {
     const { baseUrl } = e2eState();
     const cookie = await requireSession(baseUrl, demo.ana.email, demo.ana.password);
     const failures: string[] = [];
-    for (const route of routes) {
+    for (const route of allRoutes) {
       const res = await fetch(`${baseUrl}${route.url}`, {
         method: route.method,
         headers: { Cookie: cookie, Origin: baseUrl, "Content-Type": "text/plain" },

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClassAdmin } from "@/components/classes/class-admin";
+import { RosterSyncButton } from "@/components/lti/roster-sync-button";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { safePageValues } from "@/lib/server/http/route-params";
-import { toIsoString } from "@/lib/format/dates";
+import { formatDate, toIsoString } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -16,6 +17,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   return (
     <div className="page">
       <h1>{found.name}</h1>
+      {found.ltiContext ? <RosterSyncButton classroomId={found.id} syncedAt={found.ltiContext.rosterSyncedAt ? formatDate(found.ltiContext.rosterSyncedAt, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }) : null} /> : null}
       <ClassAdmin
         viewerId={viewer.id}
         classroom={{

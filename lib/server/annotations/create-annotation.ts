@@ -9,7 +9,8 @@ import type { CreateFlagInput } from "@/lib/validation/flag";
 import { ownedId } from "@/lib/annotations/owned-id";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
+import { findAssignmentAccess, requireOpenAssignment, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { noteGradedWork } from "@/lib/server/lti/score-sync";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { changeLogSteps, recordChange } from "@/lib/server/live/record-change";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
@@ -71,6 +72,7 @@ export async function createAnnotation({
   try {
     if (!flag) {
       const { logId, ...row } = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
+      noteWork(access, viewerId);
       // Nothing can have changed a row this statement just made: it is current to its own log entry.
       return { annotation: { ...toAnnotationDTO(row, ownDtoContext(viewerId, access)), asOf: logId }, isNew: true };
     }
@@ -92,7 +94,13 @@ export async function createAnnotation({
     if (isUniqueViolation(error)) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
     throw error;
   }
+  noteWork(access, viewerId);
   return { annotation: await reloadAnnotation(viewerId, input.id), isNew: true };
+}
+
+/** A student's new work on an assignment graded on a learning platform may complete it: queue their grade. */
+function noteWork(access: AssignmentAccess, viewerId: string): void {
+  if (access.assignment.gradesToPlatform && access.role === "student") noteGradedWork({ assignmentId: access.assignment.id, userId: viewerId });
 }
 
 function columns(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput) {

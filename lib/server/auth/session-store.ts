@@ -13,10 +13,10 @@ export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 // the cookie everywhere at once.
 const adapter = PrismaAdapter(db as never);
 
-/** Creates the server-side session row for a fresh sign-in. */
-export async function openSession(userId: string): Promise<string> {
+/** Creates the server-side session row for a fresh sign-in (an LTI launch passes its own, shorter, lifetime). */
+export async function openSession(userId: string, maxAgeS = SESSION_MAX_AGE_S): Promise<string> {
   const sessionToken = randomBytes(32).toString("base64url");
-  await adapter.createSession!({ sessionToken, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000) });
+  await adapter.createSession!({ sessionToken, userId, expires: new Date(Date.now() + maxAgeS * 1000) });
   return sessionToken;
 }
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { AccountRole } from "@/lib/generated/prisma/client";
 import { cache } from "react";
 import { readSession } from "./session-store";
-import { readSessionId } from "./session-token";
+import { readSessionRef } from "./session-token";
 
 export interface Viewer {
   id: string;
@@ -13,6 +13,8 @@ export interface Viewer {
   mustChangePassword: boolean;
   /** What the account may do on the whole instance (lib/server/users/account-role.ts). */
   accountRole: AccountRole;
+  /** Signed in by an LTI launch, inside a learning platform's frame (no sign-out there: the platform is the way in). */
+  isLtiSession?: boolean;
 }
 
 /** The page where a one-time password is replaced: the only page open until it is. */
@@ -26,8 +28,9 @@ export const MUST_CHANGE_PASSWORD = "Choose your own password first: your one-ti
  * Read once per page render (the header and the page both ask).
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const sid = await readSessionId();
-  return sid ? readSession(sid) : null;
+  const ref = await readSessionRef();
+  const viewer = ref ? await readSession(ref.sid) : null;
+  return viewer && ref?.isLti ? { ...viewer, isLtiSession: true } : viewer;
 });
 
 /**

@@ -17,6 +17,7 @@ interface AccessRow {
   role: ClassRole;
   revisionId: string;
   archivedAt: Date | null;
+  gradesToPlatform: boolean;
 }
 
 /**
@@ -32,7 +33,8 @@ export async function findAssignmentAccess({ viewerId, assignmentId }: { viewerI
   const [row] = await db.$queryRaw<AccessRow[]>`
     select a.id, a."classroomId", a."essayId", e.slug as "essaySlug", a."dueAt", a."anonymousPeers",
            a."peerFlagVisibility"::text as "peerFlagVisibility", a."hintVisibility"::text as "hintVisibility",
-           m.role::text as role, r.id as "revisionId", a."archivedAt"
+           m.role::text as role, r.id as "revisionId", a."archivedAt",
+           exists (select 1 from lti_resource_links l where l."assignmentId" = a.id) as "gradesToPlatform"
       from assignments a
       join memberships m on m."classroomId" = a."classroomId" and m."userId" = ${viewerId}
       join essays e on e.id = a."essayId"
@@ -52,6 +54,8 @@ export async function findAssignmentAccess({ viewerId, assignmentId }: { viewerI
       peerFlagVisibility: row.peerFlagVisibility,
       hintVisibility: row.hintVisibility,
       isArchived: row.archivedAt !== null,
+      /** Linked from a learning platform's course: students' work feeds its gradebook (lib/server/lti/score-sync.ts). */
+      gradesToPlatform: row.gradesToPlatform,
     },
     role: row.role,
     revision,

@@ -31,6 +31,7 @@ export async function findTaughtClass({ viewerId, classroomId }: { viewerId: str
         orderBy: { dueAt: "asc" },
         select: { id: true, dueAt: true, archivedAt: true, essay: { select: { slug: true, title: true } } },
       },
+      ltiContext: { select: { rosterSyncedAt: true } },
       invitations: {
         where: { status: "pending", expiresAt: { gt: new Date() } },
         orderBy: { createdAt: "desc" },

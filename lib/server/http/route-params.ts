@@ -16,7 +16,12 @@ const UNUSABLE_CHARACTER = /[\u0000-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc0
  * replacement character a broken percent-escape leaves behind name nothing either.
  */
 export function isUsableValue(value: string): boolean {
-  return value.length <= MAX_VALUE_LENGTH && !UNUSABLE_CHARACTER.test(value);
+  return value.length <= MAX_VALUE_LENGTH && hasOnlyUsableCharacters(value);
+}
+
+/** The character half of isUsableValue, for values that may be long (an LTI id_token in a form). */
+export function hasOnlyUsableCharacters(value: string): boolean {
+  return !UNUSABLE_CHARACTER.test(value);
 }
 
 /** One value, made safe: anything unusable becomes {@link UNMATCHABLE_ID}, so it answers exactly as a random id. */

@@ -42,7 +42,12 @@ type Outgoing =
 function planDelivery(unseen: EventRow[], threads: DeliveryThreads, viewerId: string, standing: ListenerStanding): Outgoing[] {
   const out: (Outgoing | null)[] = [];
   const at = new Map<string, number>();
+  // Threads created after the reader's last event: their page never held them, so there is nothing to remove.
+  // Sending their removal would name a thread the reader never saw (a note made private or hidden before they
+  // caught up), which the authorization matrix counts as a leak.
+  const bornUnseen = new Set<string>();
   for (const row of unseen) {
+    if (row.type === "annotation.created") bornUnseen.add(row.entityId);
     const threadId = threads.threadOf(row);
     const root = threadId === undefined ? undefined : threadId === null ? null : threads.rootOf(threadId);
     const hearing = hearingOf(row, root, viewerId, standing);
@@ -56,7 +61,7 @@ function planDelivery(unseen: EventRow[], threads: DeliveryThreads, viewerId: st
       out.push({ row, kind: "thread", threadId, isVisible: hearing === "send" });
     }
   }
-  return out.filter((o) => o !== null);
+  return out.filter((o): o is Outgoing => o !== null && !(o.kind === "thread" && !o.isVisible && bornUnseen.has(o.threadId)));
 }
 
 /** The event a reader receives for one planned item (`views`: the threads as they may see them). */

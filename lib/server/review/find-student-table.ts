@@ -2,11 +2,11 @@ import "server-only";
 import { completionStatus } from "@/lib/annotations/completion";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { studentReaderHref } from "@/lib/review/reader-href";
 import type { StudentRowDTO, StudentTableDTO } from "@/lib/review/student-table";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
 import { taughtBy } from "@/lib/server/assignments/find-review-assignment";
+import { countedWorkWhere } from "@/lib/server/grades/count-student-work";
 import { toIsoString } from "@/lib/format/dates";
 
 /**
@@ -42,12 +42,7 @@ export async function findStudentTable({
     orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
   });
   const studentIds = members.map((m) => m.user.id);
-  const counted = {
-    assignmentId,
-    authorId: { in: studentIds },
-    deletedAt: null,
-    scope: { not: "private" },
-  } satisfies Prisma.AnnotationWhereInput;
+  const counted = countedWorkWhere({ assignmentId, studentIds });
 
   const [byKind, verified, replies, votes, report] = await Promise.all([
     db.annotation.groupBy({

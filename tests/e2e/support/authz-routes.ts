@@ -34,6 +34,17 @@ function teacherRoute(name: string, path: (id: string) => string, extra: Partial
 
 const SLUG = "destalinization-origins";
 
+/** A platform registration as an administrator would send it (refused before anything is stored for everyone here). */
+const ltiPlatformInput = () => ({
+  name: "Matrix LMS",
+  issuer: "https://lms.matrix.example",
+  clientId: "matrix-client",
+  deploymentIds: ["1"],
+  authLoginUrl: "https://lms.matrix.example/auth",
+  authTokenUrl: "https://lms.matrix.example/token",
+  jwksUrl: "https://lms.matrix.example/jwks",
+});
+
 const assignmentRoutes: RouteTemplate[] = [
   { name: "GET /api/assignments/:id/annotations", method: "GET", target: "assignment", path: (r) => `/api/assignments/${r.id}/annotations`, sees: inAssignment, ok: 200, scanQuotes: true, listsItems: true },
   {
@@ -119,6 +130,17 @@ const assignmentRoutes: RouteTemplate[] = [
   // Deleting uses its target up: each success gets a fresh copy of the assignment.
   { ...teacherRoute("DELETE /api/assignments/:id", (id) => `/api/assignments/${id}`), method: "DELETE", needsFresh: true },
   { ...teacherRoute("page /assignments/:id/review", (id) => `/assignments/${id}/review`), isPage: true },
+  // Grades for a learning platform's gradebook: the class's teachers only. No seeded assignment is linked from a
+  // platform's course, so releasing answers 409 (nowhere to send them) to a teacher, 404 to everyone else.
+  teacherRoute("GET /api/assignments/:id/grades", (id) => `/api/assignments/${id}/grades`),
+  { ...teacherRoute("POST /api/assignments/:id/grades/release", (id) => `/api/assignments/${id}/grades/release`), method: "POST", ok: 409 },
+  {
+    ...teacherRoute("PUT /api/assignments/:id/grades/<a student of its class>", (id) => id),
+    path: (r) => `/api/assignments/${r.id}/grades/${r.of(r.key === "B1" ? "user.outsider" : "user.author")}`,
+    method: "PUT",
+    body: () => ({ score: 80 }),
+    invalid: () => ({ score: 101 }),
+  },
   { name: `page /essays/${SLUG}/errata?assignment=:id`, method: "GET", target: "assignment", path: (r) => `/essays/${SLUG}/errata?assignment=${r.id}`, isPage: true, sees: inAssignment, ok: 200 },
   {
     // The essay is in the school's library, so the page opens for anyone signed in, without the class's annotations.
@@ -140,6 +162,8 @@ function classRoute(name: string, method: Method, path: (id: string) => string, 
 }
 
 const classRoutes: RouteTemplate[] = [
+  // Roster sync from the class's learning platform: its teachers only; neither seeded class comes from a platform (409).
+  classRoute("POST /api/classes/:id/roster-sync", "POST", (id) => `/api/classes/${id}/roster-sync`, { ok: 409 }),
   classRoute("page /classes/:id", "GET", (id) => `/classes/${id}`, { isPage: true }),
   classRoute("page /classes/:id/assign", "GET", (id) => `/classes/${id}/assign`, { isPage: true }),
   classRoute("POST /api/classes/:id/join-code", "POST", (id) => `/api/classes/${id}/join-code`),
@@ -293,6 +317,51 @@ const otherRoutes: RouteTemplate[] = [
     body: (r) => ({ code: r.of("joinCode.C") }),
     // Well-formed but nobody's code.
     invalid: () => ({ code: "ZZZZ9999" }),
+  },
+  // Learning platforms: administrators only, and none of the matrix's actors administers the instance.
+  ...(["GET", "POST"] as const).map(
+    (method): RouteTemplate => ({
+      name: `${method} /api/lti/platforms`,
+      method,
+      target: "none",
+      path: () => "/api/lti/platforms",
+      sees: signedIn,
+      may: () => false,
+      refusal: 403,
+      ok: method === "POST" ? 201 : 200,
+      ...(method === "POST" ? { body: () => ltiPlatformInput(), invalid: () => ({ issuer: "not a url" }) } : {}),
+    }),
+  ),
+  ...(["PUT", "DELETE"] as const).map(
+    (method): RouteTemplate => ({
+      name: `${method} /api/lti/platforms/<any id>`,
+      method,
+      target: "none",
+      path: (r) => `/api/lti/platforms/${r.uuid()}`,
+      sees: signedIn,
+      may: () => false,
+      refusal: 403,
+      ok: 200,
+      ...(method === "PUT" ? { body: () => ltiPlatformInput(), invalid: () => ({ issuer: "not a url" }) } : {}),
+    }),
+  ),
+  ...(["GET", "POST"] as const).map(
+    (method): RouteTemplate => ({ name: `${method} /api/lti/keys`, method, target: "none", path: () => "/api/lti/keys", sees: signedIn, may: () => false, refusal: 403, ok: 200 }),
+  ),
+  { name: "POST /api/lti/registration-links", method: "POST", target: "none", path: () => "/api/lti/registration-links", sees: signedIn, may: () => false, refusal: 403, ok: 201 },
+  // A launch belongs to whoever launched; nobody in the matrix did, so any id is the 404 of a missing one.
+  { name: "page /lti/deep-link?launch=<any id>", method: "GET", target: "none", path: (r) => `/lti/deep-link?launch=${r.uuid()}`, isPage: true, sees: signedIn, may: () => false, refusal: 404, ok: 200 },
+  {
+    name: "POST /api/lti/launches/<any id>/link",
+    method: "POST",
+    target: "none",
+    path: (r) => `/api/lti/launches/${r.uuid()}/link`,
+    sees: signedIn,
+    may: () => false,
+    refusal: 404,
+    ok: 200,
+    body: (r) => ({ assignmentId: r.of("A1") }),
+    invalid: () => ({ assignmentId: "" }),
   },
   { name: "page /readings/new", method: "GET", target: "none", path: () => "/readings/new", isPage: true, sees: signedIn, ok: 200 },
   { name: "page /assignments", method: "GET", target: "none", path: () => "/assignments", isPage: true, sees: signedIn, ok: 200 },

@@ -12,4 +12,6 @@ export const E2E_APP_ENV: Record<string, string> = {
   AUTH_RATE_WINDOW_MS: String(E2E_AUTH_RATE_WINDOW_MS),
   // Live streams re-check their reader this often: short, so a spec sees a lost session close its stream.
   LIVE_HEARTBEAT_MS: "3000",
+  // Grades due for a learning platform are looked for every second, so a spec sees one arrive.
+  LTI_GRADE_SYNC_INTERVAL_MS: "1000",
 };

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GradesPanel } from "@/components/lti/grades-panel";
 import { ReviewView } from "@/components/review/review-view";
 import { readerHref } from "@/lib/review/reader-href";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
+import { findGradeBook } from "@/lib/server/grades/grade-book";
 import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
 import { findReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
 import { requireViewer } from "@/lib/server/auth/viewer";
@@ -30,13 +32,14 @@ export default async function ReviewPage({ params }: Props) {
   if (!assignment) notFound();
 
   const ask = { viewerId: viewer.id, assignmentId: assignment.id };
-  const [hints, key, report, annotations, students, blocks] = await Promise.all([
+  const [hints, key, report, annotations, students, blocks, grades] = await Promise.all([
     findHintsForAssignment(ask),
     listAnswerKey(ask),
     findKeyReport(ask),
     findAnnotations(ask),
     findStudentTable(ask),
     findReviewBlocks({ ...ask, revisionId: assignment.revision.id }),
+    findGradeBook(ask),
   ]);
   const dueAt = assignment.dueAt;
 
@@ -51,6 +54,7 @@ export default async function ReviewPage({ params }: Props) {
       <p>
         <Link href={readerHref({ id: assignment.id, essaySlug: assignment.essay.slug })}>Back to the reader</Link>
       </p>
+      <GradesPanel initial={grades} />
       <ReviewView
         text={assignment.revision.text}
         blocks={blocks}

@@ -5,6 +5,7 @@ import { listAssignableEssays } from "@/lib/server/assignments/assignable-essays
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { safePageValues } from "@/lib/server/http/route-params";
+import { aWeekFromToday } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Assign a reading" };
 
@@ -21,10 +22,4 @@ export default async function AssignPage({ params }: { params: Promise<{ id: str
       <AssignForm classroomId={id} essays={essays} defaultDue={defaultDue} />
     </div>
   );
-}
-
-/** Next week, 5 pm, as a datetime-local value: the usual due date. */
-function aWeekFromToday(): string {
-  const due = new Date(Date.now() + 7 * 86_400_000);
-  return `${due.toISOString().slice(0, 10)}T17:00`;
 }

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { readSessionId } from "@/lib/server/auth/session-token";
+import { readSessionRef } from "@/lib/server/auth/session-token";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { openEventStream } from "@/lib/server/live/event-stream";
 
@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 
 /** Server-Sent Events for one assignment (lib/server/live/event-stream.ts); the stream re-checks the session it was opened with. */
 export const GET = apiRoute<{ id: string }>(async ({ req, params, viewer }) => {
-  const sessionToken = await readSessionId();
+  // The session the viewer came with: next-auth's or, inside a learning platform's frame, an LTI launch's.
+  const sessionToken = (await readSessionRef())?.sid;
   if (!sessionToken) throw new AppError("unauthenticated", "Sign in to continue.");
   return openEventStream({ req, viewerId: viewer.id, sessionToken, assignmentId: params.id });
 });
