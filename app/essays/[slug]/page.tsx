@@ -79,6 +79,16 @@ export default async function EssayPage({ params, searchParams }: Props) {
       titleId={titleId}
       initial={initial}
       header={header}
+      source={
+        essay.revision.geometry
+          ? {
+              geometry: essay.revision.geometry,
+              fileUrl: essay.revision.geometry.kind === "pdf" && essay.revision.sourceFileId ? `/api/source-files/${essay.revision.sourceFileId}` : null,
+              altText: essay.altText,
+              isScan: essay.sourceKind === "scan",
+            }
+          : undefined
+      }
     />
   );
 }
