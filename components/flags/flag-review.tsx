@@ -12,7 +12,7 @@ export interface FlagReviewProps {
   /** "Ana Petrova's flag", for accessible names. */
   whose: string;
   /** Sends the decision; resolves to an error sentence, or null when it was saved. */
-  onReview: (decision: { status: ReviewStatus; reason: string; correction?: string }) => Promise<string | null>;
+  onReview: (decision: { status: ReviewStatus; reason: string; correction?: string; applyToTranscription?: boolean }) => Promise<string | null>;
   /** Where it sits: under a thread card in the reader, or in the dashboard's flag queue (their own styles). */
   place?: "card" | "queue";
 }
@@ -43,6 +43,9 @@ export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReview
   const panel = usePanel<ReviewStatus>(groupRef);
   const [reason, setReason] = useState("");
   const [correction, setCorrection] = useState(flag.correction);
+  // A verified transcription error corrects the scan's transcription too, unless the teacher says not to.
+  const [applyToTranscription, setApplyToTranscription] = useState(true);
+  const isTranscription = flag.category === "transcription";
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const action = ACTIONS.find((a) => a.status === panel.open);
@@ -67,7 +70,7 @@ export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReview
     }
     setBusy(true);
     setError(null);
-    const result = await onReview(checked.value);
+    const result = await onReview(action.status === "verified" && isTranscription ? { ...checked.value, applyToTranscription } : checked.value);
     setBusy(false);
     if (result) setError(result);
     else panel.close();
@@ -102,6 +105,12 @@ export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReview
                 Edit it if the student&apos;s wording needs fixing; empty means delete the passage.
               </span>
             </div>
+          ) : null}
+          {action.status === "verified" && isTranscription ? (
+            <label className="checkbox">
+              <input type="checkbox" checked={applyToTranscription} onChange={(e) => setApplyToTranscription(e.target.checked)} /> Also correct the
+              transcription with it (a new revision)
+            </label>
           ) : null}
           <div className={css.field}>
             <label htmlFor={`${id}-reason`}>{action.reasonLabel}</label>
