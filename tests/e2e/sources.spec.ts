@@ -141,6 +141,9 @@ test.describe("readings made from files", () => {
     await signIn(ana, "ana");
     await ana.locator("li.card", { hasText: "History 11B" }).getByRole("link", { name: title }).click();
     await expect(ana.getByRole("figure", { name: "Page 1 of 1" })).toBeVisible();
+    // The picture itself is shown under the text layer, described by the teacher's alt text.
+    const picture = ana.getByRole("img", { name: altText });
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     // Words the OCR was unsure of are marked on the page.
     await expect(ana.locator(".source-run.is-unsure").first()).toBeAttached();
     await dragSelect(ana, "mation");
