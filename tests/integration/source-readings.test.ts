@@ -11,7 +11,9 @@ import { createClass } from "@/lib/server/classes/class-writes";
 import { findReadableEssay } from "@/lib/server/essays/find-readable-essay";
 import { exportAssignment, toDownloadDocument } from "@/lib/server/export/export-assignment";
 import { importAnnotations } from "@/lib/server/export/import-annotations";
-import { addSourceReading, replaceSourceFile } from "@/lib/server/sources/add-source-reading";
+import { MAX_SOURCE_BYTES } from "@/lib/sources";
+import { addSourceReading, findSourceStatus, replaceSourceFile } from "@/lib/server/sources/add-source-reading";
+import { findSourceFile } from "@/lib/server/sources/find-source-file";
 import { closeSourcePool } from "@/lib/server/sources/source-pool";
 import { startSourceWorker, stopSourceQueue } from "@/lib/server/sources/source-queue";
 import type { SourceReadingInput } from "@/lib/validation/source-reading";
@@ -183,7 +185,29 @@ describe("refusals, each with a sentence and no retry", () => {
     expect(await codeOf(upload("Text", new TextEncoder().encode("just text")))).toBe("unsupported_media");
     expect(await codeOf(addSourceReading({ viewerId: teacher.id, input: meta, file: { name: "scan.png", bytes: fixture("gettysburg-scan.png") } }))).toBe("invalid");
     expect(await codeOf(addSourceReading({ viewerId: student.id, input: meta, file: { name: "a.pdf", bytes: fixture("gettysburg.pdf") } }))).toBe("forbidden");
+    const oversized = new Uint8Array(MAX_SOURCE_BYTES + 1);
+    oversized.set(new TextEncoder().encode("%PDF-1.7\n"));
+    const tooLarge = upload("Too large", oversized);
+    expect(await codeOf(tooLarge)).toBe("too_large");
+    await expect(tooLarge).rejects.toThrow(/larger than 20 MB/);
     expect(await db.sourceFile.count()).toBe(before);
+  });
+});
+
+describe("who may read a reading's file", () => {
+  it("its owner and the classes it is assigned to, like the reading itself; anyone else finds no such file", async () => {
+    const { essay } = await upload("Access", fixture("gettysburg.pdf"));
+    await settled(essay.id);
+    const file = await db.sourceFile.findFirstOrThrow({ where: { essayId: essay.id } });
+    const outsider = await makeUser("Source Outsider");
+    expect(await findSourceFile({ viewerId: teacher.id, fileId: file.id })).toMatchObject({ id: file.id, mediaType: "application/pdf" });
+    expect(await findSourceFile({ viewerId: student.id, fileId: file.id })).toBeNull();
+    expect(await findSourceFile({ viewerId: outsider.id, fileId: file.id })).toBeNull();
+    // The job's progress is the owner's alone.
+    expect(await codeOf(findSourceStatus({ viewerId: student.id, essayId: essay.id }))).toBe("not_found");
+    await db.assignment.create({ data: { classroomId, essayId: essay.id, dueAt: new Date(Date.now() + 86_400_000) } });
+    expect(await findSourceFile({ viewerId: student.id, fileId: file.id })).toMatchObject({ id: file.id });
+    expect(await findSourceFile({ viewerId: outsider.id, fileId: file.id })).toBeNull();
   });
 });
 
