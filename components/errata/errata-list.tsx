@@ -1,5 +1,6 @@
 import type { EvidenceDTO } from "@/lib/annotations/types";
 import { citationParts, describeSkip, safeEvidenceUrl } from "@/lib/errata/format-erratum";
+import { splitTranscriptionErrata } from "@/lib/errata/transcription-errata";
 import type { ErratumEntry } from "@/lib/errata/types";
 
 /** Evidence links come from students: no referrer, no ranking credit, marked as user content. */
@@ -65,8 +66,6 @@ function Entry({ entry }: { entry: ErratumEntry }) {
   );
 }
 
-const isTranscription = (entry: ErratumEntry) => entry.category === "transcription";
-
 /**
  * The numbered errata (each item is the target of the superscript numbers in
  * the "Changes" text) and, apart, the flags a later revision already fixed.
@@ -74,9 +73,7 @@ const isTranscription = (entry: ErratumEntry) => entry.category === "transcripti
  * source's errors: they are listed on their own, after the source's.
  */
 export function ErrataList({ errata: all, alreadyFixed: allFixed }: { errata: ErratumEntry[]; alreadyFixed: ErratumEntry[] }) {
-  const errata = all.filter((e) => !isTranscription(e));
-  const alreadyFixed = allFixed.filter((e) => !isTranscription(e));
-  const transcription = [...all.filter(isTranscription), ...allFixed.filter(isTranscription)];
+  const { errata, alreadyFixed, transcription } = splitTranscriptionErrata({ errata: all, alreadyFixed: allFixed });
   return (
     <>
       {errata.length > 0 ? (
