@@ -10,6 +10,9 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { MessagePort } from "node:worker_threads";
+import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { createWorker } from "tesseract.js";
+import type * as Utif from "utif2";
 import type { OcrPage } from "../../sources/ocr-text";
 import type { PdfPageText } from "../../sources/pdf-text";
 import { MAX_IMAGE_PIXELS, MAX_OCR_PAGES, MAX_PDF_PAGES } from "../../sources/limits";
@@ -21,7 +24,7 @@ export interface Refusal {
   refused: string;
 }
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+type PdfJs = typeof PdfJsModule;
 let pdfjsLoaded: Promise<PdfJs> | null = null;
 // The legacy build is the one pdf.js supports in Node; the worker itself is this thread, so no pdf.js worker is started.
 const loadPdfJs = () => (pdfjsLoaded ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
@@ -149,7 +152,7 @@ export async function drawPdfPage({ bytes, pageNumber, dpi }: { bytes: Uint8Arra
 export async function readImage({ bytes, mediaType }: { bytes: Uint8Array; mediaType: string }): Promise<Refusal | { pages: { png?: Uint8Array; width: number; height: number }[] }> {
   const { createCanvas, loadImage } = await import("@napi-rs/canvas");
   if (mediaType === "image/tiff") {
-    const UTIF = requireHere("utif2") as typeof import("utif2");
+    const UTIF = requireHere("utif2") as typeof Utif;
     const ifds = UTIF.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     if (ifds.length > MAX_OCR_PAGES) return { refused: `This TIFF has ${ifds.length} pages; at most ${MAX_OCR_PAGES} are transcribed. Upload the pages the class reads.` };
     const pages = [];
@@ -201,7 +204,7 @@ function readImageSize(bytes: Uint8Array): { width: number; height: number } | n
   return null;
 }
 
-type TesseractWorker = Awaited<ReturnType<typeof import("tesseract.js").createWorker>>;
+type TesseractWorker = Awaited<ReturnType<typeof createWorker>>;
 let tesseract: Promise<TesseractWorker> | null = null;
 let reportTo: MessagePort | undefined;
 
