@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { SchoolTimeZoneProvider } from "@/components/ui/school-time-zone";
 import { SiteHeader } from "@/components/ui/site-header";
+import { getSchoolTimeZone } from "@/lib/env";
 import { inter } from "./fonts";
 import "./globals.css";
 
@@ -14,13 +16,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={inter.variable}>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
+        <SchoolTimeZoneProvider timeZone={getSchoolTimeZone()}>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <SiteHeader />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </SchoolTimeZoneProvider>
       </body>
     </html>
   );

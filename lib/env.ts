@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/format/dates";
 
 const schema = z.object({
   DATABASE_URL: z
@@ -43,6 +44,13 @@ const schema = z.object({
     .refine((list) => list.every((d) => /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(d)), "TEACHER_EMAIL_DOMAINS must be domains separated by commas, e.g. school.edu,staff.school.edu."),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").max(30_000, "LIVE_HEARTBEAT_MS must be between 100 and 30000 (ms).").default(15_000),
   LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1, "LIVE_STREAMS_PER_USER must be at least 1.").default(5),
+  /** The school's IANA time zone: every date shown is written in it (lib/format/dates.ts). */
+  SCHOOL_TIME_ZONE: z
+    .string()
+    .trim()
+    .default(DEFAULT_TIME_ZONE)
+    .transform((zone) => zone || DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, "SCHOOL_TIME_ZONE must be an IANA time zone, e.g. Europe/London or America/New_York (default UTC)."),
   /** How often each instance looks for grades due to be sent to learning platforms (lib/server/lti/score-sync.ts). */
   LTI_GRADE_SYNC_INTERVAL_MS: z.coerce.number().int().min(200, "LTI_GRADE_SYNC_INTERVAL_MS must be at least 200 (ms).").default(30_000),
   /** After fetching a platform's keys, how long an unknown key id waits before they are fetched again (lib/server/lti/platform-keys.ts). */
@@ -125,6 +133,17 @@ export function getLtiEnv(): Pick<Env, "LTI_GRADE_SYNC_INTERVAL_MS" | "LTI_JWKS_
   const parsed = schema.pick({ LTI_GRADE_SYNC_INTERVAL_MS: true, LTI_JWKS_COOLDOWN_MS: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
+}
+
+/**
+ * The school's time zone for showing dates; read per call, like the settings
+ * above, and without the app's secrets, so the root layout can pass it to
+ * the browser (components/ui/school-time-zone.tsx) on every page.
+ */
+export function getSchoolTimeZone(): string {
+  const parsed = schema.pick({ SCHOOL_TIME_ZONE: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data.SCHOOL_TIME_ZONE;
 }
 
 /**

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { COMPLETION_LABELS } from "@/lib/annotations/completion";
 import { listAssignments } from "@/lib/server/assignments/list-assignments";
 import { requireViewer } from "@/lib/server/auth/viewer";
+import { getSchoolTimeZone } from "@/lib/env";
 import { formatDate, toIsoString } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "My assignments" };
@@ -12,6 +13,7 @@ const BADGE = { complete: "badge-ok", past_due: "badge-warn", in_progress: "badg
 export default async function AssignmentsPage() {
   const viewer = await requireViewer("/assignments");
   const assignments = await listAssignments({ viewerId: viewer.id });
+  const timeZone = getSchoolTimeZone();
   return (
     <div className="page">
       <h1>My assignments</h1>
@@ -31,7 +33,7 @@ export default async function AssignmentsPage() {
                 {a.className}
                 {a.role === "teacher" ? " · you teach this class" : ""} · due{" "}
                 <time dateTime={toIsoString(a.dueAt)}>
-                  {formatDate(a.dueAt, { weekday: "short", day: "numeric", month: "long" })}
+                  {formatDate(a.dueAt, timeZone, "due")}
                 </time>
                 {a.status ? <span className={`badge ${BADGE[a.status]}`}>{COMPLETION_LABELS[a.status]}</span> : null}
                 {a.role === "teacher" && a.isPastDue ? <span className="badge badge-warn">past due</span> : null}

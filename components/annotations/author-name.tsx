@@ -1,4 +1,5 @@
 import type { AuthorDTO, ImportedDTO } from "@/lib/annotations/types";
+import { useSchoolTimeZone } from "@/components/ui/school-time-zone";
 import { describeImported } from "@/lib/format/imported-provenance";
 import { wasEdited } from "@/lib/format/relative-time";
 import { RelativeTime } from "./relative-time";
@@ -33,12 +34,13 @@ export interface ImportedMarkProps {
 
 /** "Imported · originally by X, 1 Jan 2020" beside an imported item's time; nothing otherwise. */
 export function ImportedMark({ imported }: ImportedMarkProps) {
+  const timeZone = useSchoolTimeZone();
   if (!imported) return null;
   return (
     <>
       <span aria-hidden="true"> · </span>
       <span className="annotation-imported" data-testid="imported-mark">
-        {describeImported(imported)}
+        {describeImported(imported, timeZone)}
       </span>
     </>
   );

@@ -5,6 +5,7 @@ import {
   formatRelativeTime,
   formatStableDate,
 } from "@/lib/format/relative-time";
+import { useSchoolTimeZone } from "@/components/ui/school-time-zone";
 import { useMinuteClock } from "./use-minute-clock";
 
 /** Props for RelativeTime. */
@@ -15,15 +16,17 @@ export interface RelativeTimeProps {
 }
 
 /**
- * A `<time>` reading "5 min ago", refreshed every minute, with the full local
- * date as its tooltip. The server and the hydrating client both render the
- * UTC date ("12 Nov 2025"), since neither the reader's clock nor time zone is
- * known on the server; the relative text replaces it right after hydration.
+ * A `<time>` reading "5 min ago", refreshed every minute, with the full date
+ * and time as its tooltip, both in the school's time zone. The server and the
+ * hydrating client both render the date ("12 Nov 2025"), since the reader's
+ * clock is not known on the server; the relative text replaces it right
+ * after hydration.
  */
 export function RelativeTime({ iso, className }: RelativeTimeProps) {
   const now = useMinuteClock();
-  const text = now === null ? formatStableDate(iso) : formatRelativeTime(iso, new Date(now));
-  const title = now === null ? formatFullDate(iso, "utc") : formatFullDate(iso);
+  const timeZone = useSchoolTimeZone();
+  const text = now === null ? formatStableDate(iso, timeZone) : formatRelativeTime(iso, new Date(now), timeZone);
+  const title = formatFullDate(iso, timeZone);
   return (
     <time dateTime={iso} title={title} className={className}>
       {text}

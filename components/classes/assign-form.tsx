@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CommentEditor } from "@/components/annotations/lazy-comment-editor";
 import { callApi } from "@/components/ui/api-client";
+import { useSchoolTimeZone } from "@/components/ui/school-time-zone";
+import { fromWallTime } from "@/lib/format/dates";
 import type { TiptapDoc } from "@/lib/rich-text";
 
 interface Props {
@@ -17,6 +19,7 @@ interface Props {
 /** Assign a reading: due date, instructions, peer-flag and hint settings, anonymity, minimums. */
 export function AssignForm({ classroomId, essays, defaultDue, onAssigned }: Props) {
   const router = useRouter();
+  const timeZone = useSchoolTimeZone();
   const [form, setForm] = useState({
     essayId: essays[0]?.id ?? "",
     dueAt: defaultDue,
@@ -32,7 +35,8 @@ export function AssignForm({ classroomId, essays, defaultDue, onAssigned }: Prop
   const submit = async (instructions: TiptapDoc) => {
     const res = await callApi<{ assignment: { id: string } }>("POST", `/api/classes/${classroomId}/assignments`, {
       ...form,
-      dueAt: new Date(form.dueAt).toISOString(),
+      // The time typed is the school's, whatever zone this computer is set to; the API refuses an empty one with a sentence.
+      dueAt: fromWallTime(form.dueAt, timeZone)?.toISOString() ?? "",
       instructions,
     });
     if (!res.ok) return res.message;
@@ -55,7 +59,7 @@ export function AssignForm({ classroomId, essays, defaultDue, onAssigned }: Prop
         </select>
       </label>
       <label className="field">
-        <span>Due</span>
+        <span>Due ({timeZone === "UTC" ? "UTC" : `${timeZone} time`})</span>
         <input type="datetime-local" value={form.dueAt} onChange={(e) => set({ dueAt: e.target.value })} required />
       </label>
       <label className="field">

@@ -6,7 +6,8 @@ import { callApi } from "@/components/ui/api-client";
 import { CopyableText } from "@/components/ui/copyable-text";
 import { AssignmentActions } from "./assignment-actions";
 import { PendingInvitations, type PendingInvitation } from "./pending-invitations";
-import { UNKNOWN_DATE } from "@/lib/format/dates";
+import { useSchoolTimeZone } from "@/components/ui/school-time-zone";
+import { formatDate } from "@/lib/format/dates";
 
 /** The page's origin never changes while it is open: nothing to subscribe to. */
 const noSubscription = () => () => {};
@@ -36,6 +37,7 @@ type Added = { name: string; email: string; oneTimePassword: string };
 /** The teacher's page for one class: join code, roster, adding people, assignments. */
 export function ClassAdmin({ viewerId, classroom }: Props) {
   const router = useRouter();
+  const timeZone = useSchoolTimeZone();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [added, setAdded] = useState<Added[] | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
@@ -221,7 +223,7 @@ export function ClassAdmin({ viewerId, classroom }: Props) {
         <ul>
           {classroom.assignments.map((a) => (
             <li key={a.id}>
-              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due {a.dueAt.slice(0, 10) || UNKNOWN_DATE} ·{" "}
+              <a href={`/essays/${a.slug}?assignment=${a.id}`}>{a.title}</a> · due <time dateTime={a.dueAt}>{formatDate(a.dueAt, timeZone, "due")}</time> ·{" "}
               <a href={`/assignments/${a.id}/review`}>Review</a> · <AssignmentActions id={a.id} title={a.title} isArchived={a.isArchived} />
             </li>
           ))}

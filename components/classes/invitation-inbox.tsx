@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api-client";
+import { useSchoolTimeZone } from "@/components/ui/school-time-zone";
+import { formatDate } from "@/lib/format/dates";
 
 export interface InboxInvitation {
   id: string;
@@ -20,6 +22,7 @@ function describe(i: InboxInvitation): string {
 /** The invitations addressed to the viewer's email: nothing is joined until they accept one here. */
 export function InvitationInbox({ invitations }: { invitations: InboxInvitation[] }) {
   const router = useRouter();
+  const timeZone = useSchoolTimeZone();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   if (invitations.length === 0 && !status) return null;
 
@@ -41,7 +44,7 @@ export function InvitationInbox({ invitations }: { invitations: InboxInvitation[
         {invitations.map((i) => (
           <li key={i.id}>
             <strong>{describe(i)}</strong>
-            {i.inviterName ? ` · from ${i.inviterName}` : ""} · until {i.expiresAt.slice(0, 10)}{" "}
+            {i.inviterName ? ` · from ${i.inviterName}` : ""} · until <time dateTime={i.expiresAt}>{formatDate(i.expiresAt, timeZone)}</time>{" "}
             <button type="button" className="button button-small" onClick={() => answer(i, "accept")}>
               Accept
             </button>{" "}

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api-client";
+import { useSchoolTimeZone } from "@/components/ui/school-time-zone";
+import { formatDate } from "@/lib/format/dates";
 
 export interface PendingInvitation {
   id: string;
@@ -14,6 +16,7 @@ export interface PendingInvitation {
 /** The class's invitations nobody has answered yet, each revocable by its teachers. */
 export function PendingInvitations({ invitations }: { invitations: PendingInvitation[] }) {
   const router = useRouter();
+  const timeZone = useSchoolTimeZone();
   const [error, setError] = useState<string | null>(null);
   return (
     <section aria-labelledby="pending-title" className="card">
@@ -27,7 +30,7 @@ export function PendingInvitations({ invitations }: { invitations: PendingInvita
       <ul>
         {invitations.map((i) => (
           <li key={i.id}>
-            {i.email} · {i.role === "teacher" ? "co-teacher" : "student"} · until {i.expiresAt.slice(0, 10)}{" "}
+            {i.email} · {i.role === "teacher" ? "co-teacher" : "student"} · until <time dateTime={i.expiresAt}>{formatDate(i.expiresAt, timeZone)}</time>{" "}
             <button
               type="button"
               className="button button-small button-quiet"

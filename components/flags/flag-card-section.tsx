@@ -21,6 +21,7 @@ import { FlagForm } from "./flag-form";
 import { FlagMerge } from "./flag-merge";
 import { FlagReview } from "./flag-review";
 import { FlagVote } from "./flag-vote";
+import { UnmergeButton } from "./unmerge-button";
 import type { FlagActions } from "./use-flag-actions";
 import "./flags.css";
 import { PanelButton } from "@/components/annotations/panel-button";
@@ -134,8 +135,13 @@ export function FlagCardSection({ annotation: a, viewer, mergeTargets, actions }
       {isTeacher && flag.status !== "merged" ? (
         <>
           <FlagReview flag={flag} whose={whose} onReview={(decision) => actions.review(a, decision)} />
-          <FlagMerge targets={mergeTargets} onMerge={(intoId) => actions.merge(a, intoId)} />
+          <FlagMerge flag={a} targets={mergeTargets} whose={whose} onMerge={(intoId) => actions.merge(a, intoId)} />
         </>
+      ) : null}
+      {isTeacher && flag.status === "merged" && flag.mergedIntoId ? (
+        <div className="annotation-actions">
+          <UnmergeButton whose={whose} onUnmerge={() => actions.unmerge(a)} />
+        </div>
       ) : null}
     </div>
   );

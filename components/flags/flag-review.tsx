@@ -2,27 +2,40 @@
 
 import { useId, useRef, useState } from "react";
 import { usePanel } from "@/components/annotations/use-panel";
-import type { FlagDTO } from "@/lib/annotations/types";
+import type { FlagDTO, FlagStatus } from "@/lib/annotations/types";
 import { checkReviewForm, type ReviewStatus } from "@/lib/format/flag-form";
 import { PanelButton } from "@/components/annotations/panel-button";
 
 /** Props for FlagReview. */
 export interface FlagReviewProps {
-  flag: FlagDTO;
+  /** The flag decided on; for a finding, its flags' shared correction and their status when they all share one (else null). */
+  flag: Pick<FlagDTO, "correction" | "statusReason"> & { status: FlagStatus | null; category?: FlagDTO["category"] };
   /** "Ana Petrova's flag", for accessible names. */
   whose: string;
+  /**
+   * Set for one decision over a finding's flags: how many flags each decision
+   * would change (see lib/review/flag-queue.ts flagsToDecide) and how many
+   * there are. Decisions that would change none are not offered.
+   */
+  finding?: { counts: Record<ReviewStatus, number>; total: number };
   /** Sends the decision; resolves to an error sentence, or null when it was saved. */
   onReview: (decision: { status: ReviewStatus; reason: string; correction?: string; applyToTranscription?: boolean }) => Promise<string | null>;
   /** Where it sits: under a thread card in the reader, or in the dashboard's flag queue (their own styles). */
   place?: "card" | "queue";
 }
 
-const ACTIONS: { status: ReviewStatus; button: string; confirm: string; reasonLabel: string }[] = [
-  { status: "verified", button: "Verify", confirm: "Verify flag", reasonLabel: "Note to the class (optional)" },
-  { status: "rejected", button: "Reject", confirm: "Reject flag", reasonLabel: "Why is it rejected? (required; the student sees it)" },
-  { status: "needs_evidence", button: "Needs evidence", confirm: "Ask for evidence", reasonLabel: "What evidence is needed?" },
-  { status: "open", button: "Reopen", confirm: "Reopen flag", reasonLabel: "Reason (optional)" },
+/** Each decision's words; for a finding, `many` names how many flags it covers ("#" is the count). */
+const ACTIONS: { status: ReviewStatus; button: string; confirm: string; many: string; reasonLabel: string }[] = [
+  { status: "verified", button: "Verify", confirm: "Verify flag", many: "Verify #", reasonLabel: "Note to the class (optional)" },
+  { status: "rejected", button: "Reject", confirm: "Reject flag", many: "Reject #", reasonLabel: "Why is it rejected? (required; the student sees it)" },
+  { status: "needs_evidence", button: "Needs evidence", confirm: "Ask for evidence", many: "Ask for evidence on #", reasonLabel: "What evidence is needed?" },
+  { status: "open", button: "Reopen", confirm: "Reopen flag", many: "Reopen #", reasonLabel: "Reason (optional)" },
 ];
+
+/** "Verify all 3", or "Verify 2 of 3" when some of the finding's flags already stand there. */
+function findingWords(many: string, count: number, total: number): string {
+  return many.replace("#", count === total ? `all ${count}` : `${count} of ${total}`);
+}
 
 const CLASSES = {
   card: { group: "flag-review", form: "flag-review-panel", field: "field annotation-field", help: "annotation-field-hint", error: "annotation-field-error", actions: "annotation-actions" },
@@ -35,9 +48,10 @@ const CLASSES = {
  * checked with the API's own schema before sending, so the message next to
  * the field is the one the server would give. One decision panel at a time;
  * focus goes to its first field, and back to the button that opened it when
- * it closes.
+ * it closes. For a finding (`finding`), the same form decides every flag
+ * of it that the decision would change, and the buttons say how many.
  */
-export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReviewProps) {
+export function FlagReview({ flag, whose, onReview, place = "card", finding }: FlagReviewProps) {
   const id = useId();
   const groupRef = useRef<HTMLDivElement>(null);
   const panel = usePanel<ReviewStatus>(groupRef);
@@ -45,7 +59,8 @@ export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReview
   const [correction, setCorrection] = useState(flag.correction);
   // A verified transcription error corrects the scan's transcription too, unless the teacher says not to.
   const [applyToTranscription, setApplyToTranscription] = useState(true);
-  const isTranscription = flag.category === "transcription";
+  // One flag's decision only: a finding's decision over several flags never rewrites the transcription.
+  const isTranscription = flag.category === "transcription" && !finding;
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const action = ACTIONS.find((a) => a.status === panel.open);
@@ -113,7 +128,7 @@ export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReview
             </label>
           ) : null}
           <div className={css.field}>
-            <label htmlFor={`${id}-reason`}>{action.reasonLabel}</label>
+            <label htmlFor={`${id}-reason`}>{finding ? action.reasonLabel.replace("the student sees", "each student sees") : action.reasonLabel}</label>
             <textarea
               id={`${id}-reason`}
               rows={2}
@@ -130,7 +145,7 @@ export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReview
           </p>
           <div className={css.actions}>
             <button type="submit" className="button button-small" aria-disabled={isBusy}>
-              {isBusy ? "Saving…" : action.confirm}
+              {isBusy ? "Saving…" : finding ? `${findingWords(action.many, finding.counts[action.status], finding.total)} flags` : action.confirm}
             </button>
             <button type="button" className="button button-quiet button-small" aria-disabled={isBusy} onClick={() => !isBusy && panel.close()}>
               Cancel
@@ -139,11 +154,14 @@ export function FlagReview({ flag, whose, onReview, place = "card" }: FlagReview
         </form>
       ) : (
         <div className={css.actions}>
-          {ACTIONS.filter((a) => a.status !== flag.status).map((a) => (
-            <PanelButton key={a.status} panel={{ ...panel, show: open }} name={a.status} label={`${a.button}: ${whose}`}>
-              {a.button}
-            </PanelButton>
-          ))}
+          {ACTIONS.filter((a) => (finding ? finding.counts[a.status] > 0 : a.status !== flag.status)).map((a) => {
+            const words = finding ? findingWords(a.many, finding.counts[a.status], finding.total) : a.button;
+            return (
+              <PanelButton key={a.status} panel={{ ...panel, show: open }} name={a.status} label={`${words}: ${whose}`}>
+                {words}
+              </PanelButton>
+            );
+          })}
         </div>
       )}
     </div>

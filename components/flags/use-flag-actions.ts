@@ -16,6 +16,8 @@ export interface FlagActions {
   clearVote: (a: AnnotationDTO) => Result;
   review: (a: AnnotationDTO, decision: { status: ReviewStatus; reason: string; correction?: string; applyToTranscription?: boolean }) => Result;
   merge: (a: AnnotationDTO, intoId: string) => Result;
+  /** Undoes a merge of `a` (a merged flag). */
+  unmerge: (a: AnnotationDTO) => Result;
 }
 
 type Answer = { annotation: AnnotationDTO };
@@ -69,13 +71,22 @@ export function useFlagActions(upsert: (a: AnnotationDTO) => void, refresh: () =
 
   const merge = useCallback<FlagActions["merge"]>(
     async (a, intoId) => {
-      const error = settle(await callApi<Answer>("POST", `/api/flags/${a.id}/merge`, { intoId, version: a.flag?.reviewVersion }));
-      // The answer is the target; the merged flag changed too, so reload both.
-      if (!error) await refresh();
-      return error;
+      const res = await callApi<Answer & { merged: AnnotationDTO }>("POST", `/api/flags/${a.id}/merge`, { intoId, version: a.flag?.reviewVersion });
+      // The answer carries both changed flags: the target and the one merged into it.
+      if (res.ok) upsert(res.data.merged);
+      return settle(res);
     },
-    [settle, refresh],
+    [settle, upsert],
   );
 
-  return useMemo(() => ({ editFlag, vote, clearVote, review, merge }), [editFlag, vote, clearVote, review, merge]);
+  const unmerge = useCallback<FlagActions["unmerge"]>(
+    async (a) => {
+      const res = await callApi<Answer & { target: AnnotationDTO }>("POST", `/api/flags/${a.id}/unmerge`, { version: a.flag?.reviewVersion });
+      if (res.ok) upsert(res.data.target);
+      return settle(res);
+    },
+    [settle, upsert],
+  );
+
+  return useMemo(() => ({ editFlag, vote, clearVote, review, merge, unmerge }), [editFlag, vote, clearVote, review, merge, unmerge]);
 }

@@ -1,4 +1,5 @@
 import type { EssayMeta } from "@/lib/content";
+import { formatCalendarDate } from "@/lib/format/dates";
 
 /** Where the text came from: source, author, retrieval date and notes. */
 export function Provenance({ meta }: { meta: EssayMeta }) {
@@ -14,7 +15,7 @@ export function Provenance({ meta }: { meta: EssayMeta }) {
           meta.source
         )}{" "}
         · <strong>Author:</strong> {meta.author} · <strong>Retrieved:</strong>{" "}
-        <time dateTime={meta.retrieved}>{meta.retrieved}</time>
+        <time dateTime={meta.retrieved}>{formatCalendarDate(meta.retrieved)}</time>
       </p>
       <p className="muted">{meta.notes}</p>
     </section>

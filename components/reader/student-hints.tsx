@@ -1,29 +1,20 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { callApi } from "@/components/ui/api-client";
 import { confidenceWord, correctionText, hintKindLabel } from "@/lib/format/hint-labels";
-import type { HintListDTO } from "@/lib/review/types";
 import { HintEvidence } from "@/components/review/hint-evidence";
+import { useHintList } from "@/components/review/use-hint-list";
 
 /**
  * Automatic hints for students, when the teacher's setting allows (always, or
  * after the due date). Mounted only when the annotation list says hints are
  * visible, so a reader never asks for hints it would be refused (a 404 in the
- * console); were it asked anyway, the API's 404 shows nothing.
+ * console); were it asked anyway, the API's 404 shows nothing. Hints still
+ * being prepared are asked for again, as on the review page.
  */
 export function StudentHints({ assignmentId, onOpen }: { assignmentId: string; onOpen: (start: number) => void }) {
-  const [hints, setHints] = useState<HintListDTO["hints"] | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    void callApi<HintListDTO>("GET", `/api/assignments/${assignmentId}/hints`).then((res) => {
-      if (isCurrent && res.ok) setHints(res.data.hints);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [assignmentId]);
-  if (!hints || hints.length === 0) return null;
+  const { state } = useHintList(assignmentId);
+  if (state.status !== "ready" || state.hints.length === 0) return null;
+  const { hints } = state;
   return (
     <details className="student-hints card">
       <summary>Automatic hints ({hints.length})</summary>

@@ -1,68 +1,50 @@
+import { FlagMerge } from "@/components/flags/flag-merge";
 import { FlagReview } from "@/components/flags/flag-review";
+import { UnmergeButton } from "@/components/flags/unmerge-button";
 import { RichTextView, USER_LINK_REL } from "@/components/ui/rich-text-view";
-import { describeCorrection, describeVotes, flagCategoryName, flagStatusLabel, statusReasonLabel } from "@/lib/format/flag-labels";
-import { agreementOf, whoseAnnotation, type QueuedFlag } from "@/lib/review/flag-queue";
+import type { FlagAnnotation } from "@/lib/annotations/flags";
+import { describeVotes, flagStatusLabel, listNames, statusReasonLabel } from "@/lib/format/flag-labels";
+import { whoseAnnotation, type QueuedFlag } from "@/lib/review/flag-queue";
 import { readerHref } from "@/lib/review/reader-href";
 import type { ReviewFlagInput } from "@/lib/validation/flag";
 import { HideButton } from "./hide-button";
 
-/** Props for FlagQueueItem. */
-export interface FlagQueueItemProps {
-  item: QueuedFlag;
-  assignment: { id: string; essaySlug: string };
+/** What the teacher can do to one flag from the queue; each resolves to an error sentence, or null when done. */
+export interface FlagItemHandlers {
   onDecide: (item: QueuedFlag, decision: ReviewFlagInput) => Promise<string | null>;
   onHide: (item: QueuedFlag, hidden: boolean) => Promise<string | null>;
+  onMerge: (item: QueuedFlag, intoId: string) => Promise<string | null>;
+  onUnmerge: (item: QueuedFlag) => Promise<string | null>;
 }
 
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
+/** Props for FlagQueueItem. */
+export interface FlagQueueItemProps extends FlagItemHandlers {
+  item: QueuedFlag;
+  assignment: { id: string; essaySlug: string };
+  /** Flags it could be merged into (findMergeTargets); empty for a finding of one. */
+  mergeTargets: readonly FlagAnnotation[];
+  /** For a merged flag: the flag it lives on in, when known, and whether the merge can be undone here. */
+  mergedInto: { name: string; canUndo: boolean } | null;
+  /** The last thing done to this flag from here ("Verified Ana Petrova’s flag…"), said in its own status line. */
+  note: string;
+  /** Rationale and sources start folded when the finding has several flags, so the row stays scannable. */
+  isFolded: boolean;
 }
 
 /**
- * One flag in the teacher's queue: the proposed change, status, tally,
- * finders, category, rationale and evidence, with the decision buttons and
- * Hide beside them. State is said in words (a badge and the facts list),
- * never by colour.
+ * One flag of a finding in the teacher's queue: who found it, its status
+ * and votes, its rationale and sources, and what can be done to it (decide,
+ * merge into another flag of the finding, hide, open in the reader; or, once
+ * merged, undo the merge). What was last done to it is said in a status line
+ * inside it, where the teacher acted. State is said in words, never colour.
  */
-export function FlagQueueItem({ item, assignment, onDecide, onHide }: FlagQueueItemProps) {
+export function FlagQueueItem({ item, assignment, mergeTargets, mergedInto, note, isFolded, ...on }: FlagQueueItemProps) {
   const { flag } = item;
-  const change = describeCorrection(item.quote.exact, flag.correction);
   const whose = whoseAnnotation(item);
-  return (
-    <li className="review-card flag-queue-item" data-annotation-id={item.id}>
-      <h3 className="review-card-heading">
-        {change.text}
-        <span className="review-badge">{flagStatusLabel(flag.status)}</span>
-        {item.isHidden ? <span className="review-badge">Hidden from the class</span> : null}
-      </h3>
-      <dl className="review-facts">
-        <div>
-          <dt>Category</dt>
-          <dd>{flagCategoryName(flag.category)}</dd>
-        </div>
-        <div>
-          <dt>Votes</dt>
-          <dd>
-            {describeVotes(flag.votes)} (net {signed(agreementOf(item))})
-          </dd>
-        </div>
-        <div>
-          <dt>Found by</dt>
-          <dd>{flag.finders.map((f) => f.name).join(", ")}</dd>
-        </div>
-        <div>
-          <dt>Change</dt>
-          <dd>
-            <del>{change.from}</del> → {change.to === null ? <em>delete the words</em> : <ins>{change.to}</ins>}
-          </dd>
-        </div>
-        {flag.statusReason ? (
-          <div>
-            <dt>{statusReasonLabel(flag.status).replace(/:$/, "")}</dt>
-            <dd>{flag.statusReason}</dd>
-          </div>
-        ) : null}
-      </dl>
+  const others = flag.finders.filter((f) => f.id !== item.author.id);
+  const sources = flag.evidence.length === 0 ? "no sources" : flag.evidence.length === 1 ? "1 source" : `${flag.evidence.length} sources`;
+  const details = (
+    <>
       {flag.rationale ? <RichTextView doc={flag.rationale} className="flag-queue-rationale" /> : null}
       {flag.evidence.length === 0 ? (
         <p className="muted">No evidence cited.</p>
@@ -83,13 +65,60 @@ export function FlagQueueItem({ item, assignment, onDecide, onHide }: FlagQueueI
           ))}
         </ul>
       )}
-      <FlagReview place="queue" flag={flag} whose={whose} onReview={(decision) => onDecide(item, decision)} />
-      <div className="review-actions">
-        <HideButton isHidden={item.isHidden} whose={whose} onChange={(hidden) => onHide(item, hidden)} />
-        <a href={readerHref(assignment, item.id)} aria-label={`Open in the reader: ${whose}`}>
-          Open in the reader
-        </a>
-      </div>
+    </>
+  );
+
+  return (
+    <li className={`flag-queue-flag is-${flag.status}`} data-annotation-id={item.id} tabIndex={-1} aria-label={whose}>
+      <p className="flag-queue-flag-head">
+        <strong>{item.author.name}</strong>
+        <span className="review-badge">{flagStatusLabel(flag.status)}</span>
+        {item.isHidden ? <span className="review-badge">Hidden from the class</span> : null}
+        {mergedInto ? (
+          <span> into {mergedInto.name}</span>
+        ) : (
+          <span className="flag-queue-flag-votes">
+            {" "}
+            · {describeVotes(flag.votes)} · {sources}
+          </span>
+        )}
+      </p>
+      {others.length > 0 && !mergedInto ? <p className="flag-queue-credits">Also credited (merged in): {listNames(others.map((f) => f.name))}</p> : null}
+      {flag.statusReason && !mergedInto ? (
+        <p className="flag-queue-reason">
+          <strong>{statusReasonLabel(flag.status)}</strong> {flag.statusReason}
+        </p>
+      ) : null}
+      {mergedInto ? null : isFolded ? (
+        <details className="flag-queue-details">
+          <summary>{flag.rationale ? `Rationale, ${sources}` : `No rationale, ${sources}`}</summary>
+          {details}
+        </details>
+      ) : (
+        details
+      )}
+      {mergedInto ? (
+        <div className="review-actions">
+          {mergedInto.canUndo ? <UnmergeButton whose={whose} into={mergedInto.name} onUnmerge={() => on.onUnmerge(item)} /> : null}
+          <a href={readerHref(assignment, item.id)} aria-label={`Open in the reader: ${whose}`}>
+            Open in the reader
+          </a>
+        </div>
+      ) : (
+        <div className="flag-queue-flag-actions">
+          <FlagReview place="queue" flag={flag} whose={whose} onReview={(decision) => on.onDecide(item, decision)} />
+          <FlagMerge place="queue" flag={item} targets={mergeTargets} whose={whose} onMerge={(intoId) => on.onMerge(item, intoId)} />
+          <div className="review-actions">
+            <HideButton isHidden={item.isHidden} whose={whose} onChange={(hidden) => on.onHide(item, hidden)} />
+            <a href={readerHref(assignment, item.id)} aria-label={`Open in the reader: ${whose}`}>
+              Open in the reader
+            </a>
+          </div>
+        </div>
+      )}
+      <p className="review-status" role="status">
+        {note}
+      </p>
     </li>
   );
 }

@@ -3,17 +3,30 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ApiResult } from "@/components/ui/api-client";
 import type { AnnotationDTO, FlagCategory } from "@/lib/annotations/types";
-import { FLAG_CATEGORY_OPTIONS, FLAG_STATUS_FILTER_OPTIONS, flagStatusLabel } from "@/lib/format/flag-labels";
-import { buildFlagQueue, countByStatus, matchesQueueFilter, whoseAnnotation, type FlagQueueFilter, type QueuedFlag } from "@/lib/review/flag-queue";
+import { describeMerge, FLAG_CATEGORY_OPTIONS, FLAG_STATUS_FILTER_OPTIONS, flagStatusLabel, listNames } from "@/lib/format/flag-labels";
+import {
+  buildFlagGroups,
+  countByStatus,
+  flagsToDecide,
+  matchesQueueFilter,
+  whoseAnnotation,
+  type FlagGroup,
+  type FlagQueueFilter,
+  type QueuedFlag,
+} from "@/lib/review/flag-queue";
 import type { ReviewFlagInput } from "@/lib/validation/flag";
-import { FlagQueueItem } from "./flag-queue-item";
+import { FlagGroupRow, type QueueNote } from "./flag-group-row";
+import type { QueueActions } from "./use-queue-actions";
 
 /** Props for FlagQueuePanel. */
 export interface FlagQueuePanelProps {
   annotations: readonly AnnotationDTO[];
+  /** The current text, for the words around each passage. */
+  text: string;
   assignment: { id: string; essaySlug: string };
   onReview: (annotationId: string, decision: ReviewFlagInput) => Promise<ApiResult<{ annotation: AnnotationDTO }>>;
   onHide: (annotationId: string, hidden: boolean) => Promise<ApiResult<{ annotation: AnnotationDTO }>>;
+  actions: QueueActions;
 }
 
 const DONE: Record<ReviewFlagInput["status"], string> = {
@@ -23,42 +36,97 @@ const DONE: Record<ReviewFlagInput["status"], string> = {
   open: "Reopened",
 };
 
+const FILTER_NOTE = " It no longer matches the filters, so it leaves the list when you change them.";
+
 /**
- * Every flag of the class that stands on its own (merged ones live on in
- * their target), strongest agreement first, filterable by status and
- * category, each decided in place. Results are announced in one status
- * region; when a decision moves a flag out of the current filter, focus
- * goes to that announcement rather than being lost with the row.
+ * Every flag of the class, as findings (flags on the same words with the
+ * same correction share a row, lib/review/flag-queue.ts), strongest
+ * agreement first, filterable by status and category, each decided in
+ * place. What a decision, merge, undo or hide did is said in a status line
+ * inside the flag (or the finding) it was done to, not at the top of the
+ * list, and a row the teacher acted on stays listed until the filters change,
+ * so it never vanishes from under the pointer.
  */
-export function FlagQueuePanel({ annotations, assignment, onReview, onHide }: FlagQueuePanelProps) {
+export function FlagQueuePanel({ annotations, text, assignment, onReview, onHide, actions }: FlagQueuePanelProps) {
   const id = useId();
   const [filter, setFilter] = useState<FlagQueueFilter>({ status: "all", category: "all" });
-  const [message, setMessage] = useState("");
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
+  const [notes, setNotes] = useState<ReadonlyMap<string, QueueNote>>(new Map());
+  const noteCount = useRef(0);
   // A ref, not state: it only asks the next commit to move focus, and must not cause a render of its own.
-  const isFocusPending = useRef(false);
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  const queue = useMemo(() => buildFlagQueue(annotations, filter), [annotations, filter]);
+  const focusNext = useRef<string | null>(null);
+  const groups = useMemo(() => buildFlagGroups(annotations, filter, pinned), [annotations, filter, pinned]);
   const counts = useMemo(() => countByStatus(annotations), [annotations]);
+  const flagCount = groups.reduce((n, g) => n + g.flags.length, 0);
 
   useEffect(() => {
-    if (!isFocusPending.current) return;
-    isFocusPending.current = false;
-    statusRef.current?.focus();
+    if (!focusNext.current) return;
+    const selector = focusNext.current;
+    focusNext.current = null;
+    document.querySelector<HTMLElement>(selector)?.focus();
   });
+
+  function changeFilter(next: FlagQueueFilter) {
+    setFilter(next);
+    setPinned(new Set());
+  }
+
+  function say(ids: readonly string[], note: { key: string; text: string }) {
+    setPinned((old) => new Set([...old, ...ids]));
+    noteCount.current += 1;
+    const seq = noteCount.current;
+    setNotes((old) => new Map(old).set(note.key, { text: note.text, seq }));
+  }
+
+  const byId = (flagId: string) => annotations.find((a) => a.id === flagId);
 
   async function decide(item: QueuedFlag, decision: ReviewFlagInput): Promise<string | null> {
     const res = await onReview(item.id, { ...decision, version: item.flag.reviewVersion });
     if (!res.ok) return res.message;
     const stillListed = matchesQueueFilter(res.data.annotation, filter);
-    setMessage(`${DONE[decision.status]} ${whoseAnnotation(item)}.${stillListed ? "" : " It no longer matches the filters."}`);
-    if (!stillListed) isFocusPending.current = true;
+    say([item.id], { key: item.id, text: `${DONE[decision.status]} ${whoseAnnotation(item)}.${stillListed ? "" : FILTER_NOTE}` });
     return null;
   }
 
-  async function hide(item: AnnotationDTO, hidden: boolean): Promise<string | null> {
+  async function decideFinding(group: FlagGroup, decision: Omit<ReviewFlagInput, "version">): Promise<string | null> {
+    const flags = flagsToDecide(group, decision);
+    if (flags.length === 0) return "Every flag here stands there already.";
+    const res = await actions.reviewFinding(flags, decision);
+    if (!res.ok) return res.message;
+    const names = listNames(flags.map((f) => f.author.name));
+    const count = flags.length === 1 ? "1 flag" : `${flags.length} flags`;
+    const stillListed = res.data.annotations.some((a) => matchesQueueFilter(a, filter));
+    say(
+      flags.map((f) => f.id),
+      // Kept under the first decided flag: a finding whose correction was edited changes its key, not its flags.
+      { key: `finding:${flags[0].id}`, text: `${DONE[decision.status]} ${count} on “${group.flags[0].quote.exact}”: ${names}.${stillListed ? "" : FILTER_NOTE}` },
+    );
+    return null;
+  }
+
+  async function merge(item: QueuedFlag, intoId: string): Promise<string | null> {
+    const into = byId(intoId);
+    const res = await actions.merge(item, intoId);
+    if (!res.ok) return res.message;
+    const words = into?.flag ? describeMerge(item, { ...into, flag: res.data.annotation.flag ?? into.flag }) : null;
+    say([item.id, intoId], { key: item.id, text: `Merged ${whoseAnnotation(item)} into ${into ? `${into.author.name}’s flag` : "the other flag"}.${words ? ` ${words.credit}` : ""}` });
+    focusNext.current = `[data-annotation-id="${CSS.escape(item.id)}"] [data-unmerge]`;
+    return null;
+  }
+
+  async function unmerge(item: QueuedFlag): Promise<string | null> {
+    const res = await actions.unmerge(item);
+    if (!res.ok) return res.message;
+    const status = res.data.annotation.flag ? flagStatusLabel(res.data.annotation.flag.status) : "";
+    say([item.id], { key: item.id, text: `Merge undone: ${whoseAnnotation(item)} stands on its own again (${status}).` });
+    focusNext.current = `[data-annotation-id="${CSS.escape(item.id)}"]`;
+    return null;
+  }
+
+  async function hide(item: QueuedFlag, hidden: boolean): Promise<string | null> {
     const res = await onHide(item.id, hidden);
     if (!res.ok) return res.message;
-    setMessage(`${hidden ? "Hidden from the class" : "Shown to the class again"}: ${whoseAnnotation(item)}.`);
+    say([item.id], { key: item.id, text: `${hidden ? "Hidden from the class" : "Shown to the class again"}: ${whoseAnnotation(item)}.` });
     return null;
   }
 
@@ -70,7 +138,7 @@ export function FlagQueuePanel({ annotations, assignment, onReview, onHide }: Fl
           <select
             id={`${id}-status`}
             value={filter.status}
-            onChange={(e) => setFilter({ ...filter, status: e.target.value as FlagQueueFilter["status"] })}
+            onChange={(e) => changeFilter({ ...filter, status: e.target.value as FlagQueueFilter["status"] })}
           >
             <option value="all">All statuses</option>
             {FLAG_STATUS_FILTER_OPTIONS.map((o) => (
@@ -85,7 +153,7 @@ export function FlagQueuePanel({ annotations, assignment, onReview, onHide }: Fl
           <select
             id={`${id}-category`}
             value={filter.category}
-            onChange={(e) => setFilter({ ...filter, category: e.target.value as FlagCategory | "all" })}
+            onChange={(e) => changeFilter({ ...filter, category: e.target.value as FlagCategory | "all" })}
           >
             <option value="all">All categories</option>
             {FLAG_CATEGORY_OPTIONS.map((o) => (
@@ -96,20 +164,31 @@ export function FlagQueuePanel({ annotations, assignment, onReview, onHide }: Fl
           </select>
         </div>
       </div>
-      <p className="review-status" role="status" ref={statusRef} tabIndex={-1}>
-        {message}
-      </p>
       <p className="muted">
-        {queue.length === 1 ? "1 flag" : `${queue.length} flags`}
-        {filter.status === "all" ? "" : ` · ${flagStatusLabel(filter.status)}`}, strongest agreement first (agree minus
-        disagree, then most agree votes, then text order).
+        {groups.length === 1 ? "1 finding" : `${groups.length} findings`} ({flagCount === 1 ? "1 flag" : `${flagCount} flags`})
+        {filter.status === "all" ? "" : ` · ${flagStatusLabel(filter.status)}`}. Flags on the same words with the same correction share a
+        row. Strongest agreement first (agree minus disagree over the row&apos;s flags, then most agree votes, then most finders, then text
+        order).
       </p>
-      {queue.length === 0 ? (
+      {groups.length === 0 ? (
         <p className="muted">No flags match these filters.</p>
       ) : (
-        <ol className="review-list" aria-label="Flags, strongest agreement first">
-          {queue.map((item) => (
-            <FlagQueueItem key={item.id} item={item} assignment={assignment} onDecide={decide} onHide={hide} />
+        <ol className="review-list" aria-label="Findings, strongest agreement first">
+          {groups.map((group) => (
+            <FlagGroupRow
+              // The first finder's flag, not the finding key: editing the correction on verify changes the key, and the row (with its status line) must stay.
+              key={group.flags[0].id}
+              group={group}
+              annotations={annotations}
+              text={text}
+              assignment={assignment}
+              notes={notes}
+              onDecide={decide}
+              onDecideFinding={decideFinding}
+              onMerge={merge}
+              onUnmerge={unmerge}
+              onHide={hide}
+            />
           ))}
         </ol>
       )}

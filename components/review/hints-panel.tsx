@@ -6,16 +6,21 @@ import { flagCategoryName } from "@/lib/format/flag-labels";
 import { confidenceWord, correctionText, hintKindLabel } from "@/lib/format/hint-labels";
 import { truncateText } from "@/lib/format/truncate-text";
 import type { AnswerKeyEntryDTO, HintDTO } from "@/lib/review/types";
+import type { HintListState } from "./use-hint-list";
 import { HintEvidence } from "./hint-evidence";
 import { PassageInContext } from "./passage-in-context";
 import { entryForHint } from "./use-review-data";
 
 /** Props for HintsPanel. */
 export interface HintsPanelProps {
-  hints: readonly HintDTO[];
-  revisionId: string;
+  /** The hints, or where fetching them is (the page may come before they are ready). */
+  hints: HintListState;
+  /** Starts fetching again after the tries ran out. */
+  onRetry: () => void;
   entries: readonly AnswerKeyEntryDTO[];
   onAdd: (hint: HintDTO) => Promise<ApiResult<unknown>>;
+  /** The current text, for the words around each hint and which occurrence it is. */
+  text?: string;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface HintsPanelProps {
  * answer key. A hint already in the key keeps its (now inert) button, reading
  * "In the key", so keyboard focus is not lost when the state changes.
  */
-export function HintsPanel({ hints, revisionId, entries, onAdd }: HintsPanelProps) {
+export function HintsPanel({ hints: list, onRetry, entries, onAdd, text }: HintsPanelProps) {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -35,6 +40,24 @@ export function HintsPanel({ hints, revisionId, entries, onAdd }: HintsPanelProp
     setErrors((current) => ({ ...current, [hint.id]: res.ok ? "" : res.message }));
   }
 
+  if (list.status === "loading") {
+    return (
+      <p className="review-note" role="status">
+        The automatic checks are still running on this text. They will appear here when they are ready.
+      </p>
+    );
+  }
+  if (list.status === "failed") {
+    return (
+      <div className="review-note" role="alert">
+        <p>The hints could not be loaded: {list.message}</p>
+        <button type="button" className="button button-small" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const { hints, revisionId } = list;
   if (hints.length === 0) {
     return <p className="muted">The automatic checks found nothing suspicious in this text.</p>;
   }
@@ -50,7 +73,7 @@ export function HintsPanel({ hints, revisionId, entries, onAdd }: HintsPanelProp
               {hintKindLabel(hint.kind)}
               <span className="review-badge">{confidenceWord(hint.confidence)}</span>
             </h3>
-            <PassageInContext quote={hint.quote} />
+            <PassageInContext quote={hint.quote} placed={text === undefined ? undefined : { text, span: hint.span }} />
             <p>{hint.message}</p>
             <HintEvidence evidence={hint.evidence} />
             <dl className="review-facts">

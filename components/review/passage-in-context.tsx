@@ -1,45 +1,45 @@
 import type { QuoteDTO } from "@/lib/annotations/types";
-import { truncateText } from "@/lib/format/truncate-text";
+import { passageContext } from "@/lib/review/passage-context";
 
 /** Props for PassageInContext. */
 export interface PassageInContextProps {
   quote: QuoteDTO;
+  /** Where the passage stands in the current text, and that text: context then comes from the text as it reads now. */
+  placed?: { text: string; span: { start: number; end: number } | null };
 }
 
-/** Context either side of the passage: enough to recognise the sentence, short enough to scan a list. */
-const CONTEXT_CHARS = 28;
-const PASSAGE_CHARS = 160;
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-function tail(text: string): string {
-  const flat = text.replace(/\s+/gu, " ");
-  if (flat.length <= CONTEXT_CHARS) return flat;
-  const cut = flat.slice(flat.length - CONTEXT_CHARS);
-  return `…${cut.slice(Math.max(0, cut.indexOf(" ")))}`;
-}
-
-function head(text: string): string {
-  const flat = text.replace(/\s+/gu, " ");
-  if (flat.length <= CONTEXT_CHARS) return flat;
-  const cut = flat.slice(0, CONTEXT_CHARS);
-  const space = cut.lastIndexOf(" ");
-  return `${space > 0 ? cut.slice(0, space) : cut}…`;
+/** "the second of 3 places these words stand" (ordinal words up to ten, then digits). */
+function occurrenceWords({ index, count }: { index: number; count: number }): string {
+  return `the ${ORDINALS[index - 1] ?? `${index}th`} of ${count} places these words stand in the text`;
 }
 
 /**
- * The quoted passage with a little of the sentence around it, the passage
- * itself marked. The mark is bold as well as tinted, so it does not rely on
- * colour, and screen readers hear it as one sentence with the words quoted.
+ * The passage with a few words of its sentence either side
+ * (lib/review/passage-context.ts), the passage itself marked, and, when the
+ * same words stand in the text more than once, which place this is. The mark
+ * is bold and underlined as well as tinted, so it does not rely on colour,
+ * and screen readers hear it as one sentence with the words quoted.
  */
-export function PassageInContext({ quote }: PassageInContextProps) {
+export function PassageInContext({ quote, placed }: PassageInContextProps) {
+  const context = passageContext({ quote, span: placed?.span ?? null }, placed?.text ?? null);
   return (
     <blockquote className="review-passage">
       <p>
-        <span className="review-passage-context">{tail(quote.prefix)}</span>
+        <span className="review-passage-context">
+          {context.isCutBefore ? "…" : ""}
+          {context.before}
+        </span>
         <span className="visually-hidden">“</span>
-        <mark className="review-passage-mark">{truncateText(quote.exact, PASSAGE_CHARS)}</mark>
+        <mark className="review-passage-mark">{context.exact}</mark>
         <span className="visually-hidden">”</span>
-        <span className="review-passage-context">{head(quote.suffix)}</span>
+        <span className="review-passage-context">
+          {context.after}
+          {context.isCutAfter ? "…" : ""}
+        </span>
       </p>
+      {context.occurrence ? <p className="review-passage-where">{occurrenceWords(context.occurrence)}</p> : null}
     </blockquote>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
 import type { Block } from "@/lib/content";
+import { countByStatus } from "@/lib/review/flag-queue";
+import { withKeyScores } from "@/lib/review/student-table";
 import { AddEntryForm } from "./add-entry-form";
 import { AnnotationListPanel } from "./annotation-list-panel";
 import { AnswerKeyPanel } from "./answer-key-panel";
@@ -11,9 +13,11 @@ import { HeatmapPanel } from "./heatmap-panel";
 import { HintsPanel } from "./hints-panel";
 import { KeyReportPanel } from "./key-report-panel";
 import { ReviewSection } from "./review-section";
+import { ReviewTabs } from "./review-tabs";
 import { SettingsForm } from "./settings-form";
 import { StudentTablePanel } from "./student-table-panel";
 import { useDashboardData, type DashboardData } from "./use-dashboard-data";
+import { useQueueActions } from "./use-queue-actions";
 import { useReviewData, type ReviewData } from "./use-review-data";
 import "./review.css";
 import "./dashboard.css";
@@ -30,23 +34,12 @@ export interface ReviewViewProps {
   dashboard: DashboardData;
 }
 
-const SECTIONS = [
-  { id: "heatmap", title: "Passage heatmap" },
-  { id: "flag-queue", title: "Flag queue" },
-  { id: "students", title: "Students" },
-  { id: "settings", title: "Settings" },
-  { id: "hints", title: "Hints" },
-  { id: "answer-key", title: "Answer key" },
-  { id: "who-found-what", title: "Who found what" },
-  { id: "all-annotations", title: "All annotations" },
-  { id: "export-import", title: "Export and import" },
-] as const;
-
 /**
- * The teacher's review dashboard: what the class noticed (heatmap), the flag
- * queue, each student's work, settings, automatic hints, the answer key, who
- * found what, every annotation (to hide one), and export / import. Each
- * panel is its own component in a ReviewSection.
+ * The teacher's review dashboard, as tabs (review-tabs.tsx): what the class
+ * noticed (heatmap), the flag queue, each student's work, the answer key
+ * (hints, the key, who found what), every annotation (to hide one),
+ * settings, and export / import. Each panel is its own component in a
+ * ReviewSection, whose id is the section's old anchor.
  */
 export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: ReviewViewProps) {
   const data = useReviewData(initial);
@@ -54,74 +47,99 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard }: Revi
   const assignment = { id: initial.assignmentId, essaySlug };
   const keyHeadingRef = useRef<HTMLHeadingElement>(null);
 
+  const queueActions = useQueueActions({
+    assignmentId: initial.assignmentId,
+    apply: board.apply,
+    refresh: board.refresh,
+    reloadScores: board.reloadScores,
+  });
+  const openFlags = useMemo(() => countByStatus(board.annotations).open, [board.annotations]);
+  // The table's key columns read the same report as "Who found what", so both change together (one rule).
+  const students = useMemo(() => ({ ...board.students, rows: withKeyScores(board.students.rows, data.report.students) }), [board.students, data.report]);
+
   return (
-    <div className="review-layout">
-      <nav className="review-contents" aria-label="Review sections">
-        <ul>
-          {SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`}>{s.title}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="review-panels">
-        <ReviewSection
-          id="heatmap"
-          title="Passage heatmap"
-          intro="What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
-        >
-          <HeatmapPanel text={text} blocks={blocks} annotations={board.annotations} assignment={assignment} />
-        </ReviewSection>
-        <ReviewSection id="flag-queue" title="Flag queue" intro="Every flag the class raised, to verify, reject or send back for evidence.">
-          <FlagQueuePanel annotations={board.annotations} assignment={assignment} onReview={board.reviewFlag} onHide={board.setHidden} />
-        </ReviewSection>
-        <ReviewSection id="students" title="Students" intro="Each student's work on this assignment. Names open their annotations in the reader.">
-          <StudentTablePanel table={board.students} />
-        </ReviewSection>
-        <ReviewSection id="settings" title="Settings">
-          <SettingsForm settings={data.settings} onSave={data.saveSettings} />
-        </ReviewSection>
-        <ReviewSection
-          id="hints"
-          title="Hints"
-          intro="Automatic checks of the text. They can be wrong: add the ones you agree with to the answer key."
-        >
-          <HintsPanel hints={data.hints.hints} revisionId={data.hints.revisionId} entries={data.key.entries} onAdd={data.addFromHint} />
-        </ReviewSection>
-        <ReviewSection
-          id="answer-key"
-          title="Answer key"
-          intro="The errors you expect students to flag. Students never see the key."
-          headingRef={keyHeadingRef}
-        >
-          <AnswerKeyPanel
-            entries={data.key.entries}
-            reportEntries={data.report.entries}
-            onDelete={data.deleteEntry}
-            headingRef={keyHeadingRef}
+    <ReviewTabs
+      badges={{ "flag-queue": openFlags > 0 ? `${openFlags} open` : undefined }}
+      panels={{
+        heatmap: (
+          <ReviewSection
+            id="heatmap"
+            title="Passage heatmap"
+            intro="What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
           >
-            <AddEntryForm text={text} onAdd={data.addByHand} />
-          </AnswerKeyPanel>
-        </ReviewSection>
-        <ReviewSection
-          id="who-found-what"
-          title="Who found what"
-          intro="A flag finds an entry when it covers some of the same words in the same category."
-        >
-          <KeyReportPanel report={data.report} />
-        </ReviewSection>
-        <ReviewSection
-          id="all-annotations"
-          title="All annotations"
-          intro="Hide an annotation to take it away from the class; its author and the class's teachers still see it, marked hidden."
-        >
-          <AnnotationListPanel annotations={board.annotations} assignment={assignment} onHide={board.setHidden} />
-        </ReviewSection>
-        <ReviewSection id="export-import" title="Export and import" intro="The class's annotations as W3C Web Annotations, to keep or to move.">
-          <ExportImportPanel assignmentId={initial.assignmentId} onImported={board.reloadAll} />
-        </ReviewSection>
-      </div>
-    </div>
+            <HeatmapPanel text={text} blocks={blocks} annotations={board.annotations} assignment={assignment} />
+          </ReviewSection>
+        ),
+        "flag-queue": (
+          <ReviewSection id="flag-queue" title="Flag queue" intro="Every flag the class raised, to verify, reject, send back for evidence or merge.">
+            <FlagQueuePanel
+              annotations={board.annotations}
+              text={text}
+              assignment={assignment}
+              onReview={board.reviewFlag}
+              onHide={board.setHidden}
+              actions={queueActions}
+            />
+          </ReviewSection>
+        ),
+        students: (
+          <ReviewSection id="students" title="Students" intro="Each student's work on this assignment. Names open their annotations in the reader.">
+            <StudentTablePanel table={students} />
+          </ReviewSection>
+        ),
+        "answer-key": (
+          <>
+            <ReviewSection
+              id="hints"
+              title="Hints"
+              intro="Automatic checks of the text. They can be wrong: add the ones you agree with to the answer key."
+            >
+              <HintsPanel hints={data.hints.state} onRetry={data.hints.retry} entries={data.key.entries} onAdd={data.addFromHint} text={text} />
+            </ReviewSection>
+            <ReviewSection
+              id="answer-key"
+              title="Answer key"
+              intro="The errors you expect students to flag. Students never see the key."
+              headingRef={keyHeadingRef}
+            >
+              <AnswerKeyPanel
+                entries={data.key.entries}
+                reportEntries={data.report.entries}
+                onDelete={data.deleteEntry}
+                headingRef={keyHeadingRef}
+              >
+                <AddEntryForm text={text} onAdd={data.addByHand} />
+              </AnswerKeyPanel>
+            </ReviewSection>
+            <ReviewSection
+              id="who-found-what"
+              title="Who found what"
+              intro="A flag finds an entry when it covers some of the same words in the same category."
+            >
+              <KeyReportPanel report={data.report} />
+            </ReviewSection>
+          </>
+        ),
+        "all-annotations": (
+          <ReviewSection
+            id="all-annotations"
+            title="All annotations"
+            intro="Hide an annotation to take it away from the class; its author and the class's teachers still see it, marked hidden."
+          >
+            <AnnotationListPanel annotations={board.annotations} assignment={assignment} onHide={board.setHidden} />
+          </ReviewSection>
+        ),
+        settings: (
+          <ReviewSection id="settings" title="Settings">
+            <SettingsForm settings={data.settings} onSave={data.saveSettings} />
+          </ReviewSection>
+        ),
+        "export-import": (
+          <ReviewSection id="export-import" title="Export and import" intro="The class's annotations as W3C Web Annotations, to keep or to move.">
+            <ExportImportPanel assignmentId={initial.assignmentId} onImported={board.reloadAll} />
+          </ReviewSection>
+        ),
+      }}
+    />
   );
 }

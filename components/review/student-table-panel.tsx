@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { RelativeTime } from "@/components/annotations/relative-time";
 import { COMPLETION_LABELS } from "@/lib/annotations/completion";
 import {
+  headerGroups,
   nextSort,
   sortStudentRows,
   STUDENT_COLUMNS,
@@ -33,9 +34,12 @@ function DateCell({ iso }: { iso: string | null }) {
  * buttons inside the <th> (so they are reachable and pressable from the
  * keyboard) and the sorted column carries aria-sort; the new order is also
  * announced in a status line, since aria-sort alone is only read on focus.
+ * Columns are grouped (Work, Answer key, Activity) under short names so the
+ * table fits 1,366 px; on narrower screens it scrolls sideways inside its
+ * frame with the students' names held in place.
  */
 export function StudentTablePanel({ table }: StudentTablePanelProps) {
-  const [sort, setSort] = useState<{ column: StudentColumn; direction: SortDirection }>({ column: "name", direction: "ascending" });
+  const [sort, setSort] = useState<Sort>({ column: "name", direction: "ascending" });
   const rows = useMemo(() => sortStudentRows(table.rows, sort.column, sort.direction), [table.rows, sort]);
   const sortedLabel = STUDENT_COLUMNS.find((c) => c.key === sort.column)?.label ?? "";
   const { minimums } = table;
@@ -62,15 +66,19 @@ export function StudentTablePanel({ table }: StudentTablePanelProps) {
             <caption className="visually-hidden">Each student&apos;s work on this assignment; column headers sort the table</caption>
             <thead>
               <tr>
-                {STUDENT_COLUMNS.map((c) => (
-                  <th key={c.key} scope="col" aria-sort={sort.column === c.key ? sort.direction : undefined}>
-                    <button type="button" className="review-sort-button" onClick={() => setSort(nextSort(sort, c.key))}>
-                      {c.label}
-                      <span aria-hidden="true" className="review-sort-mark">
-                        {sort.column === c.key ? (sort.direction === "ascending" ? " ▲" : " ▼") : " ↕"}
-                      </span>
-                    </button>
-                  </th>
+                {headerGroups().map((cell) =>
+                  "group" in cell ? (
+                    <th key={cell.group} scope="colgroup" colSpan={cell.span} className="student-table-group">
+                      {cell.group}
+                    </th>
+                  ) : (
+                    <SortHeader key={cell.column.key} column={cell.column} sort={sort} onSort={setSort} rowSpan={2} />
+                  ),
+                )}
+              </tr>
+              <tr>
+                {STUDENT_COLUMNS.filter((c) => c.group !== null).map((c) => (
+                  <SortHeader key={c.key} column={c} sort={sort} onSort={setSort} />
                 ))}
               </tr>
             </thead>
@@ -86,10 +94,46 @@ export function StudentTablePanel({ table }: StudentTablePanelProps) {
   );
 }
 
+type Sort = { column: StudentColumn; direction: SortDirection };
+
+/**
+ * A column header whose whole face is the sort button. It shows the short
+ * name under its group ("Found" under "Answer key") and is named in full
+ * ("Key found"), so a screen reader hears the same column the CSV names.
+ */
+function SortHeader({
+  column,
+  sort,
+  onSort,
+  rowSpan,
+}: {
+  column: (typeof STUDENT_COLUMNS)[number];
+  sort: Sort;
+  onSort: (next: Sort) => void;
+  rowSpan?: number;
+}) {
+  const isSorted = sort.column === column.key;
+  return (
+    <th scope="col" rowSpan={rowSpan} aria-sort={isSorted ? sort.direction : undefined} className={column.key === "name" ? "student-table-name" : undefined}>
+      <button
+        type="button"
+        className="review-sort-button"
+        aria-label={column.short === column.label ? undefined : column.label}
+        onClick={() => onSort(nextSort(sort, column.key))}
+      >
+        {column.short}
+        <span aria-hidden="true" className="review-sort-mark">
+          {isSorted ? (sort.direction === "ascending" ? " ▲" : " ▼") : " ↕"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 function StudentRow({ row }: { row: StudentRowDTO }) {
   return (
     <tr>
-      <th scope="row">
+      <th scope="row" className="student-table-name">
         <a href={row.href} aria-label={`${row.student.name}: annotations in the reader`}>
           {row.student.name}
         </a>

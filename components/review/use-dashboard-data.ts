@@ -92,5 +92,6 @@ export function useDashboardData(assignmentId: string, initial: DashboardData, o
     await refresh();
   }, [refresh, reloadScores]);
 
-  return { annotations: list.annotations, students, live, reviewFlag, setHidden, reloadAll };
+  // apply, refresh and reloadScores: for the queue's own writes (group decisions, merge, undo; use-queue-actions.ts).
+  return { annotations: list.annotations, students, live, reviewFlag, setHidden, reloadAll, apply, refresh, reloadScores };
 }

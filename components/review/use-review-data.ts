@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { latestOnly } from "@/lib/live/coalesce";
 import type { ApiResult } from "@/components/ui/api-client";
 import { callApi } from "@/components/ui/api-client";
+import { useHintList, type HintList } from "./use-hint-list";
 import type {
   AnswerKeyDTO,
   AnswerKeyEntryDTO,
@@ -16,7 +17,8 @@ import type {
 export interface ReviewData {
   assignmentId: string;
   settings: AssignmentSettingsDTO;
-  hints: { revisionId: string; hints: HintDTO[] };
+  /** Null when they were still being prepared as the page was made: the browser fetches them (use-hint-list.ts). */
+  hints: HintList | null;
   key: AnswerKeyDTO;
   report: KeyReportDTO;
 }
@@ -43,6 +45,8 @@ export function useReviewData(initial: ReviewData) {
   const [key, setKey] = useState(initial.key);
   const [report, setReport] = useState(initial.report);
   const [reloads] = useState(latestOnly);
+  const hints = useHintList(assignmentId, initial.hints);
+  const hintsRevisionId = hints.state.status === "ready" ? hints.state.revisionId : null;
 
   const reload = useCallback(async () => {
     const ticket = reloads.begin();
@@ -65,8 +69,8 @@ export function useReviewData(initial: ReviewData) {
   );
 
   const addFromHint = useCallback(
-    (hint: HintDTO) => addEntry({ source: "hint", hintId: hint.id, revisionId: initial.hints.revisionId }),
-    [addEntry, initial.hints.revisionId],
+    (hint: HintDTO) => addEntry({ source: "hint", hintId: hint.id, revisionId: hintsRevisionId }),
+    [addEntry, hintsRevisionId],
   );
 
   const addByHand = useCallback((input: PassageEntryInput) => addEntry({ source: "passage", ...input }), [addEntry]);
@@ -94,7 +98,7 @@ export function useReviewData(initial: ReviewData) {
     [assignmentId],
   );
 
-  return { settings, hints: initial.hints, key, report, reload, addFromHint, addByHand, deleteEntry, saveSettings };
+  return { settings, hints, key, report, reload, addFromHint, addByHand, deleteEntry, saveSettings };
 }
 
 /** The key entry that a hint became, if any: same place on the same text, same category. */

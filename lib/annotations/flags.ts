@@ -14,6 +14,15 @@ export function isFlagAnnotation(a: AnnotationDTO): a is FlagAnnotation {
   return a.kind === "flag" && a.flag !== undefined && !a.isDeleted;
 }
 
+/**
+ * Audit actions of merges and their undoing. Their reason names the other
+ * flag by id ("Merged into <id>"): the DTO hides that id from viewers who may
+ * not see the other flag, and the trail never shows it as a "why".
+ */
+export function isMergeAction(action: string): boolean {
+  return action === "merged" || action === "merged-in" || action === "unmerged" || action === "unmerged-out";
+}
+
 /** The author may edit a flag only until a teacher has decided on it. */
 export function isFlagEditable(status: FlagStatus): boolean {
   return status === "open" || status === "needs_evidence";
@@ -31,24 +40,55 @@ export function canVoteOnFlag(a: AnnotationDTO, viewer: { id: string; role: Clas
 }
 
 /**
- * Flags `flag` could be merged into: other live flags on the same stored span
- * with the same correction (the API's rule), that are not merged themselves.
- * Ordered oldest first, since the first finder's flag is the natural target.
+ * A correction as the merge rule compares it: ends trimmed and runs of
+ * whitespace read as one space, so "1955 " and "1955" are the same fix. The
+ * API's merge (lib/server/flags/review-flag.ts) compares with this too.
+ */
+export function normalizeCorrection(correction: string): string {
+  return correction.trim().replace(/\s+/gu, " ");
+}
+
+/**
+ * What a flag reports, as one string: the stored words (code-point offsets on
+ * its revision) and the normalized correction. Flags with the same finding key
+ * are duplicates of one finding: the queue shows them as one row and a
+ * teacher may merge them.
+ */
+export function findingKey(flag: FlagAnnotation): string {
+  return `${flag.position.start}:${flag.position.end}:${normalizeCorrection(flag.flag.correction)}`;
+}
+
+/**
+ * Whether a duplicate may be merged into `target`: not one already merged
+ * away, and not a rejected one. Merging hands the duplicate's finders the
+ * target's fate, and a rejection carries a reason written to one student;
+ * merging into it would reject another student's flag without a reason they
+ * can read. Reject the duplicate too, or reopen the target first. (The API
+ * refuses the same, lib/server/flags/review-flag.ts.)
+ */
+export function canMergeInto(target: FlagAnnotation): boolean {
+  return target.flag.status !== "merged" && target.flag.status !== "rejected";
+}
+
+/** Why a listed target cannot take a merge, in words for the menu; null when it can. */
+export function mergeTargetNote(target: FlagAnnotation): string | null {
+  return target.flag.status === "rejected" ? "rejected: reopen it to merge into it" : null;
+}
+
+/**
+ * Flags `flag` could be merged into: other live, unmerged flags on the same
+ * finding (see {@link findingKey}). Rejected ones are listed last, to be shown
+ * marked and unselectable ({@link canMergeInto}), so a teacher sees why the
+ * flag they expected is not on offer. Otherwise oldest first, since the first
+ * finder's flag is the natural target.
  */
 export function findMergeTargets(flag: AnnotationDTO, annotations: readonly AnnotationDTO[]): FlagAnnotation[] {
   if (!isFlagAnnotation(flag)) return [];
+  const key = findingKey(flag);
   return annotations
     .filter(isFlagAnnotation)
-    .filter(
-      (other) =>
-        other.id !== flag.id &&
-        other.flag.status !== "merged" &&
-        other.flag.mergedIntoId === null &&
-        other.position.start === flag.position.start &&
-        other.position.end === flag.position.end &&
-        other.flag.correction === flag.flag.correction,
-    )
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    .filter((other) => other.id !== flag.id && other.flag.status !== "merged" && other.flag.mergedIntoId === null && findingKey(other) === key)
+    .sort((a, b) => Number(!canMergeInto(a)) - Number(!canMergeInto(b)) || a.createdAt.localeCompare(b.createdAt));
 }
 
 /** How a run of marked text shows the flags over it. */

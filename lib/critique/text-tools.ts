@@ -234,9 +234,15 @@ const INFLECTIONS = new Set([
   "n", "an", "ans", "ian", "ians", "ese", "ic", "ism", "ist", "ists", "ite", "ites", "i", "is",
 ]);
 
-/** True when the spellings differ only in an inflectional ending ("Mughal"/"Mughals", "Prussia"/"Prussian"). */
+/**
+ * True when the spellings differ only in an inflectional ending ("Mughal"/"Mughals", "Prussia"/"Prussian",
+ * "Italy"/"Italian"). Two endings of which one is the tail of the other ("n"/"an", "s"/"es", "d"/"ed") are a
+ * letter dropped inside the word, not two forms: "Trevelyn" is a slip for "Trevelyan", not its inflection.
+ */
 export function isInflection(a: string, b: string): boolean {
   const p = commonPrefix(a, b);
-  return p >= 3 && INFLECTIONS.has(a.slice(p)) && INFLECTIONS.has(b.slice(p));
+  const [x, y] = [a.slice(p), b.slice(p)];
+  const isLetterDropped = x !== "" && y !== "" && (x.endsWith(y) || y.endsWith(x));
+  return p >= 3 && INFLECTIONS.has(x) && INFLECTIONS.has(y) && !isLetterDropped;
 }
 

@@ -1,4 +1,5 @@
 import type { Block } from "@/lib/content";
+import { DEFAULT_TIME_ZONE, formatCalendarDate, formatDate } from "@/lib/format/dates";
 import { escapeMarkdownInline, escapeMarkdownLineStart } from "@/lib/rich-text";
 import { citationParts, describeSkip, nestHeadings, safeEvidenceUrl } from "./format-erratum";
 import { splitTranscriptionErrata } from "./transcription-errata";
@@ -104,32 +105,32 @@ export function erratumMarkdownLine(entry: ErratumEntry): string {
   return parts.join(" — ");
 }
 
-function provenanceLine(doc: ErrataDocument, generatedAt: Date | undefined): string {
+function provenanceLine(doc: ErrataDocument, generatedAt: Date | undefined, timeZone: string): string {
   const { meta } = doc.essay;
   const sourceUrl = safeEvidenceUrl(meta.sourceUrl);
   const parts = [
     `Source: ${sourceUrl ? `[${inline(meta.source)}](${angled(sourceUrl)})` : inline(meta.source)}`,
     `Author: ${inline(meta.author)}`,
-    `Retrieved: ${inline(meta.retrieved)}`,
+    `Retrieved: ${inline(formatCalendarDate(meta.retrieved))}`,
     `Class: ${inline(doc.assignment.className)}`,
     `Revision ${doc.revision.number}`,
   ];
-  if (generatedAt) parts.push(`Errata as of ${generatedAt.toISOString().slice(0, 10)}`);
+  if (generatedAt) parts.push(`Errata as of ${formatDate(generatedAt, timeZone)}`);
   return escapeMarkdownLineStart(parts.join(" · "));
 }
 
 /**
  * The whole download: title, provenance, the corrected text, the numbered
  * errata (with any that could not be applied and why) and the flags a later
- * revision of the source already fixed. Pass `generatedAt` to date it; left
- * out, the output depends on `doc` alone.
+ * revision of the source already fixed. Pass `generatedAt` to date it (in
+ * `timeZone`, the school's); left out, the output depends on `doc` alone.
  */
-export function errataToMarkdown(doc: ErrataDocument, { generatedAt }: { generatedAt?: Date } = {}): string {
+export function errataToMarkdown(doc: ErrataDocument, { generatedAt, timeZone = DEFAULT_TIME_ZONE }: { generatedAt?: Date; timeZone?: string } = {}): string {
   const title = inline(doc.essay.meta.title);
   const { errata, alreadyFixed, transcription } = splitTranscriptionErrata(doc);
   const sections = [
     `# Errata: ${escapeClosingHashes(title)}`,
-    provenanceLine(doc, generatedAt),
+    provenanceLine(doc, generatedAt, timeZone),
     "## Corrected text",
     essayMarkdown(doc.corrected.text, doc.corrected.blocks) || "(The text is empty.)",
     "## Errata",

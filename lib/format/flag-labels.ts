@@ -1,3 +1,4 @@
+import { isMergeAction } from "@/lib/annotations/flags";
 import type { AuditEntryDTO, AuthorDTO, FlagCategory, FlagStatus } from "@/lib/annotations/types";
 import { FLAG_CATEGORIES, flagCategoryLabel } from "@/lib/critique/categories";
 import { truncateText } from "./truncate-text";
@@ -58,6 +59,21 @@ export const FLAG_STATUS_FILTER_OPTIONS: readonly { value: Exclude<FlagStatus, "
   { value: "needs_evidence", label: "Needs evidence" },
 ];
 
+/**
+ * The statuses of a finding's flags in words: "Open" when they agree, else
+ * "2 open · 1 verified" in the filter's order, so a row with mixed decisions
+ * says so instead of showing one flag's badge for all.
+ */
+export function describeStatusMix(statuses: readonly FlagStatus[]): string {
+  const distinct = new Set(statuses);
+  if (distinct.size === 1) return flagStatusLabel(statuses[0]);
+  const order: FlagStatus[] = [...FLAG_STATUS_FILTER_OPTIONS.map((o) => o.value), "merged"];
+  return order
+    .filter((status) => distinct.has(status))
+    .map((status) => `${statuses.filter((s) => s === status).length} ${flagStatusLabel(status).toLowerCase()}`)
+    .join(" · ");
+}
+
 /** Longest original or correction quoted on one line of a card. */
 const CORRECTION_PREVIEW_CHARS = 80;
 
@@ -91,6 +107,46 @@ export function describeFinders(finders: readonly AuthorDTO[], viewerId: string)
   return `Found by ${finders.map((f) => (f.id === viewerId ? "you" : f.name)).join(", ")}`;
 }
 
+/** "Ana", "Ana and Ben", "Ana, Ben and Chloe". */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** A flag as a merge confirmation names it. */
+interface MergeParty {
+  author: { name: string };
+  flag: { finders: readonly AuthorDTO[]; votes: { agree: number; disagree: number } };
+}
+
+/** What a merge confirmation says: what goes into what, who keeps the credit, and what becomes of the duplicate. */
+export interface MergeWords {
+  /** "Merge Ben Hughes’s flag into Ana Petrova’s flag?" */
+  question: string;
+  /** "Ana Petrova’s flag remains, with Ana Petrova and Ben Hughes credited as finders." */
+  credit: string;
+  /** "Ben Hughes’s flag is marked merged: its 2 votes stay on it, and “Undo merge” takes it back out." */
+  after: string;
+}
+
+/**
+ * The words of a merge confirmation. The finders are both flags' (the target's
+ * and those the duplicate carries, once each), as the API credits them; votes
+ * are not moved, so the sentence says they stay where they were cast.
+ */
+export function describeMerge(from: MergeParty, into: MergeParty): MergeWords {
+  const fromName = `${from.author.name}’s flag`;
+  const intoName = `${into.author.name}’s flag`;
+  const finders = [...into.flag.finders, ...from.flag.finders].filter((f, i, all) => all.findIndex((g) => g.id === f.id) === i);
+  const votes = from.flag.votes.agree + from.flag.votes.disagree;
+  const voteWords = votes === 0 ? "it has no votes" : `its ${votes === 1 ? "vote stays" : `${votes} votes stay`} on it`;
+  return {
+    question: `Merge ${fromName} into ${intoName}?`,
+    credit: `${intoName} remains, with ${listNames(finders.map((f) => f.name))} credited as ${finders.length === 1 ? "finder" : "finders"}.`,
+    after: `${fromName} is marked merged: ${voteWords}, and “Undo merge” takes it back out.`,
+  };
+}
+
 /** The state a trail entry names, in words: statuses get their label, anything else is quoted. */
 function stateText(value: string): string {
   if (isFlagStatus(value)) return flagStatusLabel(value);
@@ -114,6 +170,8 @@ const ACTION_WORDS: Record<string, string> = {
   resubmitted: "resubmitted the flag with more evidence",
   merged: "merged this flag into a duplicate",
   "merged-in": "merged a duplicate flag into this one",
+  unmerged: "took this flag back out of the one it was merged into",
+  "unmerged-out": "took a merged duplicate back out of this flag",
 };
 
 /**
@@ -126,7 +184,7 @@ export function describeAuditEntry(entry: AuditEntryDTO): AuditLine {
   const what = ACTION_WORDS[entry.action] ?? entry.action.replace(/[-_]+/g, " ");
   const hasChange = entry.from !== null && entry.to !== null && entry.from !== entry.to;
   const change = hasChange ? `${stateText(entry.from!)} → ${stateText(entry.to!)}` : null;
-  const isMerge = entry.action === "merged" || entry.action === "merged-in";
+  const isMerge = isMergeAction(entry.action);
   const why = !isMerge && entry.reason?.trim() ? entry.reason.trim() : null;
   return { who, what, change, why };
 }

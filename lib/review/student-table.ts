@@ -1,6 +1,6 @@
 import { COMPLETION_LABELS, type CompletionStatus } from "@/lib/annotations/completion";
 import { writeCsv, type CsvCell } from "./csv";
-import type { StudentRefDTO } from "./types";
+import type { StudentRefDTO, StudentScoreDTO } from "./types";
 
 /** One student's work on an assignment, as the teacher's table shows it. */
 export interface StudentRowDTO {
@@ -33,21 +33,58 @@ export interface StudentTableDTO {
   rows: StudentRowDTO[];
 }
 
-/** The columns a teacher can sort by, in the table's order. */
+/**
+ * The columns a teacher can sort by, in the table's order. `label` is the
+ * column's full name (its header's accessible name, the CSV's header);
+ * `short` is what the header shows under its `group`, so twelve columns fit
+ * a 1,366 px screen ("Found" under "Answer key" reads "Key found").
+ */
 export const STUDENT_COLUMNS = [
-  { key: "name", label: "Student" },
-  { key: "highlights", label: "Highlights" },
-  { key: "comments", label: "Comments" },
-  { key: "replies", label: "Replies" },
-  { key: "flags", label: "Flags" },
-  { key: "verifiedFlags", label: "Verified flags" },
-  { key: "keyFound", label: "Key found" },
-  { key: "keyPartial", label: "Key partial" },
-  { key: "keyMissed", label: "Key missed" },
-  { key: "completion", label: "Completion" },
-  { key: "firstActivityAt", label: "First activity" },
-  { key: "lastActivityAt", label: "Last activity" },
+  { key: "name", label: "Student", short: "Student", group: null },
+  { key: "highlights", label: "Highlights", short: "Highlights", group: "Work" },
+  { key: "comments", label: "Comments", short: "Comments", group: "Work" },
+  { key: "replies", label: "Replies", short: "Replies", group: "Work" },
+  { key: "flags", label: "Flags", short: "Flags", group: "Work" },
+  { key: "verifiedFlags", label: "Verified flags", short: "Verified", group: "Work" },
+  { key: "keyFound", label: "Key found", short: "Found", group: "Answer key" },
+  { key: "keyPartial", label: "Key partial", short: "Partial", group: "Answer key" },
+  { key: "keyMissed", label: "Key missed", short: "Missed", group: "Answer key" },
+  { key: "completion", label: "Completion", short: "Completion", group: null },
+  { key: "firstActivityAt", label: "First activity", short: "First", group: "Activity" },
+  { key: "lastActivityAt", label: "Last activity", short: "Last", group: "Activity" },
 ] as const;
+
+/** One cell of the table's top header row: a group over `span` columns, or a column of its own (`column`) spanning both rows. */
+export type HeaderCell = { group: string; span: number } | { column: (typeof STUDENT_COLUMNS)[number] };
+
+/** The top header row: runs of columns in the same group become one group cell; ungrouped columns stand alone. */
+export function headerGroups(): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  for (const column of STUDENT_COLUMNS) {
+    const last = cells.at(-1);
+    if (column.group === null) cells.push({ column });
+    else if (last && "group" in last && last.group === column.group) last.span += 1;
+    else cells.push({ group: column.group, span: 1 });
+  }
+  return cells;
+}
+
+/**
+ * The table's answer-key columns taken from the key report ("Who found
+ * what"), so the two always say the same: the page keeps one report, which
+ * it reloads after every change to the key or to the flags, and the table
+ * reads it instead of its own copy (which only changed when the table was
+ * fetched again, so adding key entries left it at 0 until a reload). The
+ * server counts both from the same findKeyReport. A student the report does
+ * not list yet (joined since) keeps the table's own counts.
+ */
+export function withKeyScores(rows: readonly StudentRowDTO[], scores: readonly StudentScoreDTO[]): StudentRowDTO[] {
+  const byStudent = new Map(scores.map((s) => [s.student.id, s]));
+  return rows.map((row) => {
+    const score = byStudent.get(row.student.id);
+    return score ? { ...row, keyFound: score.found, keyPartial: score.partial, keyMissed: score.missed } : row;
+  });
+}
 
 /** A column of the table, by key. */
 export type StudentColumn = (typeof STUDENT_COLUMNS)[number]["key"];

@@ -16,6 +16,8 @@ export const CORPUS_DIR = path.resolve(__dirname, "../../tests/fixtures/critique
 const part = z.enum(["tuning", "held-out"]);
 /** "tuning" may guide detector changes; "held-out" only measures them. */
 export type CorpusPart = z.infer<typeof part>;
+/** Both parts, in the order reports show them. */
+export const CORPUS_PARTS: readonly CorpusPart[] = part.options;
 
 const occurrence = z.number().int().positive().default(1);
 
@@ -45,7 +47,10 @@ const manifestSchema = z.object({
     .array(z.object({ file: z.string().min(1), key: z.string().min(1), part, added: z.boolean().optional() }))
     .min(1)
     .refine((list) => list.every((e) => !e.added || e.part === "tuning"), "added essays are tuning material, never held out"),
-  clean: z.array(z.object({ file: z.string().min(1), part })).min(1),
+  clean: z
+    .array(z.object({ file: z.string().min(1), part, added: z.boolean().optional() }))
+    .min(1)
+    .refine((list) => list.every((c) => !c.added || c.part === "tuning"), "added clean prose is tuning material, never held out"),
   seed: z.object({ file: z.string().min(1), key: z.string().min(1) }),
 });
 
@@ -69,8 +74,10 @@ export interface KeyedEssay extends CorpusText {
   traps: Array<Span & { quote: string; why: string }>;
 }
 
-/** The whole corpus, split as the manifest says. */
+/** The corpus (or the parts of it read), split as the manifest says. */
 export interface Corpus {
+  /** The parts read: the essays and clean files of the others were left unopened. */
+  parts: CorpusPart[];
   essays: Array<KeyedEssay & { part: CorpusPart }>;
   clean: Array<CorpusText & { part: CorpusPart }>;
   seed: KeyedEssay;
@@ -142,8 +149,18 @@ export function readKeyedEssay(keyFile: string): KeyedEssay {
   return resolveKey(keyFile, key, readEssay(path.resolve(path.dirname(keyFile), key.essay)));
 }
 
-/** Loads the manifest, every essay, every key and the clean prose. */
-export function loadCorpus(dir: string = CORPUS_DIR): Corpus {
+/** Which parts of the corpus to read. */
+export interface LoadOptions {
+  /**
+   * The parts whose essays and clean prose are read (default both). With
+   * ["tuning"] the held-out files are never opened, so a tuning run cannot
+   * show, or even compute, anything about them. The seed is always read.
+   */
+  parts?: readonly CorpusPart[];
+}
+
+/** Loads the manifest, every essay, every key and the clean prose of the parts asked for. */
+export function loadCorpus(dir: string = CORPUS_DIR, { parts = CORPUS_PARTS }: LoadOptions = {}): Corpus {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.resolve(dir, "manifest.json"), "utf8")));
   const keyedAs = (entry: { file: string; key: string }): KeyedEssay => {
     const keyed = readKeyedEssay(path.resolve(dir, entry.key));
@@ -151,8 +168,9 @@ export function loadCorpus(dir: string = CORPUS_DIR): Corpus {
     return keyed;
   };
   return {
-    essays: manifest.essays.map((e) => ({ ...keyedAs(e), part: e.part })),
-    clean: manifest.clean.map((c) => ({ ...readEssay(path.resolve(dir, c.file)), part: c.part })),
+    parts: [...parts],
+    essays: manifest.essays.filter((e) => parts.includes(e.part)).map((e) => ({ ...keyedAs(e), part: e.part })),
+    clean: manifest.clean.filter((c) => parts.includes(c.part)).map((c) => ({ ...readEssay(path.resolve(dir, c.file)), part: c.part })),
     seed: keyedAs(manifest.seed),
   };
 }

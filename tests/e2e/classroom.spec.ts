@@ -9,6 +9,7 @@ import { e2eState } from "./support/api";
 import { postAsClass } from "./support/class-posts";
 import { expect, test } from "./support/fixtures";
 import { seedClass, withDb, type SeededClass, type SeededUser } from "./support/seed-class";
+import { studentCell } from "./support/student-table";
 
 const PASSWORD = "classroom-password";
 const PER_STUDENT = 6;
@@ -42,14 +43,6 @@ function marginGeometry(page: Page) {
       overlaps: boxes.filter((b, i) => i > 0 && b.top < boxes[i - 1].bottom - 1).length,
     };
   });
-}
-
-/** A cell of the dashboard's students table, by student name and column heading. */
-async function studentCell(page: Page, student: string, column: string) {
-  const table = page.locator("table.student-table");
-  const headings = (await table.locator("thead th").allTextContents()).map((h) => h.replace(/[▲▼↕]/g, "").trim());
-  const row = table.locator("tbody tr", { has: page.getByRole("link", { name: `${student}: annotations in the reader` }) });
-  return row.locator("th, td").nth(headings.indexOf(column));
 }
 
 test.describe("a class of 30 in one reading", () => {

@@ -117,16 +117,19 @@ test.describe("the teacher's dashboard", () => {
     await expect(who.getByRole("link", { name: "Open the threads in the reader" })).toHaveAttribute("href", /annotation=/);
     await expect(heatmap.getByRole("heading", { name: /^Blocks no student marked$/ })).toBeVisible();
 
-    // The flag queue: Ana's flag, verified in place.
+    // The flag queue, on its tab: Ana's flag, the only one on its words, verified in place.
+    await page.getByRole("tab", { name: /^Flags/ }).click();
+    await expect(page).toHaveURL(/#flag-queue$/);
     const queue = page.getByRole("region", { name: "Flag queue" });
-    const card = queue.getByRole("listitem").filter({ hasText: stamp });
+    const card = queue.getByRole("listitem").filter({ hasText: stamp }).first();
     await expect(card).toContainText("Found by");
     await expect(card).toContainText("Ana Petrova");
     await expect(card).toContainText("Wrong term or spelling");
     await card.getByRole("button", { name: `Verify: Ana Petrova’s flag on “${PASSAGE}”` }).click();
     await expect(card.getByLabel("Correction", { exact: true })).toHaveValue(CORRECTION);
     await card.getByRole("button", { name: "Verify flag" }).click();
-    await expect(queue.getByRole("status").filter({ hasText: `Verified Ana Petrova’s flag on “${PASSAGE}”.` })).toBeVisible();
+    // Said inside the flag that was decided, not at the top of the queue.
+    await expect(card.getByRole("status").filter({ hasText: `Verified Ana Petrova’s flag on “${PASSAGE}”.` })).toBeVisible();
     await expect(card.getByRole("heading")).toContainText("Verified");
     // Hide and show it again from the same row.
     await card.getByRole("button", { name: /^Hide from the class:/ }).click();
@@ -135,6 +138,7 @@ test.describe("the teacher's dashboard", () => {
     await expect(card.getByRole("heading")).not.toContainText("Hidden from the class");
 
     // The per-student table counts the verified flag once the server has recounted.
+    await page.getByRole("tab", { name: "Students" }).click();
     const students = page.getByRole("region", { name: "Students" });
     const anaRow = students.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Ana Petrova/ }) });
     await expect(anaRow.getByRole("link")).toHaveAttribute("href", /student=/);
@@ -151,20 +155,25 @@ test.describe("the teacher's dashboard", () => {
     expect(Number(anaCells[2])).toBeGreaterThanOrEqual(1);
     expect(Number(anaCells[6])).toBeGreaterThanOrEqual(1);
 
-    // No serious or critical accessibility problems, with the annotation list open too.
+    // No serious or critical accessibility problems, on the flag queue and with the annotation list open too.
+    await page.getByRole("tab", { name: /^Flags/ }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("tab", { name: "Annotations" }).click();
     await page.getByRole("region", { name: "All annotations" }).getByText(/^Show all \d+ annotations/).click();
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Keyboard only: the contents list reaches every section in order.
+    // Keyboard only: one tab stop for the tab list, arrows through every tab, each showing its section.
     await page.goto(dashboard);
-    const contents = page.getByRole("navigation", { name: "Review sections" });
-    await tabTo(page, "nav a", "Passage heatmap");
-    const sectionNames = await contents.getByRole("link").allTextContents();
-    for (const name of sectionNames.slice(1)) {
-      await page.keyboard.press("Tab");
+    await tabTo(page, '[role="tab"][aria-selected="true"]', "Heatmap");
+    const tabNames = await page.getByRole("tab").allTextContents();
+    for (const name of tabNames.slice(1)) {
+      await page.keyboard.press("ArrowRight");
       await expect(page.locator(":focus")).toHaveText(name);
+      await expect(page.locator(":focus")).toHaveAttribute("aria-selected", "true");
     }
-    // Into the heatmap (the first section after the contents list): toggle kinds with Space and Enter.
+    await page.keyboard.press("Home");
+    await expect(page.getByRole("tab", { name: "Heatmap" })).toBeFocused();
+    // Into the heatmap (the panel after the tab list): toggle kinds with Space and Enter.
     await tabTo(page, "button[aria-pressed]", "Highlights");
     await page.keyboard.press("Space");
     await expect(heatmap.getByRole("button", { name: "Highlights" })).toHaveAttribute("aria-pressed", "true");
@@ -184,10 +193,12 @@ test.describe("the teacher's dashboard", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`${ESSAY}\\?assignment=${assignmentId}&annotation=`));
 
-    // Sort the table from the keyboard: the contents link, then the header buttons.
+    // Sort the table from the keyboard: the Students tab, then the header buttons.
     await page.goto(dashboard);
-    await tabTo(page, "nav a", "Students");
-    await page.keyboard.press("Enter");
+    await tabTo(page, '[role="tab"][aria-selected="true"]', "Heatmap");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("tab", { name: "Students" })).toBeFocused();
     await tabTo(page, "th button", "Highlights", 20);
     const highlightsHeader = students.getByRole("columnheader", { name: /Highlights/ });
     await page.keyboard.press("Enter");
@@ -207,7 +218,9 @@ test.describe("the teacher's dashboard", () => {
     const assignmentId = ana.id;
     await ana.context.close();
     await signIn(page, "teacher");
-    await page.goto(`/assignments/${assignmentId}/review`);
+    // The section's old address opens its tab.
+    await page.goto(`/assignments/${assignmentId}/review#export-import`);
+    await expect(page.getByRole("tab", { name: "Export and import" })).toHaveAttribute("aria-selected", "true");
     const section = page.getByRole("region", { name: "Export and import" });
     const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("link", { name: "Download W3C JSON-LD" }).click()]);
     const buffer = await readFile((await download.path())!);

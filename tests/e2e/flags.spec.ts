@@ -137,7 +137,7 @@ test.describe("flagging errors in the source", () => {
     await teacher.context.close();
   });
 
-  test("the teacher merges a duplicate flag and both finders are credited", async ({ browser }) => {
+  test("the teacher merges a duplicate flag after confirming, both finders are credited, and the merge is undone", async ({ browser }) => {
     test.setTimeout(120_000);
     const stamp = Date.now().toString(36);
     const ana = await readerAs(browser, "ana");
@@ -154,13 +154,20 @@ test.describe("flagging errors in the source", () => {
     const teacher = await readerAs(browser, "teacher");
     const anaCard = teacher.page.locator("article[data-annotation-id]", { hasText: `Ana: the speech was in 1956 ${stamp}` });
     const chloeCard = teacher.page.locator("article[data-annotation-id]", { hasText: `Chloe: should be 1956 ${stamp}` });
-    const into = chloeCard.getByLabel("Merge this duplicate into");
-    await expect(into.locator("option")).toHaveCount(1);
-    await expect(into.locator("option")).toHaveText(/^Ana Petrova's flag/);
-    await chloeCard.getByRole("button", { name: "Merge", exact: true }).click();
+    // Merging asks first, saying what goes into what and who keeps the credit.
+    await chloeCard.getByRole("button", { name: "Merge Chloe Martin’s flag into another flag" }).click();
+    await expect(chloeCard.getByText("Merge Chloe Martin’s flag into Ana Petrova’s flag?")).toBeVisible();
+    await expect(chloeCard.getByText("Ana Petrova’s flag remains, with Ana Petrova and Chloe Martin credited as finders.")).toBeVisible();
+    await chloeCard.getByRole("button", { name: "Merge into Ana Petrova’s flag" }).click();
     await expect(chloeCard.locator(".flag-badge")).toHaveText(/Merged/);
     await expect(anaCard.locator(".flag-finders")).toHaveText("Found by Ana Petrova, Chloe Martin");
-    await expect(anaCard.getByLabel("Merge this duplicate into")).toHaveCount(0);
+    await expect(anaCard.getByRole("button", { name: /into another flag$/ })).toHaveCount(0);
+
+    // And the merge can be undone: Chloe's flag stands on its own again, and Ana's credits only Ana.
+    await chloeCard.getByRole("button", { name: /^Undo merge/ }).click();
+    await expect(chloeCard.locator(".flag-badge")).toHaveText(/Open/);
+    await expect(anaCard.locator(".flag-finders")).toHaveText("Found by Ana Petrova");
+    await expect(chloeCard.getByRole("button", { name: "Merge Chloe Martin’s flag into another flag" })).toBeVisible();
 
     await ana.context.close();
     await chloe.context.close();

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { e2eState, sessionRequest } from "./support/api";
 import { expect, test, newContextWithThreadsInFull } from "./support/fixtures";
 import { requireSession } from "./support/http-session";
+import { studentCell } from "./support/student-table";
 import { seedClass, type SeededClass } from "./support/seed-class";
 
 const PASSWORD = "live-deltas-pass-1";
@@ -36,14 +37,6 @@ function recordRequests(page: Page) {
   const seen: { method: string; path: string; type: string }[] = [];
   page.on("request", (r) => seen.push({ method: r.method(), path: new URL(r.url()).pathname, type: r.resourceType() }));
   return seen;
-}
-
-/** A cell of the dashboard's students table, by student name and column heading. */
-async function studentCell(page: Page, student: string, column: string) {
-  const table = page.locator("table.student-table");
-  const headings = (await table.locator("thead th").allTextContents()).map((h) => h.replace(/[▲▼↕]/g, "").trim());
-  const row = table.locator("tbody tr", { has: page.getByRole("link", { name: `${student}: annotations in the reader` }) });
-  return row.locator("th, td").nth(headings.indexOf(column));
 }
 
 test.describe("live deltas: two students and the teacher's dashboard stay current without reloading", () => {

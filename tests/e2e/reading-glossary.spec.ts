@@ -39,6 +39,7 @@ test.describe("a reading's glossary", () => {
     await page.getByRole("button", { name: "Assign" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Glossary ${stamp}`, exact: true })).toBeVisible();
     await page.getByRole("listitem").filter({ hasText: title }).getByRole("link", { name: "Review" }).click();
+    await page.getByRole("tab", { name: "Answer key" }).click();
 
     const hints = page.getByRole("region", { name: "Hints" });
     const card = hints.getByRole("listitem").filter({ hasText: "“1958”" });
@@ -60,6 +61,7 @@ test.describe("a reading's glossary", () => {
 
     await page.goto(classUrl);
     await page.getByRole("listitem").filter({ hasText: title }).getByRole("link", { name: "Review" }).click();
+    await page.getByRole("tab", { name: "Answer key" }).click();
     const edited = page.getByRole("region", { name: "Hints" }).getByRole("listitem").filter({ hasText: "“1958”" });
     await expect(edited).toContainText("1958 lies outside the period this reading covers (1850–1870)");
     await expect(edited).not.toContainText("Hong acts here");

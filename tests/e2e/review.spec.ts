@@ -17,6 +17,7 @@ test.describe("reviewing an assignment", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Review: DeStalinization, The Origins." })).toBeVisible();
     await expect(page.getByRole("link", { name: "Back to the reader" })).toBeVisible();
 
+    await page.getByRole("tab", { name: "Answer key" }).click();
     const hints = page.getByRole("region", { name: "Hints" });
     await hints.getByRole("button", { name: "Add to answer key: “1995”" }).click();
     await expect(hints.getByRole("button", { name: "In the key: “1995”" })).toBeVisible();

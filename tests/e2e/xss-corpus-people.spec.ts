@@ -225,7 +225,9 @@ test.describe(suiteTitle("XSS corpus in names, classes, instructions and imports
     // The teacher imports JSON-LD through the dashboard: first a file it must refuse, then the corpus.
     const t = teacher;
     const review = `/assignments/${imported}/review`;
-    checks.push(await checkPage(t.page, t.seen, review, null));
+    // The import form is on the dashboard's "Export and import" tab, which its old anchor opens.
+    checks.push(await checkPage(t.page, t.seen, `${review}#export-import`, null));
+    await expect(t.page.getByRole("tab", { name: "Export and import" })).toHaveAttribute("aria-selected", "true");
     const file = t.page.getByLabel("W3C Web Annotation file (.json or .jsonld)");
     for (const p of sampleOf(payloads, 3)) {
       await file.setInputFiles({ name: "refused.jsonld", mimeType: "application/ld+json", buffer: Buffer.from(JSON.stringify(buildRefusedFile([p]))) });

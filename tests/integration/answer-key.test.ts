@@ -8,6 +8,7 @@ import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { updateAssignmentSettings } from "@/lib/server/assignments/update-assignment-settings";
 import { parseInput } from "@/lib/server/http/api-route";
+import { addReading } from "@/lib/server/essays/reading-writes";
 import { findHintsForAssignment } from "@/lib/server/hints/find-hints-for-assignment";
 import { updateAssignmentSettingsSchema } from "@/lib/validation/assignment-settings";
 import { codeOf } from "../support/error-code";
@@ -44,6 +45,35 @@ describe("hints", () => {
       expect(text.slice(hint.span.start, hint.span.end)).toBe(hint.quote.exact);
       expect(text.slice(hint.span.start - hint.quote.prefix.length, hint.span.start)).toBe(hint.quote.prefix);
     }
+  });
+
+  it("with a budget of 0 (the review page) answers at once that hints not yet computed are being prepared, starts them, and gives them once ready", async () => {
+    const teacher = world.users.teacher.id;
+    // A reading nobody has asked hints of: in no cache.
+    const essay = await addReading({
+      viewerId: teacher,
+      input: {
+        title: "The Treaty of Paris, budget test",
+        author: "A teacher",
+        source: "Typed by the teacher",
+        sourceUrl: "",
+        retrieved: "2026-12-01",
+        notes: "Written for the budget test.",
+        text: "The treaty was signed in 1783. In 1738 the last troops left New York, and in 1784 Congress ratified it.",
+        format: "txt",
+        isShared: false,
+      },
+    });
+    const classroomId = (await db.assignment.findUniqueOrThrow({ where: { id: world.assignmentA.id } })).classroomId;
+    const assignment = await db.assignment.create({ data: { classroomId, essayId: essay.id, dueAt: new Date(Date.now() + 86_400_000) } });
+    const ask = { viewerId: teacher, assignmentId: assignment.id };
+    const started = Date.now();
+    expect(await codeOf(findHintsForAssignment({ ...ask, budgetMs: 0 }))).toBe("unavailable");
+    // It did not wait for the worker (whose budget is a minute in these tests, setup-env.ts).
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const computed = await findHintsForAssignment(ask);
+    expect(computed.hints.map((h) => h.quote.exact)).toContain("1738");
+    expect(await findHintsForAssignment({ ...ask, budgetMs: 0 })).toEqual(computed);
   });
 
   it("hides hints from a student while the setting is never, as if there were none", async () => {

@@ -150,10 +150,12 @@ describe("merging duplicates", () => {
     expect(await codeOf(mergeFlags({ viewerId: world.users.ana.id, annotationId: second.annotation.id, intoId: first.annotation.id }))).toBe(
       "forbidden",
     );
-    const target = await mergeFlags({ viewerId: teacher, annotationId: second.annotation.id, intoId: first.annotation.id });
+    const { annotation: target, merged: answered } = await mergeFlags({ viewerId: teacher, annotationId: second.annotation.id, intoId: first.annotation.id });
     expect(target.flag?.finders.map((f) => f.name).sort()).toEqual(["Ana", "Ben"]);
     const merged = await findAnnotation({ viewerId: teacher, annotationId: second.annotation.id });
     expect(merged.annotation.flag).toMatchObject({ status: "merged", mergedIntoId: first.annotation.id });
+    // The answer carries the merged flag as it now stands (its new version is what an undo sends).
+    expect(answered.flag).toEqual(merged.annotation.flag);
     expect(target.flag?.audit.at(-1)).toMatchObject({ action: "merged-in" });
   });
 

@@ -5,6 +5,7 @@ import { RosterSyncButton } from "@/components/lti/roster-sync-button";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findTaughtClass } from "@/lib/server/classes/find-classes";
 import { safePageValues } from "@/lib/server/http/route-params";
+import { getSchoolTimeZone } from "@/lib/env";
 import { formatDate, toIsoString } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Class" };
@@ -17,7 +18,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   return (
     <div className="page">
       <h1>{found.name}</h1>
-      {found.ltiContext ? <RosterSyncButton classroomId={found.id} syncedAt={found.ltiContext.rosterSyncedAt ? formatDate(found.ltiContext.rosterSyncedAt, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }) : null} /> : null}
+      {found.ltiContext ? <RosterSyncButton classroomId={found.id} syncedAt={found.ltiContext.rosterSyncedAt ? formatDate(found.ltiContext.rosterSyncedAt, getSchoolTimeZone(), "full") : null} /> : null}
       <ClassAdmin
         viewerId={viewer.id}
         classroom={{

@@ -10,6 +10,7 @@ import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findReadableEssay, findReaderAssignment } from "@/lib/server/essays/find-readable-essay";
 import { safePageValues } from "@/lib/server/http/route-params";
+import { getSchoolTimeZone } from "@/lib/env";
 import { formatDate, toIsoString } from "@/lib/format/dates";
 
 type Props = {
@@ -47,7 +48,7 @@ export default async function EssayPage({ params, searchParams }: Props) {
         <nav className="assignment-strip" aria-label="Assignment">
           <span>
             {assignment.className} · due{" "}
-            <time dateTime={toIsoString(assignment.dueAt)}>{formatDate(assignment.dueAt)}
+            <time dateTime={toIsoString(assignment.dueAt)}>{formatDate(assignment.dueAt, getSchoolTimeZone(), "due")}
             </time>
           </span>
           <a href={`/essays/${essay.slug}/errata?assignment=${assignment.id}`}>Errata</a>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PickerView } from "@/components/lti/picker-view";
+import { getSchoolTimeZone } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { aWeekFromToday, formatDate } from "@/lib/format/dates";
 import { listAssignableEssays } from "@/lib/server/assignments/assignable-essays";
@@ -24,13 +25,14 @@ export default async function DeepLinkPage({ searchParams }: { searchParams: Pro
     throw error;
   });
   if (!picker) notFound();
+  const timeZone = getSchoolTimeZone();
   const essays = picker.mode === "waiting" ? [] : await listAssignableEssays({ viewerId: viewer.id });
   return (
     <div className="narrow-page wide">
       <PickerView
-        picker={{ ...picker, assignments: picker.assignments.map((a) => ({ id: a.id, title: a.title, due: formatDate(new Date(a.dueAt)) })) }}
+        picker={{ ...picker, assignments: picker.assignments.map((a) => ({ id: a.id, title: a.title, due: formatDate(a.dueAt, timeZone, "due") })) }}
         essays={essays}
-        defaultDue={aWeekFromToday()}
+        defaultDue={aWeekFromToday(timeZone)}
       />
     </div>
   );

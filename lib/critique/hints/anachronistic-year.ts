@@ -1,21 +1,17 @@
-import { createPlaceFinder, makeHint, quoted } from "../text-tools";
+import { createPlaceFinder, makeHint } from "../text-tools";
 import type { Hint, HintContext, HintEvidence } from "../types";
+import { findPageArtifacts } from "./page-artifact";
 import { findPeopleOutOfLife } from "./people-years";
 import { bestSlip, findYearMentions, shown, slipWords } from "./year-mentions";
 import type { YearMention } from "./year-mentions";
+import { findOutOfOrder, mentionEvidence } from "./year-run";
 
-/** A year this far out of its neighbours' run (or more) breaks the order; closer, it is a normal aside. */
-const LOCAL_MIN_GAP = 5;
-/** A changed digit (not a swap or a doubled one) must put the year at least this far out of the run. */
-const LOCAL_DIGIT_GAP = 10;
-/** The neighbours must be this close together for their run to say where the year belongs. */
-const LOCAL_MAX_WIDTH = 25;
-/** How many dated mentions on each side make up a year's neighbours. */
-const NEIGHBOURS = 3;
 /** A year this far outside all the others (or more), with a slip back inside, is an outlier. */
 const GLOBAL_MIN_GAP = 10;
 /** …and at least this share of the others' own span, so wide-ranging essays are spared. */
 const GLOBAL_GAP_SHARE_OF_SPAN = 0.5;
+/** A year written this many times (or more) is one the essay turns on: a slip landing there needs no wide gap. */
+const FOCUS_COUNT = 2;
 /**
  * A latest (earliest) year with at least this share of the others after
  * (before) it in the text runs against the reading order: a flash-forward
@@ -23,7 +19,7 @@ const GLOBAL_GAP_SHARE_OF_SPAN = 0.5;
  */
 const AGAINST_ORDER_SHARE = 0.5;
 
-const CONFIDENCE = { outOfOrder: 0.75, onAnotherDate: 0.75, againstOrder: 0.6, period: 0.8, outsidePeriod: 0.45 } as const;
+const CONFIDENCE = { onAnotherDate: 0.75, againstOrder: 0.6, period: 0.8, outsidePeriod: 0.45 } as const;
 
 /**
  * Hints at a year that a slip of the pen put out of place, with the likely
@@ -42,7 +38,7 @@ const CONFIDENCE = { outOfOrder: 0.75, onAnotherDate: 0.75, againstOrder: 0.6, p
  * legacy, a birth), unless the glossary's period says otherwise.
  */
 export function findAnachronisticYears(context: HintContext): Hint[] {
-  const mentions = context.segments.flatMap((segment) => findYearMentions(segment));
+  const mentions = outsideChrome(context.segments.flatMap((segment) => findYearMentions(segment)), findPageArtifacts(context));
   // A slip's year is never the mention's own, so every year written anywhere counts as "named".
   const named = new Set(mentions.map((m) => m.value));
   const placeOf = createPlaceFinder(context.segments);
@@ -64,68 +60,6 @@ export function findAnachronisticYears(context: HintContext): Hint[] {
 }
 
 type Found = { mention: YearMention; hint: Hint };
-
-/**
- * Years that break the order of the years around them. Read left to right:
- * a year already found out of order does not count as a neighbour of the
- * next, so one slip cannot make its neighbours look wrong.
- */
-function findOutOfOrder(context: HintContext, mentions: readonly YearMention[], named: ReadonlySet<number>, placeOf: (at: number) => string): Found[] {
-  // Passes until nothing new is found: a year found out of order no longer counts as anyone's neighbour, so two
-  // slips side by side ("1755 … 1770 … 1743") are found one after the other. Each pass is linear; few are needed.
-  const flagged = new Map<YearMention, Found>();
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const dated = mentions.filter((m) => !flagged.has(m));
-    let isNewFound = false;
-    dated.forEach((m, i) => {
-      const found = outOfOrderAt(context, dated, i, named, placeOf);
-      if (found) {
-        flagged.set(m, found);
-        isNewFound = true;
-      }
-    });
-    if (!isNewFound) break;
-  }
-  return [...flagged.values()];
-}
-
-/** Passes of findOutOfOrder at most: each finds the slips the ones before it hid. */
-const MAX_PASSES = 3;
-
-/** The hint on dated[i] when it breaks the run of the dates around it, else null. */
-function outOfOrderAt(context: HintContext, dated: readonly YearMention[], i: number, named: ReadonlySet<number>, placeOf: (at: number) => string): Found | null {
-  const m = dated[i];
-  if (m.isRange) return null;
-  const before = dated.slice(Math.max(0, i - NEIGHBOURS), i);
-  const after = dated.slice(i + 1, i + 1 + NEIGHBOURS);
-  if (before.length === 0 || after.length === 0) return null;
-  const lo = Math.max(...before.map((o) => o.lo));
-  const hi = Math.min(...after.map((o) => o.hi));
-  const gap = m.lo > hi ? m.lo - hi : lo - m.hi;
-  const isWherePointed = (m.lo > hi && m.points === "forward") || (m.hi < lo && m.points === "back");
-  // It must stick out of its two nearest dates, not merely of the run: "1995, 1996, 2001" after "1948" is a run of its own.
-  const [prev, next] = [before[before.length - 1], after[0]];
-  const isSpike = (m.lo > prev.hi && m.lo > next.hi) || (m.hi < prev.lo && m.hi < next.lo);
-  const isRun = isSpike && !isWherePointed && lo <= hi && hi - lo <= LOCAL_MAX_WIDTH && gap >= LOCAL_MIN_GAP;
-  const candidate = isRun ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null;
-  // Near the run only a swap or a doubled digit, the commonest slips, is enough; another changed digit needs a wider gap.
-  const slip = candidate && (candidate.kind !== "digit" || gap >= LOCAL_DIGIT_GAP) ? candidate : null;
-  if (!slip) return null;
-  const evidence: HintEvidence[] = [
-    ...before.map((o) => mentionEvidence(o, "Before it", placeOf)),
-    ...after.map((o) => mentionEvidence(o, "After it", placeOf)),
-    { source: "rule", note: `${m.text} breaks that run by ${gap} years; ${slipWords(slip)} gives ${shown(m, slip.year)}, which fits.` },
-  ];
-  return {
-    mention: m,
-    hint: yearHint(context, m, {
-      message: `${m.text} breaks the run of the years around it (${lo}–${hi}); a slip for ${shown(m, slip.year)}?`,
-      suggestion: shown(m, slip.year),
-      confidence: CONFIDENCE.outOfOrder,
-      evidence,
-    }),
-  };
-}
 
 /**
  * The earliest and latest year when far outside all the others and a slip
@@ -161,8 +95,11 @@ function findOutliers(
     // …and not on the other extreme: "1919" and "1991" in one essay are each the other's swap, and either may be right.
     const otherEnd = isLater ? lo : hi;
     const landing = isWherePointed ? null : bestSlip(m, (c) => c !== otherEnd && rest.some((o) => !o.decade && o.value === c), named);
-    const onAnother = landing && landing.kind !== "digit" ? landing : null;
     const isFar = gap >= (hi - lo) * GLOBAL_GAP_SHARE_OF_SPAN;
+    // Far, too, or on a year the essay writes more than once: in a wide essay a swap lands on some year named once by
+    // chance ("1526" and "1562" are both Mughal dates), while a year written again and again is the essay's focus.
+    const isFocus = landing !== null && (counts.get(landing.year) ?? 0) >= FOCUS_COUNT;
+    const onAnother = landing && landing.kind !== "digit" && (isFar || isFocus) ? landing : null;
     const againstOrder = isFar && !isWherePointed && rest.filter((o) => (isLater ? o.start > m.start : o.start < m.start)).length >= rest.length * AGAINST_ORDER_SHARE;
     const slip = onAnother ?? (againstOrder ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null);
     if (!slip) continue;
@@ -219,12 +156,6 @@ function findOutsidePeriod(context: HintContext, mentions: readonly YearMention[
   return found;
 }
 
-/** Evidence pointing at another dated mention. */
-function mentionEvidence(o: YearMention, lead: string, placeOf: (at: number) => string): HintEvidence {
-  const sentence = o.segment.text.slice(Math.max(0, o.start - o.segment.start - 30), o.end - o.segment.start + 10);
-  return { source: "text", note: `${lead}: ${o.text} (${placeOf(o.start)}), ${quoted(sentence)}.`, span: { start: o.start, end: o.end } };
-}
-
 /** A year hint of the common shape. */
 function yearHint(
   context: HintContext,
@@ -234,3 +165,20 @@ function yearHint(
   return makeHint(context.text, { start: m.start, end: m.end, kind: "anachronistic-year", category: "date_number", ...fields });
 }
 
+/**
+ * The mentions outside the page artifacts: a year in a byline ("Posted on
+ * March 3, 2019") or a citation widget dates the website, not the events.
+ * Both lists are in text order, so one sweep.
+ */
+function outsideChrome(mentions: readonly YearMention[], chrome: readonly Hint[]): YearMention[] {
+  if (chrome.length === 0) return [...mentions];
+  const spans = [...chrome].sort((a, b) => a.start - b.start);
+  const out: YearMention[] = [];
+  let k = 0;
+  for (const m of mentions) {
+    while (k < spans.length && spans[k].end <= m.start) k++;
+    if (k < spans.length && spans[k].start < m.end) continue;
+    out.push(m);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import type { Hint, HintContext } from "../types";
 import { CONFUSABLE_PAIRS } from "./confusable-rules";
 import type { ConfusablePair } from "./confusable-rules";
 import { HISTORY_CONFUSABLE_PAIRS } from "./confusable-rules-history";
+import { GRAMMAR_CONFUSABLE_PAIRS } from "./confusable-rules-grammar";
 import { MORE_CONFUSABLE_PAIRS } from "./confusable-rules-more";
 
 /**
@@ -19,7 +20,7 @@ interface CompiledPair {
 }
 
 // Compiled once: `d` gives the offsets of the `w` group, `i` ignores case unless a rule needs capitals.
-const COMPILED: readonly CompiledPair[] = [...CONFUSABLE_PAIRS, ...MORE_CONFUSABLE_PAIRS, ...HISTORY_CONFUSABLE_PAIRS].map((pair) => ({
+const COMPILED: readonly CompiledPair[] = [...CONFUSABLE_PAIRS, ...MORE_CONFUSABLE_PAIRS, ...HISTORY_CONFUSABLE_PAIRS, ...GRAMMAR_CONFUSABLE_PAIRS].map((pair) => ({
   pair,
   rules: pair.rules.map((rule) => ({ regex: new RegExp(rule.pattern, rule.isCaseSensitive ? "dgu" : "dgiu"), to: rule.to })),
 }));

@@ -1,6 +1,6 @@
 import { makeHint, quoted } from "../text-tools";
 import type { Hint, HintContext, HintEvidence, Segment } from "../types";
-import { isChromePassage, isChromeVocabulary } from "./chrome-words";
+import { isByline, isChromePassage, isChromeVocabulary, isLabelledChrome } from "./chrome-words";
 
 /** Words after which no sentence ends: an ellipsis after one is a cut, not a trailing thought. */
 const FUNCTION_WORD =
@@ -20,6 +20,9 @@ const SENTENCE_ENDS = new Set([".", "!", "?", "…"]);
 const CLOSERS = new Set(['"', "'", "”", "’", ")", "]"]);
 /** Separators of share bars and citation widgets ("Facebook | Twitter"). */
 const SEPARATORS = new Set(["|", "•", "·"]);
+
+/** The artifacts of each context already judged, for the length of one findHints call (contexts are made per call). */
+const JUDGED = new WeakMap<HintContext, Hint[]>();
 
 /** A passage of a block: a sentence, or a run between chrome separators ("|", "•"). */
 interface Piece {
@@ -42,7 +45,11 @@ interface Piece {
  * delete it.
  */
 export function findPageArtifacts(context: HintContext): Hint[] {
+  // The year rule asks too (a byline's year is not the essay's): one context is judged once.
+  const known = JUDGED.get(context);
+  if (known) return known;
   const hints: Hint[] = [];
+  JUDGED.set(context, hints);
   const add = (start: number, end: number, message: string, confidence: number, evidence: HintEvidence) =>
     hints.push(makeHint(context.text, { start, end, kind: "page-artifact", category: "page_artifact", message, suggestion: "", confidence, evidence: [evidence] }));
   for (const segment of context.segments) {
@@ -81,6 +88,12 @@ export function findPageArtifacts(context: HintContext): Hint[] {
 function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; isWholeBlock: boolean }> {
   const pieces = splitPieces(segment.text);
   if (pieces.length === 0) return [];
+  // A byline or a labelled link ("Read more: …", "Tags: …", "Cite this essay: … https://…") standing as a block.
+  // A pager's "« Previous" opens with a guillemet, not a quotation: its label decides.
+  const isOpenQuote = pieces[0].isQuoted && !/^[«‹]\s*\p{L}+:/u.test(segment.text.slice(pieces[0].from));
+  if (!isOpenQuote && segment.type !== "heading" && isLabelledBlock(segment.text, pieces)) {
+    return [{ start: segment.start + pieces[0].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: true }];
+  }
   if (pieces.length <= 3 && !pieces[0].isQuoted) {
     const whole = segment.text.slice(pieces[0].from, pieces[pieces.length - 1].to);
     if (isChromePassage(whole, { isWholeBlock: true })) {
@@ -96,7 +109,7 @@ function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; is
       if (kind === undefined) {
         const p = pieces[i];
         const words = p.isQuoted ? "" : segment.text.slice(p.from, p.to);
-        kind = p.isQuoted ? "prose" : isChromePassage(words) ? "strong" : isChromeVocabulary(words) ? "weak" : "prose";
+        kind = p.isQuoted ? "prose" : isChromePassage(words) || isLabelledChrome(words) ? "strong" : isChromeVocabulary(words) ? "weak" : "prose";
         judged[i] = kind;
       }
       return kind;
@@ -119,6 +132,20 @@ function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; is
     runs.push({ start: segment.start + pieces[tail].from, end: segment.start + pieces[pieces.length - 1].to, isWholeBlock: false });
   }
   return runs;
+}
+
+/**
+ * True when the block is a byline, a labelled link with a web address, or
+ * made of labelled links between separators ("« Previous: X | Next: Y »"):
+ * each of its separated parts a label and a title, or chrome words.
+ */
+function isLabelledBlock(text: string, pieces: readonly Piece[]): boolean {
+  const whole = text.trim();
+  if (whole.length > 400) return false;
+  if (isByline(whole)) return true;
+  const parts = whole.split(/[|•·]/u).map((part) => part.trim()).filter((part) => part !== "");
+  if (parts.length === 1) return pieces.length <= 4 && isLabelledChrome(whole);
+  return parts.some((part) => isLabelledChrome(part)) && parts.every((part) => isLabelledChrome(part) || isChromeVocabulary(part));
 }
 
 /**

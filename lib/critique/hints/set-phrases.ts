@@ -9,54 +9,48 @@
  * The list is general: the names that world-history courses use across
  * periods and regions, not the phrases of any one text. A reading's own
  * phrases are covered by the same-text rule (a phrase written two ways) and
- * by the teacher's glossary.
+ * by the teacher's glossary. It names none of the held-out essays' topics
+ * (tests/fixtures/critique-eval): an entry such as "Meiji Restoration" or
+ * "Great Depression" scored held-out hits that no general rule earned, so
+ * those and the phrases of the same topics were taken out (issue 13), and
+ * a test keeps them out.
  */
 export const SET_PHRASES: readonly string[] = [
   // Revolutions, wars and empires across periods
   "Industrial Revolution", "French Revolution", "American Revolution", "Glorious Revolution", "Russian Revolution",
-  "October Revolution", "February Revolution", "Haitian Revolution", "Mexican Revolution", "Cuban Revolution",
-  "Chinese Revolution", "Cultural Revolution", "Iranian Revolution", "Velvet Revolution", "Green Revolution",
-  "Scientific Revolution", "Agricultural Revolution", "Xinhai Revolution", "Young Turk Revolution",
-  "Reign of Terror", "Committee of Public Safety", "Estates-General", "Tennis Court Oath", "Declaration of the Rights of Man",
-  "Holy Roman Empire", "Ottoman Empire", "British Empire", "Roman Empire", "Byzantine Empire", "Mughal Empire",
-  "Russian Empire", "Austro-Hungarian Empire", "Habsburg Empire", "Qing Dynasty", "Ming Dynasty", "Tokugawa Shogunate",
-  "Mongol Empire", "Spanish Empire", "Portuguese Empire", "German Empire", "Japanese Empire",
-  "Hundred Years War", "Thirty Years War", "Seven Years War", "Napoleonic Wars", "Opium War", "Crimean War",
-  "Civil War", "American Civil War", "Spanish Civil War", "Russian Civil War", "Boer War", "Korean War",
+  "October Revolution", "February Revolution", "Haitian Revolution", "Mexican Revolution", "Chinese Revolution",
+  "Cultural Revolution", "Iranian Revolution", "Velvet Revolution", "Green Revolution", "Scientific Revolution",
+  "Agricultural Revolution", "Reign of Terror", "Committee of Public Safety", "Estates-General", "Tennis Court Oath",
+  "Declaration of the Rights of Man", "Holy Roman Empire", "British Empire", "Roman Empire", "Byzantine Empire",
+  "Mughal Empire", "Russian Empire", "Austro-Hungarian Empire", "Habsburg Empire", "Ming Dynasty", "Mongol Empire",
+  "Spanish Empire", "Portuguese Empire", "German Empire", "Hundred Years War", "Thirty Years War", "Seven Years War",
+  "Napoleonic Wars", "Civil War", "American Civil War", "Spanish Civil War", "Russian Civil War", "Korean War",
   "Vietnam War", "Cold War", "World War", "First World War", "Second World War", "Great War", "Franco-Prussian War",
-  "Russo-Japanese War", "Sino-Japanese War", "Six-Day War", "Gulf War", "War of Independence", "Wars of the Roses",
-  "Black Death", "Magna Carta", "Hundred Days", "Congress of Vienna", "Concert of Europe", "Continental System",
-  "Louisiana Purchase", "Monroe Doctrine", "Manifest Destiny", "Trail of Tears", "Underground Railroad",
-  "Emancipation Proclamation", "Declaration of Independence", "Bill of Rights", "Supreme Court",
-  "Reconstruction Era", "Gilded Age", "Progressive Era", "Jim Crow", "Civil Rights Act", "Voting Rights Act",
-  "civil rights movement", "Montgomery Bus Boycott", "March on Washington", "Black Power",
-  "Scramble for Africa", "Berlin Conference", "Congo Free State", "Atlantic slave trade", "Middle Passage",
-  "Meiji Restoration", "Meiji Constitution", "Boxer Rebellion", "Taiping Rebellion", "Indian Rebellion",
-  "Sepoy Mutiny", "East India Company", "Indian National Congress", "Muslim League", "Quit India", "Salt March",
-  "Partition of India", "British Raj", "Long March", "Great Leap Forward", "Red Guards", "May Fourth Movement",
-  "Open Door Policy", "Treaty of Nanking", "Treaty of Versailles", "Treaty of Paris", "Treaty of Westphalia",
+  "Six-Day War", "Gulf War", "War of Independence", "Wars of the Roses", "Black Death", "Magna Carta", "Hundred Days",
+  "Congress of Vienna", "Concert of Europe", "Continental System", "Louisiana Purchase", "Monroe Doctrine",
+  "Manifest Destiny", "Trail of Tears", "Declaration of Independence", "Bill of Rights", "Atlantic slave trade",
+  "Middle Passage", "Indian Rebellion", "Sepoy Mutiny", "East India Company", "Indian National Congress",
+  "Muslim League", "Quit India", "Salt March", "Partition of India", "British Raj", "Long March", "Great Leap Forward",
+  "Red Guards", "May Fourth Movement", "Treaty of Versailles", "Treaty of Paris", "Treaty of Westphalia",
   "Treaty of Utrecht", "Treaty of Tordesillas", "Treaty of Brest-Litovsk", "League of Nations", "United Nations",
   "Fourteen Points", "Weimar Republic", "Third Reich", "Nazi Party", "Beer Hall Putsch", "Night of the Long Knives",
-  "Final Solution", "Great Depression", "Wall Street Crash", "New Deal", "Dust Bowl",
-  "Black Tuesday", "Hoover Dam", "Social Security", "Marshall Plan", "Truman Doctrine", "Iron Curtain",
-  "Berlin Wall", "Berlin Blockade", "Berlin Airlift", "Warsaw Pact", "Cuban Missile Crisis", "Bay of Pigs",
-  "Prague Spring", "Hungarian Uprising", "Solidarity movement", "Velvet Revolution", "European Union",
-  "Suez Crisis", "Young Turks", "Sick Man of Europe", "Tanzimat reforms", "Balkan Wars", "Armenian Genocide",
-  "Arab Revolt", "Sykes-Picot Agreement", "Balfour Declaration", "Mandate system",
+  "Final Solution", "Marshall Plan", "Truman Doctrine", "Iron Curtain", "Berlin Wall", "Berlin Blockade",
+  "Berlin Airlift", "Warsaw Pact", "Prague Spring", "Hungarian Uprising", "Solidarity movement", "European Union",
+  "Suez Crisis",
   // Soviet and Russian history
-  "Party Congress", "Communist Party", "Central Committee", "secret speech", "cult of personality",
-  "personality cult", "Red Army", "White Army", "Red Terror", "Great Terror", "Great Purge", "show trials",
-  "Five-Year Plan", "New Economic Policy", "War Communism", "Soviet Union", "Provisional Government",
-  "Bolshevik Party", "Great Patriotic War", "peaceful coexistence", "collective farms", "labour camps",
-  "labor camps", "Nazi-Soviet Pact", "Non-Aggression Pact", "Winter Palace", "Bloody Sunday",
+  "Party Congress", "Communist Party", "Central Committee", "secret speech", "cult of personality", "personality cult",
+  "Red Army", "White Army", "Red Terror", "Great Terror", "Great Purge", "show trials", "Five-Year Plan",
+  "New Economic Policy", "War Communism", "Soviet Union", "Provisional Government", "Bolshevik Party",
+  "Great Patriotic War", "peaceful coexistence", "collective farms", "labour camps", "labor camps", "Nazi-Soviet Pact",
+  "Non-Aggression Pact", "Winter Palace", "Bloody Sunday",
   // Ideas, institutions and common set phrases of the subject
-  "balance of power", "divine right", "separation of powers", "popular sovereignty", "social contract",
-  "rule of law", "universal suffrage", "self-determination", "iron and blood", "laissez-faire",
-  "Age of Enlightenment", "Age of Exploration", "Protestant Reformation", "Catholic Church", "Holy See", "House of Commons", "House of Lords",
+  "balance of power", "divine right", "separation of powers", "popular sovereignty", "social contract", "rule of law",
+  "universal suffrage", "self-determination", "iron and blood", "laissez-faire", "Age of Enlightenment",
+  "Age of Exploration", "Protestant Reformation", "Catholic Church", "Holy See", "House of Commons", "House of Lords",
   "National Assembly", "Constituent Assembly", "General Assembly", "Security Council", "Prime Minister",
-  "Foreign Minister", "head of state", "coup d'état", "martial law", "state of emergency", "gold standard",
-  "free trade", "cash crops", "forced labour", "forced labor", "slave trade", "Atlantic Charter",
-  "Potsdam Conference", "Yalta Conference", "Tehran Conference", "Munich Agreement",
+  "Foreign Minister", "head of state", "coup d'état", "martial law", "state of emergency", "free trade", "cash crops",
+  "forced labour", "forced labor", "slave trade", "Atlantic Charter", "Potsdam Conference", "Yalta Conference",
+  "Tehran Conference", "Munich Agreement",
 ];
 
 /**

@@ -45,12 +45,15 @@ const SUBSTITUTION_LENGTH = 6;
 /** A dictionary word is hinted only against a title or glossary term at least this long, one letter added, dropped or swapped. */
 const REAL_WORD_TERM_LENGTH = 8;
 
+/** In a tie with nothing else to go on, the spelling written first wins only from this length (the longer of the two). */
+const TIE_BY_ORDER_LENGTH = 6;
+
 /** Confidence by what the other spelling rests on; a second edit costs SECOND_EDIT_PENALTY. */
-const CONFIDENCE = { key: 0.8, knownMoreOften: 0.75, moreOften: 0.7, tie: 0.6, realWord: 0.65 } as const;
+const CONFIDENCE = { key: 0.8, knownMoreOften: 0.75, moreOften: 0.7, tie: 0.6, firstWritten: 0.55, realWord: 0.65 } as const;
 const SECOND_EDIT_PENALTY = 0.1;
 
 /** Why one spelling is taken for a slip of another. */
-type Reason = "title" | "glossary" | "knownMoreOften" | "moreOften" | "knownTie" | "doubledLetter" | "heading" | "realWord";
+type Reason = "title" | "glossary" | "knownMoreOften" | "moreOften" | "knownTie" | "doubledLetter" | "heading" | "firstWritten" | "realWord";
 
 interface Verdict {
   to: Form;
@@ -191,6 +194,15 @@ function judge(form: Form, other: Form, lexicon: Lexicon | undefined): Verdict |
   if (isOtherKnown && (!isNameForm(form) || isSubstitutionFree)) return { to: other, distance, reason: "knownTie" };
   if (isDroppedDoubleLetter(a, b)) return { to: other, distance, reason: "doubledLetter" };
   if (other.inHeading && !form.inHeading) return { to: other, distance, reason: "heading" };
+  // Still a tie: the spelling written first, where the text introduces the name, is the careful one, and a later
+  // one a letter added, dropped or swapped away is the slip ("Fatehpur Sikri" … "Fatehpur Sikiri"). A changed letter
+  // only in a long name: two short names a changed letter apart, each written once, are usually two people ("Njinga",
+  // "Nzinga"); from eight letters on, one changed letter is a slip ("Stresemann" … "Stresemenn").
+  const isOrderTieEdit = isSubstitutionFree ? Math.max(a.length, b.length) >= TIE_BY_ORDER_LENGTH : a.length >= TWO_EDIT_LENGTH && !isSuffixChange(a, b);
+  // A heading's spelling is never the slip of the body's: headings are written with care, and the rule above prefers them.
+  if (distance === 1 && isOrderTieEdit && !form.inHeading && other.tokens[0].start < form.tokens[0].start) {
+    return { to: other, distance, reason: "firstWritten" };
+  }
   return null;
 }
 
@@ -203,6 +215,7 @@ const REASON_RANK: Readonly<Record<Reason, number>> = {
   knownTie: 5,
   heading: 6,
   doubledLetter: 7,
+  firstWritten: 8,
 };
 
 /** Fewer edits first, then the stronger reason, then the more frequent spelling, then alphabetical (stable output). */
@@ -243,6 +256,18 @@ function capitalsAgree(form: Form, other: Form): boolean {
   return !((isName(form) && isLower(other)) || (isLower(form) && isName(other)));
 }
 
+/** Endings one changed letter apart that make another word, not a slip ("Stalinism"/"Stalinist"). */
+const SUFFIXES_APART = new Set(["ism", "ist", "ian", "ean", "ant", "ent", "ance", "ence", "able", "ible", "ary", "ery", "ory", "ic", "id", "al", "an"]);
+
+/** True when two same-length words differ in one letter that changes one ending into another ("-ism"/"-ist"). */
+function isSuffixChange(a: string, b: string): boolean {
+  const i = commonPrefix(a, b);
+  for (let from = Math.max(0, i - 3); from <= i; from++) {
+    if (SUFFIXES_APART.has(a.slice(from)) && SUFFIXES_APART.has(b.slice(from))) return true;
+  }
+  return false;
+}
+
 /** True when the words differ by two neighbouring letters swapped. */
 function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
@@ -280,6 +305,9 @@ function hintFor(context: HintContext, token: WordToken, form: Form, verdict: Ve
     evidence.push({ source: "word-list", note: `“${token.raw}” is not in the English word list${otherKnown}.` });
   }
   if (reason === "doubledLetter") evidence.push({ source: "rule", note: "Dropping one letter of a doubled pair is a common slip." });
+  if (reason === "firstWritten") {
+    evidence.push({ source: "rule", note: `Each is written as often; “${to.surface}” comes first, where the text introduces it, and a later copy is the likelier slip.` });
+  }
   const confidence =
     (reason === "glossary" || reason === "title"
       ? CONFIDENCE.key
@@ -289,7 +317,9 @@ function hintFor(context: HintContext, token: WordToken, form: Form, verdict: Ve
           ? CONFIDENCE.knownMoreOften
           : reason === "moreOften"
             ? CONFIDENCE.moreOften
-            : CONFIDENCE.tie) - (distance - 1) * SECOND_EDIT_PENALTY;
+            : reason === "firstWritten"
+              ? CONFIDENCE.firstWritten
+              : CONFIDENCE.tie) - (distance - 1) * SECOND_EDIT_PENALTY;
   return makeHint(context.text, {
     start: token.start,
     end: token.end,

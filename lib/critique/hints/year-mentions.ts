@@ -58,16 +58,19 @@ export function findYearMentions(segment: Segment): YearMention[] {
   return joinRanges(withoutCitations(out));
 }
 
-// What may stand between the two ends of a span of years: a dash, or "to".
+// What may stand between the two ends of a span of years: a dash, or "to"; "and" after "between".
 const RANGE_JOIN = /^\s?[-–—]\s?$|^\s+to\s+$/u;
+const AND_JOIN = /^\s+and\s+$/u;
+const BETWEEN = /\bbetween\s+$/iu;
 
-/** "1763–1783" as one mention covering both years, read from two mentions side by side. */
+/** "1763–1783", "1558 to 1603" or "between 1405 and 1433" as one mention covering both years, read from two mentions side by side. */
 function joinRanges(mentions: readonly YearMention[]): YearMention[] {
   const out: YearMention[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const [m, next] = [mentions[i], mentions[i + 1]];
     const between = next && next.segment === m.segment ? m.segment.text.slice(m.end - m.segment.start, next.start - m.segment.start) : null;
-    if (next && !m.decade && !next.decade && between !== null && between.length <= 6 && RANGE_JOIN.test(between) && next.value > m.value) {
+    const isJoined = between !== null && between.length <= 6 && (RANGE_JOIN.test(between) || (AND_JOIN.test(between) && isAfterBetween(m)));
+    if (next && !m.decade && !next.decade && isJoined && next.value > m.value) {
       out.push({ ...m, end: next.end, text: `${m.text}${between}${next.text}`, hi: next.hi, isRange: true });
       i++;
     } else {
@@ -75,6 +78,12 @@ function joinRanges(mentions: readonly YearMention[]): YearMention[] {
     }
   }
   return out;
+}
+
+/** True when "between" stands right before the mention ("between 1405 and …"). */
+function isAfterBetween(m: YearMention): boolean {
+  const at = m.start - m.segment.start;
+  return BETWEEN.test(m.segment.text.slice(Math.max(0, at - 12), at));
 }
 
 /** An author's name, then the year: "Service 1997", "Pipes, 2001". `,?\s*` is spelled so that it cannot trade spaces with the name. */

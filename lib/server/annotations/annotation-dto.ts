@@ -1,5 +1,6 @@
 import "server-only";
 import { createTextIndex, indexToUtf16, type OffsetIndex } from "@/lib/anchoring";
+import { isMergeAction } from "@/lib/annotations/flags";
 import type { AnnotationDTO, AuthorDTO, FlagDTO, ImportedDTO, ReplyDTO } from "@/lib/annotations/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -259,7 +260,7 @@ function toFlagDTO(row: AnnotationRow, flag: NonNullable<AnnotationRow["flag"]>,
       action: a.action,
       from: a.fromState,
       to: a.toState,
-      reason: a.action === "merged" || a.action === "merged-in" ? mergeReasonFor(a.reason, ctx.mergePartners) : a.reason,
+      reason: isMergeAction(a.action) ? mergeReasonFor(a.reason, ctx.mergePartners) : a.reason,
       at: a.createdAt.toISOString(),
     })),
   };

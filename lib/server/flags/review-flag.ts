@@ -1,53 +1,12 @@
 import "server-only";
+import { db } from "@/lib/db";
+import { normalizeCorrection } from "@/lib/annotations/flags";
 import { applyTranscriptionFlag } from "@/lib/server/sources/correct-transcription";
-import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { reloadAnnotation } from "@/lib/server/annotations/find-annotations";
-import { taughtBy } from "@/lib/server/assignments/find-review-assignment";
 import type { ReviewFlagInput } from "@/lib/validation/flag";
-import { findVisibleFlag, recordFlagChange, type VisibleFlag } from "./find-flag";
-
-/** A flag row as it stands under this transaction's lock. */
-interface LockedFlag {
-  annotationId: string;
-  status: string;
-  correction: string;
-  reviewVersion: number;
-}
-
-const STALE = "This flag was changed meanwhile (another tab or a co-teacher). Reload to see where it stands now, then decide again.";
-
-/**
- * Locks the given flags (in id order, so two merges naming the same pair in
- * opposite directions queue instead of deadlocking) and returns them as they
- * stand now. The lock reads nothing the caller may not see: access is checked
- * by the conditional writes that follow, which answer 404 when it fails.
- */
-async function lockFlags(tx: Tx, ids: string[]): Promise<Map<string, LockedFlag>> {
-  const rows = await tx.$queryRaw<LockedFlag[]>`
-    select "annotationId", status::text as status, correction, "reviewVersion" from flags
-    where "annotationId" in (${Prisma.join(ids)}) order by "annotationId" for update`;
-  return new Map(rows.map((r) => [r.annotationId, r]));
-}
-
-/**
- * Writes a decision on one flag only if the viewer still teaches its class,
- * the flag is still live and unmerged, and nobody decided since `locked` was
- * read: the access check is the write's own `where`, not an earlier read.
- */
-async function writeDecision(tx: Tx, viewerId: string, locked: LockedFlag, data: Prisma.FlagUncheckedUpdateManyInput) {
-  const written = await tx.flag.updateMany({
-    where: {
-      annotationId: locked.annotationId,
-      reviewVersion: locked.reviewVersion,
-      status: { not: "merged" },
-      annotation: { kind: "flag", deletedAt: null, assignment: taughtBy(viewerId) },
-    },
-    data: { ...data, reviewVersion: { increment: 1 } },
-  });
-  if (written.count === 0) throw notFound("That flag");
-}
+import { findVisibleFlag, recordFlagChange } from "./find-flag";
+import { lockFlags, requireTeacher, STALE_FLAG_MESSAGE, writeDecision, writeReview } from "./flag-decisions";
 
 /**
  * The teacher's decision on a flag: verified (optionally with an edited
@@ -64,19 +23,9 @@ export async function reviewFlag({ viewerId, annotationId, input }: { viewerId: 
 
   await db.$transaction(async (tx) => {
     const locked = (await lockFlags(tx, [annotationId])).get(annotationId);
-    if (!locked) throw notFound("That flag");
-    if (locked.status === "merged") throw new AppError("conflict", "This flag was merged into another; review that one.");
-    if (input.version !== undefined && input.version !== locked.reviewVersion) throw new AppError("conflict", STALE);
-    const correction = input.status === "verified" && input.correction !== undefined ? input.correction : locked.correction;
-    await writeDecision(tx, viewerId, locked, { status: input.status, statusReason: input.reason || null, correction });
-    const audit = { actorId: viewerId, entityType: "flag", entityId: annotationId };
-    await tx.auditEvent.create({ data: { ...audit, action: "status", fromState: locked.status, toState: input.status, reason: input.reason || null } });
-    if (correction !== locked.correction) {
-      await tx.auditEvent.create({ data: { ...audit, action: "correction", fromState: locked.correction, toState: correction } });
-    }
-    await recordFlagChange(tx, flag, viewerId);
+    const correction = await writeReview(tx, { viewerId, flag, locked, input });
+    // A verified transcription error on a scan may correct the transcription too (a new revision; annotations re-anchor).
     if (input.status === "verified" && input.applyToTranscription) await applyTranscriptionFlag(tx, { viewerId, annotationId, correction });
-    // Applying a correction re-anchors the reading's annotations, which may take longer than a decision alone.
   }, { timeout: 30_000 });
   return reloadAnnotation(viewerId, annotationId);
 }
@@ -88,6 +37,8 @@ export async function reviewFlag({ viewerId, annotationId, input }: { viewerId: 
  * and re-checked inside the transaction, and both writes carry the access
  * check: of two merges racing A into B and B into A, one wins and the other
  * gets 409. `version` is the duplicate's reviewVersion the teacher saw.
+ * Nothing merges into a rejected flag (lib/annotations/flags.ts canMergeInto
+ * says why). Undone by unmergeFlag (unmerge-flag.ts).
  */
 export async function mergeFlags({ viewerId, annotationId, intoId, version }: { viewerId: string; annotationId: string; intoId: string; version?: number }) {
   if (annotationId === intoId) throw new AppError("invalid", "Choose another flag to merge into.");
@@ -102,9 +53,12 @@ export async function mergeFlags({ viewerId, annotationId, intoId, version }: { 
     const [lockedFrom, lockedInto] = [locked.get(annotationId), locked.get(intoId)];
     if (!lockedFrom || !lockedInto) throw notFound("That flag");
     if (lockedFrom.status === "merged" || lockedInto.status === "merged") throw new AppError("conflict", "One of these flags was already merged.");
-    if (version !== undefined && version !== lockedFrom.reviewVersion) throw new AppError("conflict", STALE);
-    const norm = (s: string) => s.trim().replace(/\s+/g, " ");
-    if (norm(lockedFrom.correction) !== norm(lockedInto.correction)) {
+    if (version !== undefined && version !== lockedFrom.reviewVersion) throw new AppError("conflict", STALE_FLAG_MESSAGE);
+    if (lockedInto.status === "rejected") {
+      // lib/annotations/flags.ts canMergeInto says why; the menus mark such flags and never offer them.
+      throw new AppError("conflict", "That flag was rejected, so nothing can be merged into it. Reject this one too, or reopen that one first.");
+    }
+    if (normalizeCorrection(lockedFrom.correction) !== normalizeCorrection(lockedInto.correction)) {
       throw new AppError("invalid", "Only flags on the same passage with the same correction can be merged.");
     }
     await writeDecision(tx, viewerId, lockedFrom, { status: "merged", mergedIntoId: intoId });
@@ -126,9 +80,7 @@ export async function mergeFlags({ viewerId, annotationId, intoId, version }: { 
     await recordFlagChange(tx, from, viewerId);
     await recordFlagChange(tx, into, viewerId);
   });
-  return reloadAnnotation(viewerId, intoId);
-}
-
-function requireTeacher(flag: VisibleFlag) {
-  if (flag.role !== "teacher") throw new AppError("forbidden", "Only the class's teachers can review flags.");
+  // Both changed: the answer carries both, so a client shows the duplicate as merged (with its new version, for an undo) without a reload.
+  const [annotation, merged] = await Promise.all([reloadAnnotation(viewerId, intoId), reloadAnnotation(viewerId, annotationId)]);
+  return { annotation, merged };
 }

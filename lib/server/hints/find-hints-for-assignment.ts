@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { HintListDTO } from "@/lib/review/types";
 import { hintsVisibleWhere } from "./hint-visibility";
-import { hintsForRevision, hintsJsonForRevision } from "./revision-hints";
+import { hintsForRevision, hintsJsonForRevision, type HintsOptions } from "./revision-hints";
 
 /**
  * The assignment's current revision and title, if the viewer may see its
@@ -21,16 +21,16 @@ async function findHintsRevision({ viewerId, assignmentId, now }: { viewerId: st
 }
 
 /** Who asks for which assignment's hints; `now` is for tests of the due-date rule. */
-interface FindHintsInput {
+interface FindHintsInput extends HintsOptions {
   viewerId: string;
   assignmentId: string;
   now?: Date;
 }
 
 /** The automatic hints on the assignment's current revision, each with the selectors a key entry or flag would store. */
-export async function findHintsForAssignment({ viewerId, assignmentId, now = new Date() }: FindHintsInput): Promise<HintListDTO> {
+export async function findHintsForAssignment({ viewerId, assignmentId, now = new Date(), budgetMs }: FindHintsInput): Promise<HintListDTO> {
   const { revisionId, title } = await findHintsRevision({ viewerId, assignmentId, now });
-  return { assignmentId, revisionId, hints: [...(await hintsForRevision(revisionId, title))] };
+  return { assignmentId, revisionId, hints: [...(await hintsForRevision(revisionId, title, { budgetMs }))] };
 }
 
 /** The same HintListDTO as JSON text, built around the cached hints' JSON without parsing it (see hintsJsonForRevision). */

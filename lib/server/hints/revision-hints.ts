@@ -32,7 +32,10 @@ function defaultBudgetMs(): number {
 
 /** Options of the functions below. */
 export interface HintsOptions {
-  /** How long to wait for a computation (tests shorten it). */
+  /**
+   * How long to wait for a computation (tests shorten it). 0 takes hints
+   * only if they are ready, and otherwise starts them for the next request.
+   */
   budgetMs?: number;
 }
 

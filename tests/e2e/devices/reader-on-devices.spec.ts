@@ -5,9 +5,11 @@
  * margin beside the text. Each story works through touch: taps, never a mouse.
  */
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
+import { DASHBOARD_TABS } from "../../../lib/review/dashboard-tabs";
 import { e2eState } from "../support/api";
+import { postAsClass } from "../support/class-posts";
 import { expect, test } from "../support/fixtures";
-import { seedClass, type SeededClass, type SeededUser } from "../support/seed-class";
+import { seedClass, withDb, type SeededClass, type SeededUser } from "../support/seed-class";
 import { isInsideViewport, tapOn, touchSelect } from "../support/touch";
 
 const PASSWORD = "devices-password";
@@ -19,8 +21,8 @@ test.beforeAll(async () => {
   seeded = await seedClass(databaseUrl, { count: 3, teachers: 1, password: PASSWORD, label: `devices-${test.info().project.name}`, assignments: [{ peerFlagVisibility: "always" }] });
 });
 
-/** A person on this project's device, signed in through the form, on the class's reading. */
-async function openReader(browser: Browser, user: SeededUser, use: BrowserContextOptions): Promise<Page> {
+/** A person on this project's device, signed in through the form, on the class's reading (or `reader`). */
+async function openReader(browser: Browser, user: SeededUser, use: BrowserContextOptions, reader = `/essays/destalinization-origins?assignment=${seeded.assignmentId}`): Promise<Page> {
   const context = await browser.newContext(use);
   const page = await context.newPage();
   await page.goto("/signin?callbackUrl=%2Fassignments");
@@ -28,7 +30,7 @@ async function openReader(browser: Browser, user: SeededUser, use: BrowserContex
   await page.getByLabel("Password").fill(user.password);
   await tapOn(page, page.getByRole("button", { name: "Sign in" }));
   await expect(page).toHaveURL(/\/assignments/);
-  await page.goto(`/essays/destalinization-origins?assignment=${seeded.assignmentId}`);
+  await page.goto(reader);
   await expect(page.getByRole("status").filter({ hasText: "Live" }).first()).toBeAttached();
   return page;
 }
@@ -133,27 +135,50 @@ test.describe("the reader on a touch screen", () => {
   });
 });
 
+/** Names as long as real ones, for the class of 30 the narrow-screen story seeds (seed-class.ts names them "Student N"). */
+const FIRST = ["Maria Fernanda", "Oluwaseun", "Aleksandra", "Jean-Baptiste", "Nguyen Thi", "Bartholomew", "Anastasia", "Muhammad Ali", "Guadalupe", "Christopher"];
+const LAST = ["Oyelaran-Castellanos", "Vasilopoulou", "Abernathy-Okonkwo", "Papadimitriou", "Rahmanzadeh", "Featherstonehaugh"];
+
+/** A class the size schools have: 30 students with full names, each with 20 highlights, comments and flags. */
+async function seedFullClass(): Promise<SeededClass> {
+  const { databaseUrl, baseUrl } = e2eState();
+  const full = await seedClass(databaseUrl, { count: 30, teachers: 1, password: PASSWORD, label: "devices-full-class", assignments: [{ peerFlagVisibility: "always" }] });
+  await withDb(databaseUrl, (client) =>
+    client.query(`update users set name = ($2::text[])[array_position($1::text[], id)] where id = any($1::text[])`, [
+      full.students.map((s) => s.id),
+      full.students.map((_, i) => `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}`),
+    ]),
+  );
+  await postAsClass(baseUrl, full, { perStudent: 20, stamp: "devices" });
+  return full;
+}
+
+/** Pixels the page is wider than `width` (0 when it fits): on a phone (isMobile) the layout grows to fit what is too wide, so the innerWidth cannot tell. */
+async function overflowBeyond(page: Page, width: number): Promise<number> {
+  return page.evaluate((width) => Math.max(0, document.documentElement.scrollWidth - width), width);
+}
+
 test.describe("narrow screens", () => {
-  test("no page scrolls sideways at 360 px, and the header folds into a menu", async ({ browser }, testInfo) => {
+  test("no page scrolls sideways at 360 px with a class of 30 at work, every tab of the review page included, and the header folds into a menu", async ({ browser }, testInfo) => {
     test.skip(testInfo.project.name !== "phone", "one width is enough: 360 px, the narrowest phones schools see");
-    const options = { ...contextOptions(testInfo), viewport: { width: 360, height: 740 } };
-    const pages = [
-      "/assignments",
-      `/essays/destalinization-origins?assignment=${seeded.assignmentId}`,
-      `/essays/destalinization-origins/errata?assignment=${seeded.assignmentId}`,
-      "/classes",
-      "/account",
-      "/join",
-    ];
-    const teacherPages = [`/assignments/${seeded.assignmentId}/review`, `/classes/${seeded.classId}`, "/readings/new", "/classes"];
+    test.setTimeout(300_000);
+    const full = await seedFullClass();
+    const width = 360;
+    const options = { ...contextOptions(testInfo), viewport: { width, height: 740 } };
+    const reader = `/essays/destalinization-origins?assignment=${full.assignmentId}`;
+    const pages = ["/assignments", reader, `/essays/destalinization-origins/errata?assignment=${full.assignmentId}`, "/classes", "/account", "/join"];
+    const teacherPages = [reader, `/classes/${full.classId}`, `/classes/${full.classId}/assign`, "/readings/new", "/classes", "/assignments"];
     const wide: string[] = [];
-    for (const [user, urls] of [[seeded.students[0], pages], [seeded.teachers[0], teacherPages]] as const) {
-      const page = await openReader(browser, user, options);
+    const check = async (page: Page, where: string) => {
+      const over = await overflowBeyond(page, width);
+      if (over > 0) wide.push(`${where}: ${width + over} px wide`);
+    };
+    for (const [user, urls] of [[full.students[0], pages], [full.teachers[0], teacherPages]] as const) {
+      const page = await openReader(browser, user, options, reader);
       for (const url of urls) {
         await page.goto(url);
         await page.waitForLoadState("networkidle");
-        const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-        if (scroll > width) wide.push(`${url}: ${scroll} px wide`);
+        await check(page, url);
       }
       const menu = page.getByRole("button", { name: "Menu" });
       await expect(menu).toBeVisible();
@@ -161,14 +186,29 @@ test.describe("narrow screens", () => {
       await tapOn(page, menu);
       await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
       expect(await isInsideViewport(page.getByRole("button", { name: "Sign out" }))).toBe(true);
+      if (user === full.teachers[0]) {
+        // The review dashboard, tab by tab: 30 students in the table, 600 annotations in the heatmap, the queue and the list.
+        const review = `/assignments/${full.assignmentId}/review`;
+        // A link to the last tab opens it with the tab in sight: the row of tabs scrolls inside itself to show it.
+        await page.goto(`${review}#export-import`);
+        const last = page.getByRole("tab", { name: "Export and import" });
+        await expect(last).toHaveAttribute("aria-selected", "true");
+        await expect.poll(() => isInsideViewport(last)).toBe(true);
+        for (const tab of DASHBOARD_TABS) {
+          const button = page.getByRole("tab", { name: new RegExp(`^${tab.label}`) });
+          await tapOn(page, button);
+          await expect(button).toHaveAttribute("aria-selected", "true");
+          if (tab.id === "students") await expect(page.getByRole("region", { name: "Students" }).locator("tbody tr")).toHaveCount(30);
+          await check(page, `${review}#${tab.id}`);
+        }
+      }
       await page.context().close();
     }
     for (const url of ["/signin", "/signup"]) {
       const context = await browser.newContext(options);
       const page = await context.newPage();
       await page.goto(url);
-      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-      if (scroll > width) wide.push(`${url}: ${scroll} px wide`);
+      await check(page, url);
       await context.close();
     }
     expect(wide).toEqual([]);

@@ -36,6 +36,23 @@ describe("anachronistic-year: a year that breaks the run of the years around it"
     ]);
   });
 
+  it("positive: a year just after a decade breaks the run like any other (a decade's slack counts only before it)", () => {
+    const hints = years(
+      "Sharpeville came in 1960. By the late 1980s sanctions bit hard.",
+      "Mandela walked free in February 1999, and the talks of 1991 led to the first free elections.",
+    );
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["1999", "1991"]]);
+  });
+
+  it("negative: a year a few years before a decade that sums up is background, not a slip", () => {
+    expect(summarize(years("The empire collapsed in 1918. By the 1950s the old elites were gone; in 1945 the land was taken, and in 1961 the wall went up."))).toEqual([]);
+  });
+
+  it("negative: a neighbour out of order is left out only when a slip of its own puts it back", () => {
+    // 1804 sits between 1848 and the 1850s with no swap or doubled digit that mends it, so 1888's neighbourhood stays out of order.
+    expect(summarize(years("Britain banned the trade in 1807 and slavery in 1834; France followed in 1848. Brazil freed its slaves in 1888, while Haiti had been free since its revolution's victory in 1804, and in the 1850s Liberia grew; by 1898 and 1884 the partition was under way."))).toEqual([]);
+  });
+
   it("negative: a flashback inside the run, a run of later years, and a year whose word points where it lies", () => {
     expect(
       summarize(
@@ -55,6 +72,18 @@ describe("anachronistic-year: a year far outside all the others", () => {
     const hints = years("Napoleon was sent to Elba in 1814.", "After Waterloo in June 1815 the allies met again.", "The final act was signed in 1851.");
     expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["1851", "1815"]]);
     expect(hints[0].evidence.map((e) => e.note).join(" ")).toMatch(/other 2 dates run from 1814 to 1815/);
+  });
+
+  it("positive: a swap onto a year the essay writes twice needs no wide gap; onto a year written once it does", () => {
+    const text = (endOf1949: string) => [
+      "The Opium War began in 1839. The Qing fell in 1911 and the Communist Party was founded in 1921.",
+      `Japan invaded in 1937 and surrendered in 1945. Mao proclaimed the People's Republic on 1 October 1949; by ${endOf1949} Chiang had fled to Taiwan, and in 1950 troops entered Tibet.`,
+      "Land reform was finished in 1994.",
+    ];
+    const hints = years(...text("the end of 1949"));
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["1994", "1949"]]);
+    expect(hints[0].evidence.map((e) => e.note).join(" ")).toMatch(/Swapping the 9 and the 4 gives a year the essay names/);
+    expect(summarize(years(...text("the end of the year")))).toEqual([]);
   });
 
   it("positive: a latest year among the first dates runs against the reading order (the seed's 1995)", () => {

@@ -87,4 +87,53 @@ describe("confusable-word", () => {
       ),
     ).toEqual([]);
   });
+
+  describe("pairs decided by grammar: the noun is whatever word follows, never a list", () => {
+    it.each([
+      ["At Sedan, there cavalry charged three times.", "there", "their"],
+      ["The miners risked there necks in the shafts.", "there", "their"],
+      ["The settlers had to leave they're farms with nothing.", "they're", "their"],
+      ["Nobody spoke of they're fate.", "they're", "their"],
+      ["It's collapse was sudden.", "It's", "Its"],
+      ["The monk, who's teaching inspired thousands, was arrested.", "who's", "whose"],
+      ["He fled to the monastery, were he wrote his memoirs.", "were", "where"],
+      ["The crowds came to here the speeches.", "here", "hear"],
+      ["The poor could not afford to by bread.", "by", "buy"],
+      ["Prices doubled, witch angered the workers.", "witch", "which"],
+      ["The Zulus new the ground better than the invaders.", "new", "knew"],
+      ["The rumour spread threw the barracks.", "threw", "through"],
+      ["The harbour was lost from site at dusk, out of site of the fleet.", "site", "sight"],
+      ["The artillery and canons opened fire.", "canons", "cannons"],
+      ["The delegates excepted it without a vote.", "excepted", "accepted"],
+      ["Nobody knew weather they would be paid.", "weather", "whether"],
+      ["Its clear that the harvest failed.", "Its", "It’s"],
+    ])("positive: %s", (sentence, exact, suggestion) => {
+      expect(pairs(sentence)).toContainEqual([exact, suggestion]);
+    });
+
+    it("negative: the same words where grammar allows them", () => {
+      expect(
+        summarize(
+          confusables(
+            "In the valley, there followed years of famine. At the fort there then began a siege; there sometimes was no bread.",
+            "The British fought there in 1915 and again in 1916, and many stayed there alone.",
+            "They say they're ready to negotiate, and he said they're coming.",
+            "It's clear the treaty was a failure, and it's what was left that mattered.",
+            "She is the one who's being blamed, though nobody knows who's coming.",
+            "Were he elected, the reforms would stop; the ministers, were they asked, were silent.",
+            "The march from the coast up to here took three weeks.",
+            "By 1900 the state could by law seize land, and they went to by-elections.",
+            "The witch trials of Salem began in 1692, and the accused witch was hanged.",
+            "The new tax fell on the peasants; the Boers' new republic was poor.",
+            "He threw the letter into the fire.",
+            "The site of the battle is a museum.",
+            "The canons of the cathedral met; canon law forbade it.",
+            "The law excepted the clergy from military service, and excepted them from taxes.",
+            "The weather they met in Russia was cold, and in any weather they marched; they had to weather it or die.",
+            "The state and its clear borders; its leaders found its important ports closed.",
+          ),
+        ),
+      ).toEqual([]);
+    });
+  });
 });

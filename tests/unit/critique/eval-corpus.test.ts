@@ -12,7 +12,7 @@ import { CORPUS_DIR, loadCorpus, locate, readKey } from "../../../scripts/critiq
 const corpus = loadCorpus();
 const manifest = JSON.parse(readFileSync(path.join(CORPUS_DIR, "manifest.json"), "utf8")) as {
   essays: Array<{ file: string; key: string; part: string; added?: boolean }>;
-  clean: Array<{ file: string; part: string }>;
+  clean: Array<{ file: string; part: string; added?: boolean }>;
 };
 const keyed = [...corpus.essays, corpus.seed];
 
@@ -51,13 +51,14 @@ describe("the critique evaluation corpus (tests/fixtures/critique-eval)", () => 
       readdirSync(path.join(CORPUS_DIR, dir)).filter((f) => f.endsWith(ending) && f !== "README.md").map((f) => (dir ? `${dir}/${f}` : f));
     expect(manifest.essays.map((e) => e.file).sort()).toEqual([...inFolder("", ".md"), ...inFolder("added", ".md")].sort());
     expect(manifest.essays.map((e) => e.key).sort()).toEqual([...inFolder("", ".key.json"), ...inFolder("added", ".key.json")].sort());
-    expect(manifest.clean.map((c) => c.file).sort()).toEqual(readdirSync(path.join(CORPUS_DIR, "clean")).map((f) => `clean/${f}`).sort());
+    expect(manifest.clean.map((c) => c.file).sort()).toEqual(inFolder("clean", ".md").concat(inFolder("added/clean", ".md")).sort());
   });
 
   it("keeps the split fixed before tuning: sorted by file name, tuning and held-out alternate", () => {
     // Essays added later (added/) are tuning material outside the split, never held out.
     expect(manifest.essays.filter((e) => e.added).every((e) => e.part === "tuning" && e.file.startsWith("added/"))).toBe(true);
-    for (const list of [manifest.essays.filter((e) => !e.added), manifest.clean]) {
+    expect(manifest.clean.filter((c) => c.added).every((c) => c.part === "tuning" && c.file.startsWith("added/clean/"))).toBe(true);
+    for (const list of [manifest.essays.filter((e) => !e.added), manifest.clean.filter((c) => !c.added)]) {
       const sorted = [...list].sort((a, b) => a.file.localeCompare(b.file));
       expect(sorted.map((e) => e.part)).toEqual(sorted.map((_, i) => (i % 2 === 0 ? "tuning" : "held-out")));
     }

@@ -1,54 +1,58 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_DIR, SEED_FILE } from "./helpers";
+import { tinyCorpus } from "./eval-helpers";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const SCRIPT = path.join(ROOT, "scripts/critique-eval.ts");
-const SEED_KEY = path.join(ROOT, "tests/fixtures/critique-eval/seed/destalinization-origins.key.json");
 
 function run(...args: string[]) {
   return spawnSync(TSX, [SCRIPT, "--no-speed", ...args], { cwd: ROOT, encoding: "utf8" });
 }
 
-/**
- * A corpus of the seed alone (its key, plus `extraErrors`), with the unit
- * tests' correct-prose fixtures as clean prose, in a temporary folder.
- */
-function tinyCorpus(extraErrors: object[] = []): { dir: string; out: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), "critique-eval-"));
-  const key = JSON.parse(readFileSync(SEED_KEY, "utf8"));
-  writeFileSync(path.join(dir, "seed.key.json"), JSON.stringify({ ...key, essay: SEED_FILE, errors: [...key.errors, ...extraErrors] }));
-  const manifest = {
-    essays: [
-      { file: SEED_FILE, key: "seed.key.json", part: "tuning" },
-      { file: SEED_FILE, key: "seed.key.json", part: "held-out" },
-    ],
-    clean: [
-      { file: path.join(FIXTURE_DIR, "soviet-thaw.md"), part: "tuning" },
-      { file: path.join(FIXTURE_DIR, "early-modern-and-industrial.md"), part: "held-out" },
-    ],
-    seed: { file: SEED_FILE, key: "seed.key.json" },
-  };
-  writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
-  return { dir, out: path.join(dir, "out") };
-}
-
 // Spawning tsx costs about a second per run.
 describe("scripts/critique-eval.ts", { timeout: 60_000 }, () => {
-  it("evaluates the corpus: figures per part in the JSON, the held-out part counted but not listed", () => {
+  it("--tuning-only evaluates the tuning part and the seed, and prints and writes nothing about the held-out part", () => {
     const out = mkdtempSync(path.join(tmpdir(), "critique-eval-out-"));
-    const result = run(`--out=${out}`);
+    const result = run("--tuning-only", `--out=${out}`);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("| **Recall, all kinds** |");
+    expect(result.stdout).toContain("the held-out files were not read");
+    expect(result.stdout).not.toMatch(/\| Held-out \|/);
     const json = JSON.parse(readFileSync(path.join(out, "critique-eval.json"), "utf8"));
+    expect(json.parts).toEqual(["tuning"]);
+    expect(Object.keys(json.essays)).toEqual(["tuning"]);
+    expect(Object.keys(json.clean)).toEqual(["tuning"]);
     expect(json.essays.tuning.expected).toBeGreaterThanOrEqual(50);
-    expect(json.essays["held-out"].expected).toBeGreaterThanOrEqual(50);
-    expect(json.clean.tuning.words + json.clean["held-out"].words).toBeGreaterThanOrEqual(5000);
     expect(json.seed.expected).toBe(9);
+    expect(JSON.stringify(json)).not.toContain("held-out");
+  });
+
+  it("--tuning-only writes no bench files unless --out is given, and refuses --check and --show-held-out", () => {
+    const { dir } = tinyCorpus();
+    const cwd = mkdtempSync(path.join(tmpdir(), "critique-eval-cwd-"));
+    const quiet = spawnSync(TSX, [SCRIPT, "--no-speed", "--tuning-only", `--corpus=${dir}`], { cwd, encoding: "utf8" });
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).not.toContain("Wrote");
+    expect(existsSync(path.join(cwd, "critique-eval.json"))).toBe(false);
+    for (const flag of ["--check", "--show-held-out"]) {
+      const refused = run("--tuning-only", flag, `--corpus=${dir}`);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain(`${flag} needs the held-out part`);
+    }
+  });
+
+  it("without --tuning-only: figures of both parts in the JSON, the held-out part counted but not listed", () => {
+    const { dir, out } = tinyCorpus();
+    const result = run(`--corpus=${dir}`, `--out=${out}`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\| Figure \| Tuning \| Held-out \| Seed \| Target \|/);
+    const json = JSON.parse(readFileSync(path.join(out, "critique-eval.json"), "utf8"));
+    expect(json.parts).toEqual(["tuning", "held-out"]);
+    expect(json.essays["held-out"].expected).toBe(9);
     expect(Object.keys(json.details)).toEqual(["tuning"]);
     expect(readFileSync(path.join(out, "critique-eval.md"), "utf8")).toContain("counted, not listed");
   });

@@ -64,6 +64,56 @@ describe("page-artifact", () => {
     expect(artifacts("The wall fell in 1989.", block, "Germany was reunified.").map((h) => [h.exact, h.confidence])).toEqual([[block, 0.95]]);
   });
 
+  it.each([
+    ["a byline", "Posted by webmaster on 12 June 2018"],
+    ["a byline without an author", "Published on May 4, 2021"],
+    ["a labelled link to another page", "Read more: How the Treaty of Versailles Was Made"],
+    ["a list of tags, some in lower case", "Tags: Weimar Republic, hyperinflation, Stresemann, Dawes Plan"],
+    ["a pager between guillemets", "« Previous: The Congress of Berlin | Next: The Balkan Wars »"],
+    ["a citation widget with its address", "Cite this essay: The Long March. (2019, Jan 3). Retrieved from https://www.example.org/long-march"],
+  ])("positive: %s standing alone as a block", (_, block) => {
+    expect(artifacts("The wall fell in 1989.", block, "Germany was reunified.").map((h) => h.exact)).toEqual([block]);
+  });
+
+  it("positive: an advertisement with a quoted essay title, and a topic link closing a paragraph", () => {
+    const hints = artifacts(
+      "Don't use plagiarized sources. Get your custom essay on “Why the Weimar Republic Failed” just from $9.90/page",
+      "The Rentenmark ended the inflation in 1924. Read more essays about The Dawes Plan",
+    );
+    expect(hints.map((h) => h.exact)).toEqual([
+      "Don't use plagiarized sources. Get your custom essay on “Why the Weimar Republic Failed” just from $9.90/page",
+      "Read more essays about The Dawes Plan",
+    ]);
+  });
+
+  it("negative: a label and a colon that are prose, a sentence that starts like a byline, a quoted pager", () => {
+    expect(
+      summarize(
+        artifacts(
+          "The result: millions starved in the winter of 1921.",
+          "Terms: the treaty gave the Rhineland to Prussia.",
+          "Published in 1848, the Manifesto called for revolution.",
+          "Posted to Siberia in 1905, he wrote home every week.",
+          "Read more: that was the advice the ministry gave to every teacher.",
+          "“Next: Warsaw!” the commander wrote.",
+          "The inflation ruined savers. Historians have written more books on Weimar than on any other republic.",
+          "Posters read “Join now!” and more.",
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("the year in a byline is not one of the essay's dates", () => {
+    const hints = hintsOf(
+      "anachronistic-year",
+      blocksInput([
+        "Posted by admin on March 3, 2019",
+        "The Allies landed in 1943 and Rome fell in 1944. In June 1954 the Normandy landings began, and Paris was freed in 1944; Berlin fell in 1945 and Japan surrendered in 1945.",
+      ]),
+    );
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["1954", "1944"]]);
+  });
+
   it("positive: chrome at a block's edge, not in its middle", () => {
     const hints = artifacts("Page 2 of 3. The actual fall of the wall was almost an accident.", "The guards opened the gates. Share this: Facebook | Twitter");
     expect(hints.map((h) => h.exact)).toEqual(["Page 2 of 3.", "Share this: Facebook | Twitter"]);

@@ -86,6 +86,39 @@ describe("term-drift", () => {
     expect(drift([paragraph]).map((h) => [h.exact, h.suggestion])).toEqual([[wrong, right]]);
   });
 
+  it("positive: a letter dropped before the ending is a slip, not another form (“Trevelyn” beside “Trevelyan”)", () => {
+    const hints = drift(["The Treasury official Charles Trevelyan ran relief. Later Trevelyn closed the soup kitchens."]);
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["Trevelyn", "Trevelyan"]]);
+  });
+
+  it("positive: in a tie, a later spelling a letter added away from the one that introduced the name", () => {
+    const hints = drift(["Akbar founded Fatehpur Sikri as his capital.", "He left Fatehpur Sikiri after fourteen years."]);
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["Sikiri", "Sikri"]]);
+    expect(hints[0].evidence.map((e) => e.note).join(" ")).toMatch(/comes first, where the text introduces it/);
+  });
+
+  it("positive: in a tie, a later spelling of a long name with one letter changed (eight letters on)", () => {
+    const hints = drift(["Gustav Stresemann ended the crisis of 1923.", "Stresemenn then signed the Locarno treaties."]);
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["Stresemenn", "Stresemann"]]);
+  });
+
+  it("positive: a heading's spelling wins over a body spelling written before it, never the other way round", () => {
+    const hints = drift(["Gustav Stresemenn ended the crisis of 1923.", ["heading", "Stresemann and Locarno"]]);
+    expect(hints.map((h) => [h.exact, h.suggestion])).toEqual([["Stresemenn", "Stresemann"]]);
+  });
+
+  it("negative: real other forms, and two names each written once a changed letter apart", () => {
+    expect(
+      summarize(
+        drift([
+          "Italy and the Italian states; Prussia and the Prussian army; the Mughal court and the Mughals.",
+          "Queen Njinga of Ndongo fought the Portuguese; Nzinga Mbemba wrote to Lisbon.",
+          "Emperor Wilhelm spoke; later Wilhelmina reigned.",
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
   it("positive: a word of the title misspelled once, suggested in its own case", () => {
     const hints = drift(["The revoluton was not only about bread."], "The Causes of the French Revolution");
     expect(hints.map((h) => [h.exact, h.suggestion, h.evidence[0].source])).toEqual([["revoluton", "revolution", "title"]]);

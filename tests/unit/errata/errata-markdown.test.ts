@@ -101,7 +101,7 @@ describe("errataToMarkdown", () => {
       [
         "# Errata: DeStalinization, The Origins.",
         "",
-        "Source: [Preview page](<https://example.org/essay>) · Author: Unknown student · Retrieved: 2026-11-27 · Class: Class A · Revision 2 · Errata as of 2026-12-01",
+        "Source: [Preview page](<https://example.org/essay>) · Author: Unknown student · Retrieved: 27 November 2026 · Class: Class A · Revision 2 · Errata as of 1 December 2026",
         "",
         "## Corrected text",
         "",

@@ -3,10 +3,13 @@ import {
   describeAuditEntry,
   describeCorrection,
   describeFinders,
+  describeMerge,
+  describeStatusMix,
   describeVotes,
   FLAG_CATEGORY_OPTIONS,
   flagCategoryName,
   flagStatusLabel,
+  listNames,
 } from "@/lib/format/flag-labels";
 import { ana, ben, teacher } from "./fixtures";
 
@@ -66,5 +69,36 @@ describe("category names", () => {
     expect(FLAG_CATEGORY_OPTIONS.at(-1)).toEqual({ value: "transcription", label: "Transcription error (the scan was misread, not the source)" });
     expect(FLAG_CATEGORY_OPTIONS[0]).toEqual({ value: "date_number", label: "Wrong date or number" });
     expect(flagCategoryName("misquote")).toBe("Misquote or misattribution");
+  });
+});
+
+describe("merge and finding wording", () => {
+  it("says what goes into what and who keeps the credit, each finder once", () => {
+    const chloe = { id: "u-chloe", name: "Chloe", isTeacher: false };
+    const into = { author: ana, flag: { finders: [ana, chloe], votes: { agree: 2, disagree: 0 } } };
+    const from = { author: ben, flag: { finders: [ben, chloe], votes: { agree: 1, disagree: 1 } } };
+    expect(describeMerge(from, into)).toEqual({
+      question: "Merge Ben Okafor’s flag into Ana Petrova’s flag?",
+      credit: "Ana Petrova’s flag remains, with Ana Petrova, Chloe and Ben Okafor credited as finders.",
+      after: "Ben Okafor’s flag is marked merged: its 2 votes stay on it, and “Undo merge” takes it back out.",
+    });
+    expect(describeMerge({ ...from, flag: { finders: [ben], votes: { agree: 0, disagree: 0 } } }, into).after).toContain("it has no votes");
+  });
+
+  it("names a finding's statuses together, or each with its count when they differ", () => {
+    expect(describeStatusMix(["open", "open"])).toBe("Open");
+    expect(describeStatusMix(["verified", "open", "open", "needs_evidence"])).toBe("2 open · 1 verified · 1 needs evidence");
+  });
+
+  it("joins names as a sentence", () => {
+    expect(listNames([])).toBe("");
+    expect(listNames(["Ana"])).toBe("Ana");
+    expect(listNames(["Ana", "Ben", "Chloe"])).toBe("Ana, Ben and Chloe");
+  });
+
+  it("tells an undone merge in words and never shows the partner's id", () => {
+    const line = describeAuditEntry({ actor: teacher, action: "unmerged", from: "merged", to: "needs_evidence", reason: "Merged into abc123", at: "" });
+    expect(line).toEqual({ who: "Ms Reed", what: "took this flag back out of the one it was merged into", change: "Merged → Needs evidence", why: null });
+    expect(describeAuditEntry({ actor: teacher, action: "unmerged-out", from: null, to: null, reason: "Merged from abc123", at: "" }).why).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyFilter, DEFAULT_FILTER } from "@/lib/annotations/filters";
-import { canVoteOnFlag, describeFlagMark, findMergeTargets, isFlagEditable } from "@/lib/annotations/flags";
+import { canMergeInto, canVoteOnFlag, describeFlagMark, findingKey, findMergeTargets, isFlagEditable, mergeTargetNote, type FlagAnnotation } from "@/lib/annotations/flags";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { ana, annotation, ben, flagPart } from "./fixtures";
 
@@ -47,6 +47,20 @@ describe("findMergeTargets", () => {
   it("lists the earliest finder's flag first", () => {
     const third = annotation({ id: "late", createdAt: "2025-11-11T09:00:00.000Z" });
     expect(findMergeTargets(bensDuplicate, [third, ...all]).map((a) => a.id)).toEqual(["ana-flag", "late"]);
+  });
+
+  it("reads corrections as the API's merge does: spaces at the ends and inside do not make another finding", () => {
+    const spaced = annotation({ id: "spaced", author: ben, flag: flagPart({ correction: " 1955  " }) });
+    expect(findMergeTargets(spaced, all).map((a) => a.id)).toEqual(["ana-flag", "ben-dup"]);
+    expect(findingKey(spaced as FlagAnnotation)).toBe(findingKey(anasFlag as FlagAnnotation));
+  });
+
+  it("lists a rejected twin last, marked, and never as a target to choose", () => {
+    const rejected = annotation({ id: "rejected", createdAt: "2025-11-09T09:00:00.000Z", flag: flagPart({ status: "rejected", statusReason: "No." }) });
+    const targets = findMergeTargets(bensDuplicate, [rejected, ...all]);
+    expect(targets.map((a) => a.id)).toEqual(["ana-flag", "rejected"]);
+    expect(targets.map(canMergeInto)).toEqual([true, false]);
+    expect(targets.map(mergeTargetNote)).toEqual([null, "rejected: reopen it to merge into it"]);
   });
 });
 

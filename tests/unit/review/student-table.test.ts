@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UTF8_BOM } from "@/lib/review/csv";
-import { nextSort, sortStudentRows, studentCsvFilename, studentTableCsv, type StudentTableDTO } from "@/lib/review/student-table";
+import { headerGroups, nextSort, sortStudentRows, STUDENT_COLUMNS, studentCsvFilename, studentTableCsv, withKeyScores, type StudentTableDTO } from "@/lib/review/student-table";
 import { ana, ben, chloe, idleRow } from "./review-fixtures";
 
 const anaRow = { ...idleRow(ana), highlights: 4, flags: 1, completion: "complete" as const, firstActivityAt: "2026-03-01T10:00:00.000Z", lastActivityAt: "2026-03-03T10:00:00.000Z" };
@@ -65,5 +65,38 @@ describe("studentCsvFilename", () => {
     expect(studentCsvFilename("History 11B", "destalinization-origins")).toBe("history-11b-destalinization-origins-students.csv");
     expect(studentCsvFilename('Zoë\'s "class"; rm', "e")).toBe("zoes-class-rm-e-students.csv");
     expect(studentCsvFilename("", "")).toBe("assignment-students.csv");
+  });
+});
+
+describe("the table's answer-key columns come from the key report", () => {
+  const score = (student: typeof ana, found: number, partial: number, missed: number) => ({ student, found, partial, missed, outside: 0 });
+
+  it("takes found, partial and missed from the report that \u201cWho found what\u201d shows", () => {
+    const rows = withKeyScores([anaRow, benRow], [score(ana, 2, 1, 3), score(ben, 0, 0, 6)]);
+    expect(rows.map((r) => [r.student.name, r.keyFound, r.keyPartial, r.keyMissed])).toEqual([
+      ["Ana Petrova", 2, 1, 3],
+      ["Ben Hughes", 0, 0, 6],
+    ]);
+    // Everything else is the table's own.
+    expect(rows[0]).toMatchObject({ highlights: 4, flags: 1, completion: "complete" });
+  });
+
+  it("keeps a student's own counts when the report does not list them yet", () => {
+    const late = { ...chloeRow, keyFound: 1 };
+    expect(withKeyScores([late], [score(ana, 2, 0, 0)])[0].keyFound).toBe(1);
+  });
+
+  it("sorts by the report's numbers", () => {
+    const rows = withKeyScores([anaRow, benRow, chloeRow], [score(ana, 1, 0, 0), score(ben, 3, 0, 0), score(chloe, 2, 0, 0)]);
+    expect(names(sortStudentRows(rows, "keyFound", "descending"))).toEqual(["Ben Hughes", "Chloe Martin", "Ana Petrova"]);
+  });
+});
+
+describe("grouped headers", () => {
+  it("spans each group over its columns and keeps ungrouped ones on their own", () => {
+    const cells = headerGroups().map((c) => ("group" in c ? `${c.group}×${c.span}` : c.column.key));
+    expect(cells).toEqual(["name", "Work×5", "Answer key×3", "completion", "Activity×2"]);
+    const spanned = headerGroups().reduce((n, c) => n + ("group" in c ? c.span : 1), 0);
+    expect(spanned).toBe(STUDENT_COLUMNS.length);
   });
 });

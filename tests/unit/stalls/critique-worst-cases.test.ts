@@ -7,9 +7,11 @@ import { loadEnglishLexicon } from "@/lib/lexicon/load-english-lexicon";
  * Crafted worst cases for the hand rules of issue 13 (confusable contexts,
  * chrome pieces, proper phrases, year runs, glossary people): each is one
  * long block built to make a careless pattern or loop go quadratic. Linearity
- * is checked as a ratio, which a loaded machine does not skew: four times the
+ * is checked as a ratio, which a loaded machine skews less than a time: four times the
  * input must take well under sixteen times as long (a quadratic would take
- * sixteen; the people-in-one-sentence case took 245 s before its fix).
+ * sixteen; the people-in-one-sentence case took 245 s before its fix). The bound is
+ * ten times plus 150 ms: a case making 80,000 hints reached 9.6× on a loaded
+ * machine from garbage collection alone, and measured 3.8× on a quiet one.
  */
 const lexicon = loadEnglishLexicon();
 const GLOSSARY: CritiqueInput["glossary"] = { period: { start: 1917, end: 1953 }, terms: [], people: [{ name: "Joseph Stalin", born: 1878, died: 1953 }] };
@@ -30,7 +32,7 @@ function expectLinear(kind: HintKind, build: (n: number) => string, n: number, g
   ms(kind, build(Math.ceil(n / 4)), glossary);
   const small = fastest(kind, build(n), glossary);
   const large = fastest(kind, build(4 * n), glossary);
-  expect(large, `${small.toFixed(0)} ms for n, ${large.toFixed(0)} ms for 4n`).toBeLessThan(8 * small + 150);
+  expect(large, `${small.toFixed(0)} ms for n, ${large.toFixed(0)} ms for 4n`).toBeLessThan(10 * small + 150);
 }
 
 describe("worst cases of the hand rules grow linearly", () => {
@@ -40,6 +42,9 @@ describe("worst cases of the hand rules grow linearly", () => {
     ["a “who's” followed by a long word", (n: number) => `who's ${"a".repeat(n * 5)} was`],
     ["“there” after many verbs", (n: number) => "gave there ".repeat(n)],
     ["“quite” after many linking verbs", (n: number) => "was quite ".repeat(n)],
+    ["“there” and a noun and a verb, over and over", (n: number) => ", there army lost, lost there way in".repeat(n)],
+    ["“there” before one long word", (n: number) => `, there ${"a".repeat(n * 5)} ${"b".repeat(n * 5)}ed`],
+    ["“it's”, a word and a verb, over and over", (n: number) => "it's use was it's ".repeat(n)],
   ])("confusables: %s", (_, build) => expectLinear("confusable-word", build, 10_000));
 
   it.each([
@@ -47,11 +52,17 @@ describe("worst cases of the hand rules grow linearly", () => {
     ["share separators", (n: number) => "Share | ".repeat(n)],
     ["one-word sentences of chrome words", (n: number) => "Share. ".repeat(n)],
     ["an open quotation", (n: number) => `“${"word ".repeat(n)}`],
+    ["a labelled list without end", (n: number) => `Tags: ${"Word, ".repeat(n)}`],
+    ["many short labelled blocks", (n: number) => "Read more: The Fall\n\n".repeat(n)],
   ])("page artifacts: %s", (_, build) => expectLinear("page-artifact", build, 20_000));
 
   it("proper phrases: capitalized words in one run", () => {
     const build = (n: number) => Array.from({ length: n }, (_, i) => `Word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i >> 5) % 26))}`).join(" ");
     expectLinear("broken-phrase", build, 10_000);
+  });
+
+  it("years: two slips side by side, over and over (each neighbourhood tried without each neighbour)", () => {
+    expectLinear("anachronistic-year", (n: number) => "In 1763, 1755, 1770, 1743, 1774 and 1775. ".repeat(n), 2_000);
   });
 
   it("years: one sentence of years, a glossary person acting before each", () => {

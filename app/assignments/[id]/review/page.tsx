@@ -8,12 +8,14 @@ import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
 import { findGradeBook } from "@/lib/server/grades/grade-book";
 import { listAnswerKey } from "@/lib/server/answer-key/list-answer-key";
+import { AppError } from "@/lib/errors";
 import { findReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findHintsForAssignment } from "@/lib/server/hints/find-hints-for-assignment";
 import { findReviewBlocks } from "@/lib/server/review/find-review-blocks";
 import { findStudentTable } from "@/lib/server/review/find-student-table";
 import { safePageValues } from "@/lib/server/http/route-params";
+import { getSchoolTimeZone } from "@/lib/env";
 import { formatDate, toIsoString } from "@/lib/format/dates";
 
 type Props = { params: Promise<{ id: string }> };
@@ -33,7 +35,12 @@ export default async function ReviewPage({ params }: Props) {
 
   const ask = { viewerId: viewer.id, assignmentId: assignment.id };
   const [hints, key, report, annotations, students, blocks, grades] = await Promise.all([
-    findHintsForAssignment(ask),
+    // Hints come with the page only when they are ready: one still being prepared (a cold reading worker,
+    // a long text) must neither hold the page back nor take it down. The browser fetches it (use-hint-list.ts).
+    findHintsForAssignment({ ...ask, budgetMs: 0 }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "unavailable") return null;
+      throw error;
+    }),
     listAnswerKey(ask),
     findKeyReport(ask),
     findAnnotations(ask),
@@ -47,7 +54,7 @@ export default async function ReviewPage({ params }: Props) {
     <div className="page review-page">
       <p className="assignment-strip">
         {assignment.className} · due{" "}
-        <time dateTime={toIsoString(dueAt)}>{formatDate(dueAt)}
+        <time dateTime={toIsoString(dueAt)}>{formatDate(dueAt, getSchoolTimeZone(), "due")}
         </time>
       </p>
       <h1>Review: {assignment.essay.title}</h1>
@@ -63,7 +70,7 @@ export default async function ReviewPage({ params }: Props) {
         initial={{
           assignmentId: assignment.id,
           settings: { peerFlagVisibility: assignment.peerFlagVisibility, hintVisibility: assignment.hintVisibility },
-          hints: { revisionId: hints.revisionId, hints: hints.hints },
+          hints: hints ? { revisionId: hints.revisionId, hints: hints.hints } : null,
           key,
           report,
         }}

@@ -1,3 +1,4 @@
+import { getSchoolTimeZone } from "@/lib/env";
 import { errataToMarkdown } from "@/lib/errata/errata-markdown";
 import { notFound } from "@/lib/errors";
 import { apiRoute } from "@/lib/server/http/api-route";
@@ -22,7 +23,7 @@ export const GET = apiRoute<Params>(async ({ req, params, viewer }) => {
   // Exactly one assignment: a repeated parameter is as unknown as a missing one.
   if (assignmentId.length !== 1 || assignmentId[0] === "") throw notFound("That assignment");
   const errata = await findErrata({ viewerId: viewer.id, assignmentId: assignmentId[0], slug: params.slug });
-  return new Response(errataToMarkdown(errata, { generatedAt: new Date() }), {
+  return new Response(errataToMarkdown(errata, { generatedAt: new Date(), timeZone: getSchoolTimeZone() }), {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileNameOf(errata.essay.slug)}"`,
