@@ -50,6 +50,7 @@ test.describe("readings made from files", () => {
     // The teacher's download: the annotation is refined by page 2 and passes the MUST schemas.
     await page.goto(classUrl);
     await page.getByRole("listitem").filter({ hasText: title }).getByRole("link", { name: "Review" }).click();
+    await page.getByRole("tab", { name: "Export and import" }).click();
     const section = page.getByRole("region", { name: "Export and import" });
     const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("link", { name: "Download W3C JSON-LD" }).click()]);
     const collection = JSON.parse((await readFile((await download.path())!)).toString("utf8"));
