@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { normalizeCorrection } from "@/lib/annotations/flags";
+import { applyTranscriptionFlag } from "@/lib/server/sources/correct-transcription";
 import { AppError, notFound } from "@/lib/errors";
 import { reloadAnnotation } from "@/lib/server/annotations/find-annotations";
 import type { ReviewFlagInput } from "@/lib/validation/flag";
@@ -22,8 +23,10 @@ export async function reviewFlag({ viewerId, annotationId, input }: { viewerId: 
 
   await db.$transaction(async (tx) => {
     const locked = (await lockFlags(tx, [annotationId])).get(annotationId);
-    await writeReview(tx, { viewerId, flag, locked, input });
-  });
+    const correction = await writeReview(tx, { viewerId, flag, locked, input });
+    // A verified transcription error on a scan may correct the transcription too (a new revision; annotations re-anchor).
+    if (input.status === "verified" && input.applyToTranscription) await applyTranscriptionFlag(tx, { viewerId, annotationId, correction });
+  }, { timeout: 30_000 });
   return reloadAnnotation(viewerId, annotationId);
 }
 
