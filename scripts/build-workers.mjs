@@ -9,7 +9,11 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Worker entries: source file → bundle name under .next/workers. */
-export const WORKERS = { "reading-worker": "lib/server/hints/reading-worker.ts" };
+export const WORKERS = {
+  "reading-worker": "lib/server/hints/reading-worker.ts",
+  // PDF text, scanned pages drawn for OCR, OCR (run by piscina from lib/server/sources/source-pool.ts).
+  "source-worker": "lib/server/sources/source-worker.ts",
+};
 
 await build({
   entryPoints: Object.fromEntries(Object.entries(WORKERS).map(([name, file]) => [name, path.join(ROOT, file)])),

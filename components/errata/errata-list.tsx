@@ -1,5 +1,6 @@
 import type { EvidenceDTO } from "@/lib/annotations/types";
 import { citationParts, describeSkip, safeEvidenceUrl } from "@/lib/errata/format-erratum";
+import { splitTranscriptionErrata } from "@/lib/errata/transcription-errata";
 import type { ErratumEntry } from "@/lib/errata/types";
 
 /** Evidence links come from students: no referrer, no ranking credit, marked as user content. */
@@ -68,16 +69,19 @@ function Entry({ entry }: { entry: ErratumEntry }) {
 /**
  * The numbered errata (each item is the target of the superscript numbers in
  * the "Changes" text) and, apart, the flags a later revision already fixed.
+ * Errors in a scan's transcription (the OCR misread the picture) are not the
+ * source's errors: they are listed on their own, after the source's.
  */
-export function ErrataList({ errata, alreadyFixed }: { errata: ErratumEntry[]; alreadyFixed: ErratumEntry[] }) {
+export function ErrataList({ errata: all, alreadyFixed: allFixed }: { errata: ErratumEntry[]; alreadyFixed: ErratumEntry[] }) {
+  const { errata, alreadyFixed, transcription } = splitTranscriptionErrata({ errata: all, alreadyFixed: allFixed });
   return (
     <>
       {errata.length > 0 ? (
         <section className="errata-section" aria-labelledby="errata-heading">
           <h2 id="errata-heading">Errata</h2>
           <ol className="errata-list">
-            {errata.map((entry, i) => {
-              const number = entry.number ?? i + 1;
+            {errata.map((entry) => {
+              const number = entry.number ?? all.indexOf(entry) + 1;
               return (
                 <li key={entry.id} id={`erratum-${number}`} value={number} className="erratum" tabIndex={-1}>
                   <Entry entry={entry} />
@@ -94,6 +98,24 @@ export function ErrataList({ errata, alreadyFixed }: { errata: ErratumEntry[]; a
           <ul className="errata-list errata-list-fixed">
             {alreadyFixed.map((entry) => (
               <li key={entry.id} className="erratum">
+                <Entry entry={entry} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {transcription.length > 0 ? (
+        <section className="errata-section" aria-labelledby="transcription-heading">
+          <h2 id="transcription-heading">Transcription errors</h2>
+          <p className="muted">
+            The scan was misread here, not written wrong: these are corrections to the transcription, not to the source. Those
+            marked “already fixed” are corrected in the reading&apos;s text.
+          </p>
+          <ul className="errata-list errata-list-transcription">
+            {transcription.map((entry) => (
+              <li key={entry.id} id={entry.number ? `erratum-${entry.number}` : undefined} className="erratum" tabIndex={-1}>
+                {entry.number ? <span className="erratum-number">{entry.number}. </span> : null}
+                {entry.outcome === "fixed_in_source" ? <span className="badge badge-ok">already fixed</span> : null}
                 <Entry entry={entry} />
               </li>
             ))}

@@ -32,6 +32,8 @@ export interface FlagFormProps {
   /** Saves; resolves to an error message to show, or null on success. */
   onSubmit: (output: FlagFormOutput) => Promise<string | null>;
   onCancel: () => void;
+  /** Offer "transcription error": only a scan's OCR text can be misread. */
+  isScan?: boolean;
 }
 
 const NO_ERRORS: FlagFormErrors = { evidence: {} };
@@ -50,7 +52,7 @@ const EMPTY_DOC: TiptapDoc = { type: "doc", content: [{ type: "paragraph" }] };
  * rationale problems go through the editor's own alert (which marks the
  * rich-text box invalid); everything else uses the form's.
  */
-export function FlagForm({ original, initial, defaultScope = "class", submitLabel, onSubmit, onCancel }: FlagFormProps) {
+export function FlagForm({ original, initial, defaultScope = "class", submitLabel, onSubmit, onCancel, isScan = false }: FlagFormProps) {
   const id = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const categoryRef = useRef<HTMLSelectElement>(null);
@@ -104,7 +106,7 @@ export function FlagForm({ original, initial, defaultScope = "class", submitLabe
           onChange={(e) => setCategory(e.target.value as FlagCategory | "")}
         >
           <option value="">Choose a category…</option>
-          {FLAG_CATEGORY_OPTIONS.map((o) => (
+          {FLAG_CATEGORY_OPTIONS.filter((o) => o.value !== "transcription" || isScan || category === "transcription").map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

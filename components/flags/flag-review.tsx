@@ -9,7 +9,7 @@ import { PanelButton } from "@/components/annotations/panel-button";
 /** Props for FlagReview. */
 export interface FlagReviewProps {
   /** The flag decided on; for a finding, its flags' shared correction and their status when they all share one (else null). */
-  flag: Pick<FlagDTO, "correction" | "statusReason"> & { status: FlagStatus | null };
+  flag: Pick<FlagDTO, "correction" | "statusReason"> & { status: FlagStatus | null; category?: FlagDTO["category"] };
   /** "Ana Petrova's flag", for accessible names. */
   whose: string;
   /**
@@ -19,7 +19,7 @@ export interface FlagReviewProps {
    */
   finding?: { counts: Record<ReviewStatus, number>; total: number };
   /** Sends the decision; resolves to an error sentence, or null when it was saved. */
-  onReview: (decision: { status: ReviewStatus; reason: string; correction?: string }) => Promise<string | null>;
+  onReview: (decision: { status: ReviewStatus; reason: string; correction?: string; applyToTranscription?: boolean }) => Promise<string | null>;
   /** Where it sits: under a thread card in the reader, or in the dashboard's flag queue (their own styles). */
   place?: "card" | "queue";
 }
@@ -57,6 +57,10 @@ export function FlagReview({ flag, whose, onReview, place = "card", finding }: F
   const panel = usePanel<ReviewStatus>(groupRef);
   const [reason, setReason] = useState("");
   const [correction, setCorrection] = useState(flag.correction);
+  // A verified transcription error corrects the scan's transcription too, unless the teacher says not to.
+  const [applyToTranscription, setApplyToTranscription] = useState(true);
+  // One flag's decision only: a finding's decision over several flags never rewrites the transcription.
+  const isTranscription = flag.category === "transcription" && !finding;
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const action = ACTIONS.find((a) => a.status === panel.open);
@@ -81,7 +85,7 @@ export function FlagReview({ flag, whose, onReview, place = "card", finding }: F
     }
     setBusy(true);
     setError(null);
-    const result = await onReview(checked.value);
+    const result = await onReview(action.status === "verified" && isTranscription ? { ...checked.value, applyToTranscription } : checked.value);
     setBusy(false);
     if (result) setError(result);
     else panel.close();
@@ -116,6 +120,12 @@ export function FlagReview({ flag, whose, onReview, place = "card", finding }: F
                 Edit it if the student&apos;s wording needs fixing; empty means delete the passage.
               </span>
             </div>
+          ) : null}
+          {action.status === "verified" && isTranscription ? (
+            <label className="checkbox">
+              <input type="checkbox" checked={applyToTranscription} onChange={(e) => setApplyToTranscription(e.target.checked)} /> Also correct the
+              transcription with it (a new revision)
+            </label>
           ) : null}
           <div className={css.field}>
             <label htmlFor={`${id}-reason`}>{finding ? action.reasonLabel.replace("the student sees", "each student sees") : action.reasonLabel}</label>

@@ -14,7 +14,7 @@ export interface FlagActions {
   editFlag: (a: AnnotationDTO, patch: FlagPatch, meta?: { scope?: Scope; tags?: string[] }) => Result;
   vote: (a: AnnotationDTO, value: "agree" | "disagree", reason: string) => Result;
   clearVote: (a: AnnotationDTO) => Result;
-  review: (a: AnnotationDTO, decision: { status: ReviewStatus; reason: string; correction?: string }) => Result;
+  review: (a: AnnotationDTO, decision: { status: ReviewStatus; reason: string; correction?: string; applyToTranscription?: boolean }) => Result;
   merge: (a: AnnotationDTO, intoId: string) => Result;
   /** Undoes a merge of `a` (a merged flag). */
   unmerge: (a: AnnotationDTO) => Result;

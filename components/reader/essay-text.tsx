@@ -40,6 +40,8 @@ export function EssayText({ text, blocks, renderBlock, titleId }: EssayTextProps
     "data-block": index,
     "data-start": block.start,
     "data-end": block.end,
+    // A reading made from a file: "Page N" before the first block of each page, drawn by CSS (not part of the text).
+    ...(block.page !== undefined && blocks[index - 1]?.page !== block.page ? { "data-page-start": block.page + 1 } : {}),
   });
 
   return (

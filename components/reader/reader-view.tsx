@@ -9,11 +9,14 @@ import { useStoredFlag } from "@/components/ui/use-stored-flag";
 import { applyFilter, collectAuthors, collectTags, DEFAULT_FILTER, type AnnotationFilter } from "@/lib/annotations/filters";
 import type { AnnotationListDTO, Scope } from "@/lib/annotations/types";
 import type { Block } from "@/lib/content";
+import { clampToPage, isLowConfidence, type SourceGeometry } from "@/lib/sources";
 import { AnnotatedText } from "./annotated-text";
 import { AnnotationColumn } from "./annotation-column";
 import { isSelectionIn, moveSelection, readSelection, selectionRect, startKeyboardSelection } from "./dom-selection";
 import { MentionProvider } from "@/components/annotations/mention-source";
 import { NewComment } from "./new-comment";
+import { SourcePages } from "./source-pages";
+import { SourceViewSwitch } from "./source-view-switch";
 import { ReaderBar } from "./reader-bar";
 import { SelectionToolbar } from "./selection-toolbar";
 import { useAnnotations } from "./use-annotations";
@@ -31,12 +34,26 @@ interface Props {
   onlyAuthorId?: string;
   /** Rendered above the essay text inside the article (assignment strip, provenance). */
   header: React.ReactNode;
+  /** A reading made from a PDF or scan: its pages can be read as they are, or as reflowed text. */
+  source?: ReaderSource;
+}
+
+/** What the page view needs of a reading made from a file. */
+export interface ReaderSource {
+  geometry: SourceGeometry;
+  /** The PDF the pages are drawn from; null for pictures (each page names its own). */
+  fileUrl: string | null;
+  altText: string | null;
+  /** A transcription by OCR: words read with low confidence are marked, and transcription errors can be flagged. */
+  isScan: boolean;
 }
 
 type Pending = { start: number; end: number; rect: DOMRect };
 
 /** Where this browser remembers "Show every thread in full". */
 export const SHOW_ALL_KEY = "marginalia.reader.showAll";
+/** Where this browser remembers reading a PDF or scan as reflowed text rather than as its pages. */
+export const TEXT_VIEW_KEY = "marginalia.reader.textView";
 
 /** Narrower than this, threads live in a bottom sheet instead of the margin (matches reader.css). */
 const SHEET_QUERY = "(max-width: 900px)";
@@ -56,7 +73,7 @@ function scrollToOffset(offset: number) {
  * comment or flag an error, see the class's marks drawn on the text, and
  * follow the threads in the column beside it, live.
  */
-export function ReaderView({ text, blocks, titleId, initial, header, openAnnotationId, onlyAuthorId }: Props) {
+export function ReaderView({ text, blocks, titleId, initial, header, openAnnotationId, onlyAuthorId, source }: Props) {
   const { list, live, refresh, upsert, create, createFlag, update, remove, reply, editReply, deleteReply } = useAnnotations(initial);
   const flagActions = useFlagActions(upsert, refresh);
   const articleRef = useRef<HTMLElement>(null);
@@ -67,6 +84,9 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   const isSheet = useMediaQuery(SHEET_QUERY);
   const [isSheetOpen, setSheetOpen] = useState(false);
   const [showAll, setShowAll] = useStoredFlag(SHOW_ALL_KEY);
+  const [isTextView, setTextView] = useStoredFlag(TEXT_VIEW_KEY);
+  const showPages = Boolean(source) && !isTextView;
+  const pages = source?.geometry.pages;
   const [filter, setFilter] = useState<AnnotationFilter>(() => ({
     ...DEFAULT_FILTER,
     ...(onlyAuthorId ? { who: onlyAuthorId } : {}),
@@ -84,6 +104,7 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   const isTeacher = list.viewer.role === "teacher";
 
   const visible = useMemo(() => applyFilter(list.annotations, filter), [list.annotations, filter]);
+  const unsure = useMemo(() => source?.geometry.runs.filter(isLowConfidence).map((r) => ({ start: r.s, end: r.e })), [source]);
   const placed = visible.filter((a) => a.span);
   const orphans = list.annotations.filter((a) => !a.span);
 
@@ -92,13 +113,15 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     const onChange = () => {
       const root = articleRef.current;
       if (!root || !isSelectionIn(root)) return setPending(null);
-      const span = readSelection(root, text);
+      const read = readSelection(root, text);
+      // On a PDF or scan a passage stays on the page where it starts, in both views.
+      const span = read && pages ? clampToPage(pages, read) : read;
       const rect = selectionRect();
       setPending(span && rect ? { ...span, rect } : null);
     };
     document.addEventListener("selectionchange", onChange);
     return () => document.removeEventListener("selectionchange", onChange);
-  }, [text]);
+  }, [text, pages]);
 
   const selectors = useCallback(
     (span: { start: number; end: number }) => {
@@ -223,6 +246,7 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
       <NewFlag
         // A new selection starts a new flag: the correction is prefilled from the words.
         key={`${composing.start}-${composing.end}`}
+        isScan={source?.isScan ?? false}
         quote={text.slice(composing.start, composing.end)}
         defaultScope={defaultScope}
         onCancel={closeComposer}
@@ -287,15 +311,30 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
             To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
             Press H to highlight the selection, C to comment on it, or F to flag an error in it.
           </p>
-          <AnnotatedText
-            text={text}
-            blocks={blocks}
-            annotations={placed}
-            activeId={activeId}
-            titleId={titleId}
-            onOpen={openThread}
-            pending={composing}
-          />
+          {source ? <SourceViewSwitch showPages={showPages} onTextView={setTextView} /> : null}
+          {source && showPages ? (
+            <SourcePages
+              text={text}
+              geometry={source.geometry}
+              fileUrl={source.fileUrl}
+              altText={source.altText}
+              annotations={placed}
+              activeId={activeId}
+              onOpen={openThread}
+              pending={composing}
+            />
+          ) : (
+            <AnnotatedText
+              text={text}
+              blocks={blocks}
+              annotations={placed}
+              activeId={activeId}
+              titleId={titleId}
+              onOpen={openThread}
+              pending={composing}
+              unsure={unsure}
+            />
+          )}
         </article>
         {pending && !composing ? (
           <SelectionToolbar

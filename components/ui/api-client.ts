@@ -3,16 +3,18 @@ import type { ApiErrorBody } from "@/lib/annotations/types";
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string };
 
 /**
- * JSON request to our own API. Failures come back as a sentence to show, never
+ * JSON request to our own API (or a multipart upload, when the body is FormData). Failures come back as a sentence to show, never
  * a throw: the network being down is one more result the reader handles.
  */
 export async function callApi<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
+    const isForm = body instanceof FormData;
     res = await fetch(url, {
       method,
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // The browser writes a multipart body's Content-Type itself (with its boundary).
+      headers: body === undefined || isForm ? undefined : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch {

@@ -61,7 +61,9 @@ export type FlagCategory =
   | "unsupported"
   | "loaded_language"
   | "contested"
-  | "page_artifact";
+  | "page_artifact"
+  /** On a scan: the OCR transcription misreads the original. Kept apart from the source's own errors. */
+  | "transcription";
 export type FlagStatus = "open" | "verified" | "rejected" | "needs_evidence" | "merged";
 
 export interface EvidenceDTO {

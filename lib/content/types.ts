@@ -24,6 +24,8 @@ export interface Block {
   type: BlockType;
   /** Heading level 1–6; absent for other blocks. */
   level?: number;
+  /** For a reading made from a PDF or scan: the page (0-based) the block stands on (lib/sources). */
+  page?: number;
   start: number;
   end: number;
 }

@@ -12,6 +12,7 @@ export const FLAG_CATEGORIES = [
   "loaded_language",
   "contested",
   "page_artifact",
+  "transcription",
 ] as const;
 
 /** One of {@link FLAG_CATEGORIES}. */
@@ -27,6 +28,7 @@ export const FLAG_CATEGORY_LABELS: Readonly<Record<FlagCategory, string>> = {
   loaded_language: "loaded or biased language",
   contested: "contested interpretation",
   page_artifact: "page artifact or provenance problem",
+  transcription: "transcription error (the scan was misread, not the source)",
 };
 
 /** True when `value` is one of the flag categories (for untrusted input). */

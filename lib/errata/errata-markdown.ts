@@ -2,6 +2,7 @@ import type { Block } from "@/lib/content";
 import { DEFAULT_TIME_ZONE, formatCalendarDate, formatDate } from "@/lib/format/dates";
 import { escapeMarkdownInline, escapeMarkdownLineStart } from "@/lib/rich-text";
 import { citationParts, describeSkip, nestHeadings, safeEvidenceUrl } from "./format-erratum";
+import { splitTranscriptionErrata } from "./transcription-errata";
 import type { ErrataDocument, ErratumEntry } from "./types";
 import { oneOf, trimEndWhere, trimStartWhere } from "@/lib/text/trim-where";
 
@@ -126,20 +127,28 @@ function provenanceLine(doc: ErrataDocument, generatedAt: Date | undefined, time
  */
 export function errataToMarkdown(doc: ErrataDocument, { generatedAt, timeZone = DEFAULT_TIME_ZONE }: { generatedAt?: Date; timeZone?: string } = {}): string {
   const title = inline(doc.essay.meta.title);
+  const { errata, alreadyFixed, transcription } = splitTranscriptionErrata(doc);
   const sections = [
     `# Errata: ${escapeClosingHashes(title)}`,
     provenanceLine(doc, generatedAt, timeZone),
     "## Corrected text",
     essayMarkdown(doc.corrected.text, doc.corrected.blocks) || "(The text is empty.)",
     "## Errata",
-    doc.errata.length > 0
-      ? doc.errata.map((e, i) => `${e.number ?? i + 1}. ${erratumMarkdownLine(e)}`).join("\n")
+    errata.length > 0
+      ? errata.map((e) => `${e.number ?? doc.errata.indexOf(e) + 1}. ${erratumMarkdownLine(e)}`).join("\n")
       : "No errata have been verified yet.",
   ];
-  if (doc.alreadyFixed.length > 0) {
+  if (alreadyFixed.length > 0) {
     sections.push(
       "## Already fixed in the source",
-      doc.alreadyFixed.map((e) => `- ${erratumMarkdownLine(e)}`).join("\n"),
+      alreadyFixed.map((e) => `- ${erratumMarkdownLine(e)}`).join("\n"),
+    );
+  }
+  if (transcription.length > 0) {
+    sections.push(
+      "## Transcription errors",
+      "The scan was misread here, not written wrong: corrections to the transcription, not to the source.",
+      transcription.map((e) => `- ${e.number ? `${e.number}. ` : ""}${erratumMarkdownLine(e)}${e.outcome === "fixed_in_source" ? " — already corrected" : ""}`).join("\n"),
     );
   }
   return `${sections.join("\n\n")}\n`;

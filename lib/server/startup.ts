@@ -4,11 +4,13 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { syncContent } from "./essays/sync-content";
 import { startScoreSyncWorker } from "./lti/score-sync";
+import { startSourceWorker } from "./sources/source-queue";
 
 /**
  * Start-up for one app instance: stop with one clear line if the environment
  * is wrong, then sync the content folder and log what changed or failed,
- * and start the worker that sends grades to learning platforms (lti/score-sync.ts).
+ * start the worker that sends grades to learning platforms (lti/score-sync.ts)
+ * and the one that takes PDF and OCR jobs (sources/source-queue.ts).
  */
 export async function startServer(): Promise<void> {
   let env;
@@ -32,4 +34,6 @@ export async function startServer(): Promise<void> {
     console.error(`[content] sync failed: ${(error as Error).message}`);
   }
   startScoreSyncWorker();
+  // Take PDF and OCR jobs from the shared queue; a queue that cannot start leaves the rest of the app serving.
+  startSourceWorker().catch((error) => console.error(`[sources] the job queue did not start: ${(error as Error).message}`));
 }

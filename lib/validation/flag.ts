@@ -52,6 +52,8 @@ export const reviewFlagSchema = decisionFields
   .extend({
     /** The flag's reviewVersion the teacher decided on: a stale one is 409. The app always sends it. */
     version: z.number().int().positive().optional(),
+    /** Verifying a transcription error on a scan: also correct the transcription with it (a new revision). */
+    applyToTranscription: z.boolean().optional(),
   })
   .refine(hasReasonIfRejected, REJECTION_NEEDS_REASON);
 

@@ -8,7 +8,7 @@ import type {
   W3CSpecificResource,
   W3CTextualBody,
 } from "./types";
-import { ANNO_CONTEXT, type W3CMotivation } from "./vocabulary";
+import { ANNO_CONTEXT, MEDIA_FRAGMENT, PDF_FRAGMENT, type W3CMotivation } from "./vocabulary";
 
 function textualBody(value: string, purpose: W3CMotivation): W3CTextualBody {
   // Always text/plain: exported files must never carry HTML a consumer might
@@ -48,6 +48,32 @@ function bodiesOf(a: ExportAnnotation): W3CTextualBody[] {
   return bodies;
 }
 
+/**
+ * The same passage named in the file the reading was made from: each selector
+ * of a list identifies the same segment, so these stand beside the text
+ * selectors rather than replacing them (a consumer without the PDF still has
+ * the quote).
+ */
+function refinementSelectors(a: ExportAnnotation): W3CSelector[] {
+  const out: W3CSelector[] = [];
+  const page = a.refinement?.page;
+  if (page) {
+    if (!Number.isInteger(page.number) || page.number < 1) throw new RangeError(`annotation ${a.id}: page must be a whole number from 1`);
+    out.push({
+      type: "FragmentSelector",
+      conformsTo: PDF_FRAGMENT,
+      value: `page=${page.number}`,
+      refinedBy: { type: "TextQuoteSelector", exact: page.quote.exact, prefix: page.quote.prefix, suffix: page.quote.suffix },
+    });
+  }
+  const region = a.refinement?.region;
+  if (region) {
+    const [x, y, w, h] = [region.x, region.y, region.w, region.h].map((n) => Math.max(0, Math.round(n)));
+    out.push({ type: "FragmentSelector", conformsTo: MEDIA_FRAGMENT, value: `xywh=pixel:${x},${y},${w},${h}` });
+  }
+  return out;
+}
+
 function passageOf(a: ExportAnnotation, sourceUrl: string): W3CSpecificResource | null {
   const selector: W3CSelector[] = [];
   if (a.quote) {
@@ -65,6 +91,7 @@ function passageOf(a: ExportAnnotation, sourceUrl: string): W3CSpecificResource 
     }
     selector.push({ type: "TextPositionSelector", start, end });
   }
+  selector.push(...refinementSelectors(a));
   if (a.kind === "reply" && selector.length === 0) return null;
   return selector.length
     ? { type: "SpecificResource", source: sourceUrl, selector }

@@ -31,7 +31,19 @@ export interface ExportAnnotation {
   parentId?: string;
   quote?: QuoteSpan;
   position?: PositionSpan;
+  /** Where the passage stands in the file a reading was made from (a PDF page, a region of a picture). */
+  refinement?: SourceRefinement;
   flag?: { category: string; correction: string; status: string };
+}
+
+/**
+ * A passage of a reading made from a file, located in that file as well: the
+ * PDF page it stands on (1-based) with its quote within that page, and/or the
+ * box around its words on a picture, in the picture's pixels.
+ */
+export interface SourceRefinement {
+  page?: { number: number; quote: Required<QuoteSpan> };
+  region?: { x: number; y: number; w: number; h: number };
 }
 
 /** Where exported IRIs point. Both must be absolute http(s) URLs. */
@@ -65,8 +77,20 @@ export interface W3CTextPositionSelector {
   end: number;
 }
 
+/**
+ * A fragment of the source by a fragment-identifier standard: `page=N` of a PDF
+ * (RFC 3778), refined by the quote within that page; or `xywh=pixel:…` of a
+ * picture (W3C Media Fragments).
+ */
+export interface W3CFragmentSelector {
+  type: "FragmentSelector";
+  conformsTo: string;
+  value: string;
+  refinedBy?: W3CTextQuoteSelector;
+}
+
 /** A selector we emit. */
-export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector;
+export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector | W3CFragmentSelector;
 
 /** A passage of the essay. */
 export interface W3CSpecificResource {

@@ -23,3 +23,8 @@ export const W3C_MOTIVATIONS = [
 
 /** One of W3C_MOTIVATIONS. */
 export type W3CMotivation = (typeof W3C_MOTIVATIONS)[number];
+
+/** `conformsTo` of a FragmentSelector naming a PDF page (`page=N`), RFC 3778 as the model's table lists it. */
+export const PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778";
+/** `conformsTo` of a FragmentSelector naming a region of a picture (`xywh=`), W3C Media Fragments. */
+export const MEDIA_FRAGMENT = "http://www.w3.org/TR/media-frags/";

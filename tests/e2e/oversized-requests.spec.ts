@@ -147,7 +147,20 @@ test.describe("oversized and pathological requests", () => {
   });
 
   test("while hostile requests are in flight, an ordinary reader is still answered quickly", async () => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
+    const timeGets = async () => {
+      const timings: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const started = Date.now();
+        const res = await fetch(base.create, { headers: { Cookie: base.cookie } });
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+        timings.push(Date.now() - started);
+      }
+      return timings;
+    };
+    // The same GETs before any hostile client: on a loaded machine every answer is slower, hostile or not.
+    const calm = await timeGets();
     let stop = false;
     const hostile: Promise<unknown>[] = [];
     // Three slow uploads that drip a byte at a time and never finish.
@@ -164,17 +177,13 @@ test.describe("oversized and pathological requests", () => {
     }
     await new Promise((r) => setTimeout(r, 500));
 
-    const timings: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const started = Date.now();
-      const res = await fetch(base.create, { headers: { Cookie: base.cookie } });
-      expect(res.status).toBe(200);
-      await res.arrayBuffer();
-      timings.push(Date.now() - started);
-    }
+    const timings = await timeGets();
     stop = true;
     await Promise.race([Promise.all(hostile), new Promise((r) => setTimeout(r, 5_000))]);
-    console.log(`reader GETs under hostile load: ${timings.join(", ")} ms`);
-    expect(Math.max(...timings)).toBeLessThan(2_000);
+    console.log(`reader GETs before: ${calm.join(", ")} ms; under hostile load: ${timings.join(", ")} ms`);
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    // A stalled server would hold every GET for as long as the hostile work lasts (seconds each).
+    expect(median(timings)).toBeLessThan(Math.max(1_000, 4 * median(calm)));
+    expect(Math.max(...timings)).toBeLessThan(Math.max(2_000, 4 * Math.max(...calm)));
   });
 });

@@ -83,6 +83,17 @@ describe("sign-in throttling per account", () => {
     expect(results.filter((r) => r === T)).toHaveLength(25);
   });
 
+  it("lets exactly five through each of five bursts of a hundred, behind a trusted proxy (three counters, seen in one order)", async () => {
+    process.env.TRUST_PROXY = "1";
+    for (let round = 0; round < 5; round++) {
+      const email = await makeAccount();
+      const headers = { "x-forwarded-for": `192.0.2.${100 + round}` };
+      const results = await Promise.all(Array.from({ length: 100 }, () => attempt(email, "burst", headers)));
+      expect(results.filter((r) => r === "wrong"), `round ${round}`).toHaveLength(5);
+      expect(results.filter((r) => r === T)).toHaveLength(95);
+    }
+  });
+
   it("treats an unknown email like a real one, and never stores the address", async () => {
     const ghost = `nobody-${Date.now()}@test.school`;
     const results = [];

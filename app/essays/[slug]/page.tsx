@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EssayText } from "@/components/reader/essay-text";
 import { Provenance } from "@/components/reader/provenance";
-import { ReaderView } from "@/components/reader/reader-view";
+import { ReaderView, type ReaderSource } from "@/components/reader/reader-view";
+import { SourcePreview } from "@/components/reader/source-preview";
 import { RichTextView } from "@/components/ui/rich-text-view";
 import { plainTextOfUnknown } from "@/lib/rich-text";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
@@ -31,6 +32,15 @@ export default async function EssayPage({ params, searchParams }: Props) {
   const assignment = await findReaderAssignment({ viewerId: viewer.id, essayId: essay.id, assignmentId });
   const hasOwnTitle = essay.revision.blocks.some((b) => b.type === "heading" && b.level === 1);
   const titleId = "essay-title";
+  // A reading made from a PDF or scan: its pages can be shown as they are.
+  const source: ReaderSource | undefined = essay.revision.geometry
+    ? {
+        geometry: essay.revision.geometry,
+        fileUrl: essay.revision.geometry.kind === "pdf" && essay.revision.sourceFileId ? `/api/source-files/${essay.revision.sourceFileId}` : null,
+        altText: essay.altText,
+        isScan: essay.sourceKind === "scan",
+      }
+    : undefined;
 
   const header = (
     <>
@@ -60,7 +70,11 @@ export default async function EssayPage({ params, searchParams }: Props) {
       <div className="reader-layout">
         <article className="reader-article" aria-labelledby={titleId} data-revision={essay.revision.id}>
           {header}
-          <EssayText text={essay.revision.text} blocks={essay.revision.blocks} titleId={hasOwnTitle ? titleId : undefined} />
+          {source ? (
+            <SourcePreview text={essay.revision.text} blocks={essay.revision.blocks} titleId={hasOwnTitle ? titleId : undefined} source={source} />
+          ) : (
+            <EssayText text={essay.revision.text} blocks={essay.revision.blocks} titleId={hasOwnTitle ? titleId : undefined} />
+          )}
         </article>
         <aside className="annotation-column" aria-label="Annotations">
           <h2 className="column-title">Annotations</h2>
@@ -80,6 +94,7 @@ export default async function EssayPage({ params, searchParams }: Props) {
       titleId={titleId}
       initial={initial}
       header={header}
+      source={source}
     />
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { verifySelectors } from "@/lib/anchoring";
+import { isWithinOnePage } from "@/lib/sources/pages";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import type { FlagCategory } from "@/lib/annotations/types";
 import { db, type Tx } from "@/lib/db";
@@ -60,6 +61,9 @@ export async function createAnnotation({
     const earlier = await db.annotation.count({ where: { id: input.id, authorId: viewerId } });
     if (earlier > 0) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
     throw new AppError("invalid", `${checked.reason} Reload the page and select the passage again.`);
+  }
+  if (access.revision.pages && !isWithinOnePage(access.revision.pages, checked.span)) {
+    throw new AppError("invalid", "A passage must stay on one page. Select the words on each page separately.");
   }
   const mentions = { assignmentId, authorId: viewerId };
   const body = input.kind === "comment" ? await resolveMentions(checkBody(input.body, "comment"), mentions) : null;

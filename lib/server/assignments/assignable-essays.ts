@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * added themselves, and readings other teachers shared.
  */
 export function assignableEssayWhere(viewerId: string): Prisma.EssayWhereInput {
-  return { OR: [{ origin: "file" }, { ownerId: viewerId }, { isShared: true }] };
+  // A reading still being extracted or transcribed has no text yet to assign.
+  return { OR: [{ origin: "file" }, { ownerId: viewerId }, { isShared: true }], revisions: { some: {} } };
 }
 
 export async function listAssignableEssays({ viewerId }: { viewerId: string }) {

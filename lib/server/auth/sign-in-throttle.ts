@@ -4,7 +4,7 @@ import { getSignInThrottleEnv } from "@/lib/env";
 import { SIGN_IN_ERROR } from "@/lib/format/sign-in-errors";
 import { clientAddress, headerValue, type HeaderBag } from "@/lib/security/client-address";
 import { readKnownDevice } from "./known-device";
-import { hitRateLimit, refundRateLimit, type WindowHit } from "@/lib/server/rate-limits/fixed-window-counter";
+import { hitRateLimits, refundRateLimit, type WindowHit } from "@/lib/server/rate-limits/fixed-window-counter";
 
 /** Thrown from `authorize`; next-auth shows its message to the browser as `?error=TooManyAttempts`. */
 export class SignInThrottledError extends Error {
@@ -69,7 +69,7 @@ function budgetsFor(email: string, headers: HeaderBag): Budget[] {
 export async function beginSignInAttempt({ email, headers }: { email: string; headers: HeaderBag }): Promise<SignInAttempt> {
   const budgets = budgetsFor(email, headers);
   const now = new Date();
-  const hits = await Promise.all(budgets.map((b) => hitRateLimit(b.key, b.windowMs, now)));
+  const hits = await hitRateLimits(budgets, now);
   const refundAll = () => Promise.all(hits.map(refundRateLimit)).then(() => {});
   const spent = budgets.filter((budget, i) => hits[i].count > budget.max);
   if (spent.length > 0) {

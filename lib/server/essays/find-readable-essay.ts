@@ -1,6 +1,24 @@
 import "server-only";
 import type { Block } from "@/lib/content";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { readStoredGeometry } from "@/lib/sources";
+
+/**
+ * Who may read an essay (and the files it was made from): content-file essays
+ * are the school's library; a reading a teacher added is visible to its
+ * owner, to the classes it is assigned to, or when shared.
+ */
+export function readableEssayWhere(viewerId: string): Prisma.EssayWhereInput {
+  return {
+    OR: [
+      { origin: "file" },
+      { ownerId: viewerId },
+      { isShared: true },
+      { assignments: { some: { classroom: { memberships: { some: { userId: viewerId } } } } } },
+    ],
+  };
+}
 
 /**
  * The essay at `slug` with its current revision, if the viewer may read it:
@@ -9,15 +27,7 @@ import { db } from "@/lib/db";
  */
 export async function findReadableEssay({ viewerId, slug }: { viewerId: string; slug: string }) {
   const essay = await db.essay.findFirst({
-    where: {
-      slug,
-      OR: [
-        { origin: "file" },
-        { ownerId: viewerId },
-        { isShared: true },
-        { assignments: { some: { classroom: { memberships: { some: { userId: viewerId } } } } } },
-      ],
-    },
+    where: { slug, ...readableEssayWhere(viewerId) },
     include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
   });
   const revision = essay?.revisions[0];
@@ -33,11 +43,16 @@ export async function findReadableEssay({ viewerId, slug }: { viewerId: string; 
       retrieved: essay.retrieved,
       notes: essay.notes,
     },
+    sourceKind: essay.sourceKind,
+    altText: essay.altText,
     revision: {
       id: revision.id,
       number: revision.number,
       text: revision.text,
       blocks: revision.blocks as unknown as Block[],
+      /** Where the text stands on the pages of the file it came from (PDF, scan); null for a text reading. */
+      geometry: readStoredGeometry(revision.geometry),
+      sourceFileId: revision.sourceFileId,
     },
   };
 }

@@ -40,7 +40,7 @@ function slugify(title: string): string {
 }
 
 /** Only teachers (of at least one class) add readings. */
-async function requireTeacher(viewerId: string) {
+export async function requireTeacher(viewerId: string) {
   const teaches = await db.membership.findFirst({ where: { userId: viewerId, role: "teacher" }, select: { id: true } });
   if (!teaches) throw new AppError("forbidden", "Only teachers can add readings.");
 }
@@ -50,17 +50,24 @@ const SLUG_ATTEMPTS = 8;
 
 /**
  * Adds a reading from pasted or uploaded text: an essay with revision 1, private to the teacher's
- * classes. Its slug comes from the title ("-2", "-3"… when taken). Two teachers adding the same
- * title at once both pick the same free slug; the unique index refuses the second insert, which
- * then looks again and takes the next one, so both succeed.
+ * classes. Its slug comes from the title ("-2", "-3"… when taken).
  */
 export async function addReading({ viewerId, input }: { viewerId: string; input: ReadingInput }) {
   await requireTeacher(viewerId);
-  const base = slugify(input.title);
+  return insertWithFreeSlug(input.title, (slug) => insertReading(viewerId, slug, input));
+}
+
+/**
+ * Runs `insert` with a free slug made from the title. Two teachers adding the same
+ * title at once both pick the same free slug; the unique index refuses the second insert, which
+ * then looks again and takes the next one, so both succeed.
+ */
+export async function insertWithFreeSlug<T>(title: string, insert: (slug: string) => Promise<T>): Promise<T> {
+  const base = slugify(title);
   for (let attempt = 1; ; attempt++) {
     const slug = await freeSlug(base);
     try {
-      return await insertReading(viewerId, slug, input);
+      return await insert(slug);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (attempt >= SLUG_ATTEMPTS) throw new AppError("conflict", "Many readings with this title are being added right now. Try again in a moment.");
@@ -106,7 +113,8 @@ async function insertReading(viewerId: string, slug: string, input: ReadingInput
  */
 export async function editReading({ viewerId, essayId, input }: { viewerId: string; essayId: string; input: ReadingInput }) {
   const current = await db.essay.findFirst({
-    where: { id: essayId, ownerId: viewerId, origin: "teacher" },
+    // A reading made from a file changes by a new file or a corrected transcription (lib/server/sources).
+    where: { id: essayId, ownerId: viewerId, origin: "teacher", sourceKind: "text" },
     include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
   });
   if (!current) throw notFound("That reading");

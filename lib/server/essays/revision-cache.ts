@@ -1,12 +1,19 @@
 import "server-only";
 import { createTextIndex, type OffsetIndex } from "@/lib/anchoring";
 import { db } from "@/lib/db";
+import { readStoredGeometry } from "@/lib/sources";
+
+function pageRanges(geometry: unknown): CachedRevision["pages"] {
+  return readStoredGeometry(geometry)?.pages.map(({ start, end }) => ({ start, end })) ?? null;
+}
 
 /** A revision's canonical text with its code-point index, built once per process. */
 export interface CachedRevision {
   id: string;
   text: string;
   index: OffsetIndex;
+  /** For a reading made from a file: each page's text range (a passage stays inside one page); null for text. */
+  pages: { start: number; end: number }[] | null;
 }
 
 /** Enough for every essay a class reads this term; each entry is one text (a few hundred KB at most). */
@@ -28,8 +35,8 @@ export function cachedRevision(id: string): Promise<CachedRevision | null> {
     return hit;
   }
   const load = db.essayRevision
-    .findUnique({ where: { id }, select: { id: true, text: true } })
-    .then((row) => (row ? { id: row.id, text: row.text, index: createTextIndex(row.text) } : null));
+    .findUnique({ where: { id }, select: { id: true, text: true, geometry: true } })
+    .then((row) => (row ? { id: row.id, text: row.text, index: createTextIndex(row.text), pages: pageRanges(row.geometry) } : null));
   cache.set(id, load);
   // A failed or empty read is not remembered: the next request asks again.
   load.then(

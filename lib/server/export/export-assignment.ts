@@ -5,7 +5,25 @@ import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { requireReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
 import { toAnnotationCollection, type W3CAnnotationCollection, type W3CAnnotationPage } from "@/lib/w3c";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
+import type { AnnotationDTO } from "@/lib/annotations/types";
+import { describeOnPage, readStoredGeometry, spanBox, type SourceGeometry } from "@/lib/sources";
+import type { SourceRefinement } from "@/lib/w3c";
 import { toExportItems } from "./to-export-items";
+
+/**
+ * Where a passage placed on the current revision stands in the reading's file:
+ * its PDF page with the quote within that page, or, on a picture (a scan
+ * uploaded as an image), the box around its words.
+ */
+function sourceRefinement(text: string, geometry: SourceGeometry, span: AnnotationDTO["span"]): SourceRefinement | undefined {
+  if (!span) return undefined;
+  if (geometry.kind === "pdf") {
+    const onPage = describeOnPage(text, geometry, span);
+    return onPage ? { page: { number: onPage.page, quote: { exact: onPage.exact, prefix: onPage.prefix, suffix: onPage.suffix } } } : undefined;
+  }
+  const box = geometry.pages.length === 1 ? spanBox(geometry, span) : null;
+  return box ? { region: box.box } : undefined;
+}
 
 /** Annotations per page of the paged export: small enough to page, large enough that few classes need to. */
 export const EXPORT_PAGE_SIZE = 100;
@@ -64,15 +82,20 @@ export async function exportAssignment({
   // The DTO places annotations on the current revision; orphans keep selectors
   // of an older one, and the file must say which text those offsets count in.
   // These ids came out of the visibility-checked list, so this reveals nothing.
-  const rows = await db.annotation.findMany({
-    where: { assignmentId, id: { in: list.annotations.map((a) => a.id) } },
-    select: { id: true, revisionId: true },
-  });
+  const [rows, current] = await Promise.all([
+    db.annotation.findMany({
+      where: { assignmentId, id: { in: list.annotations.map((a) => a.id) } },
+      select: { id: true, revisionId: true },
+    }),
+    db.essayRevision.findUnique({ where: { id: assignment.revision.id }, select: { text: true, geometry: true } }),
+  ]);
+  const geometry = readStoredGeometry(current?.geometry);
   const items = toExportItems(list.annotations, {
     baseUrl: origin,
     essaySlug: assignment.essay.slug,
     revisionOf: new Map(rows.map((r) => [r.id, r.revisionId])),
     currentRevisionId: assignment.revision.id,
+    ...(geometry && current ? { refinementOf: (a: AnnotationDTO) => sourceRefinement(current.text, geometry, a.span) } : {}),
   });
   const documents = toAnnotationCollection(items, {
     id: exportCollectionIri(origin, assignmentId, isDownload),

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AnnotationDTO, ReplyDTO } from "@/lib/annotations/types";
-import { toW3CAnnotation, type ExportAnnotation, type W3CAnnotation } from "@/lib/w3c";
+import { toW3CAnnotation, type ExportAnnotation, type SourceRefinement, type W3CAnnotation } from "@/lib/w3c";
 import { TEACHER_AUDIENCE, type W3CTeacherAudience } from "@/lib/w3c/teacher-audience";
 
 /** One exported annotation: the W3C shape, marked when only teachers may see it. */
@@ -15,6 +15,8 @@ export interface ExportItemsContext {
   revisionOf: ReadonlyMap<string, string>;
   /** The essay's current revision, for an annotation missing from revisionOf. */
   currentRevisionId: string;
+  /** For a reading made from a file: where an annotation's passage stands in it (its PDF page, its box on a picture). */
+  refinementOf?: (a: AnnotationDTO) => SourceRefinement | undefined;
 }
 
 /** The absolute IRI of one revision of an essay: the `source` of every target on it. */
@@ -22,7 +24,7 @@ export function essayRevisionUrl(baseUrl: string, slug: string, revisionId: stri
   return `${baseUrl}/essays/${encodeURIComponent(slug)}?revision=${encodeURIComponent(revisionId)}`;
 }
 
-function toExportAnnotation(a: AnnotationDTO): ExportAnnotation {
+function toExportAnnotation(a: AnnotationDTO, refinement: SourceRefinement | undefined): ExportAnnotation {
   const base = {
     id: a.id,
     createdAt: new Date(a.createdAt),
@@ -31,6 +33,7 @@ function toExportAnnotation(a: AnnotationDTO): ExportAnnotation {
     tags: a.tags,
     quote: a.quote,
     position: a.position,
+    ...(refinement ? { refinement } : {}),
   };
   if (a.kind === "flag" && a.flag) {
     const { category, correction, status, rationale } = a.flag;
@@ -80,7 +83,7 @@ export function toExportItems(annotations: readonly AnnotationDTO[], ctx: Export
     };
     const isForTeachers = a.scope === "teachers" || a.isHidden;
     const mark = (w: W3CAnnotation): ExportedAnnotation => (isForTeachers ? { ...w, audience: TEACHER_AUDIENCE } : w);
-    out.push(mark(toW3CAnnotation(toExportAnnotation(a), options)));
+    out.push(mark(toW3CAnnotation(toExportAnnotation(a, ctx.refinementOf?.(a)), options)));
     for (const r of a.replies) {
       if (r.isDeleted || !r.body) continue;
       out.push(mark(toW3CAnnotation(toExportReply({ ...r, body: r.body }, a.id), options)));

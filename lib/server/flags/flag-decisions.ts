@@ -73,7 +73,7 @@ export function requireTeacher(flag: Pick<VisibleFlag, "role">) {
  * locked (still there, not merged, the version the teacher saw), the write,
  * its audit entries and the live event, all in the caller's transaction. A
  * single decision (reviewFlag) and a finding's decision over several flags
- * (reviewFlags) both go through here.
+ * (reviewFlags) both go through here. Answers the correction as decided.
  */
 export async function writeReview(
   tx: Tx,
@@ -90,4 +90,5 @@ export async function writeReview(
     await tx.auditEvent.create({ data: { ...audit, action: "correction", fromState: locked.correction, toState: correction } });
   }
   await recordFlagChange(tx, flag, viewerId);
+  return correction;
 }

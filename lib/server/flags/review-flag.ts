@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { normalizeCorrection } from "@/lib/annotations/flags";
 import { notifyFlagDecision } from "@/lib/server/notifications/notify";
+import { applyTranscriptionFlag } from "@/lib/server/sources/correct-transcription";
 import { AppError, notFound } from "@/lib/errors";
 import { reloadAnnotation } from "@/lib/server/annotations/find-annotations";
 import type { ReviewFlagInput } from "@/lib/validation/flag";
@@ -23,8 +24,10 @@ export async function reviewFlag({ viewerId, annotationId, input }: { viewerId: 
 
   await db.$transaction(async (tx) => {
     const locked = (await lockFlags(tx, [annotationId])).get(annotationId);
-    await writeReview(tx, { viewerId, flag, locked, input });
-  });
+    const correction = await writeReview(tx, { viewerId, flag, locked, input });
+    // A verified transcription error on a scan may correct the transcription too (a new revision; annotations re-anchor).
+    if (input.status === "verified" && input.applyToTranscription) await applyTranscriptionFlag(tx, { viewerId, annotationId, correction });
+  }, { timeout: 30_000 });
   const fresh = await reloadAnnotation(viewerId, annotationId);
   await notifyFlagDecision({ annotationId, actorId: viewerId, status: input.status, reason: input.reason || null, reviewVersion: fresh.flag?.reviewVersion ?? 0 });
   return fresh;

@@ -17,6 +17,8 @@ interface Context<P> {
   viewer: Viewer;
   /** The parsed JSON body (mutations only). */
   json: unknown;
+  /** The parsed multipart body, for routes that take a file (`form: true`); JSON is refused there. */
+  form?: FormData;
 }
 
 type Handler<P> = (ctx: Context<P>) => Promise<Response | object>;
@@ -33,7 +35,7 @@ type Handler<P> = (ctx: Context<P>) => Promise<Response | object>;
 export function apiRoute<P = Record<string, string>>(
   handler: Handler<P>,
   /** `beforePasswordChange`: the route stays open to someone on a one-time password (changing it). */
-  options: { maxBytes?: number; beforePasswordChange?: boolean } = {},
+  options: { maxBytes?: number; beforePasswordChange?: boolean; form?: boolean } = {},
 ) {
   // Next's generated route types check `context.params` against the folder's
   // own params; the handler declares what it reads, so accept any here.
@@ -43,8 +45,9 @@ export function apiRoute<P = Record<string, string>>(
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
       if (isMutation) checkSameOrigin(req);
       const viewer = await requireApiViewer(options);
-      const json = isMutation ? await readJson(req, options.maxBytes ?? MAX_JSON_BYTES) : undefined;
-      const result = await handler({ req, params: safeValues(((await context.params) ?? {}) as Record<string, string>) as P, viewer, json });
+      const form = isMutation && options.form ? await readForm(req, options.maxBytes ?? MAX_JSON_BYTES) : undefined;
+      const json = isMutation && !form ? await readJson(req, options.maxBytes ?? MAX_JSON_BYTES) : undefined;
+      const result = await handler({ req, params: safeValues(((await context.params) ?? {}) as Record<string, string>) as P, viewer, json, form });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(toAppError(error));
@@ -111,6 +114,18 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
     throw new AppError("invalid", "The text contains a NUL character (U+0000), which cannot be saved. Remove it and try again.");
   }
   return json;
+}
+
+/** Parses a multipart/form-data body of at most `limit` bytes (read bounded, as JSON bodies are). */
+async function readForm(req: Request, limit: number): Promise<FormData> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\b/i.test(type)) throw new AppError("unsupported_media", "Send the file as multipart/form-data.");
+  const bytes = await readBoundedBody(req, limit);
+  try {
+    return await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("invalid", "The upload could not be read. Choose the file again and send it once more.");
+  }
 }
 
 const notJson = () => new AppError("unsupported_media", "Send the request as JSON (Content-Type: application/json).");

@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 
 /** The 413 every bounded reader throws. */
 export function tooLarge(limit: number): AppError {
-  return new AppError("too_large", `The request is larger than ${Math.round(limit / 1024)} KB.`);
+  const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.round(limit / 1024)} KB`;
+  return new AppError("too_large", `The request is larger than ${size}.`);
 }
 
 /**

@@ -23,8 +23,32 @@ const utc = (date: Date) => date.toISOString().replace("Z", "");
  * that has ended restarts at 1.
  */
 export async function hitRateLimit(key: string, windowMs: number, now = new Date()): Promise<WindowHit> {
+  return hitWith(db, key, windowMs, now);
+}
+
+type Runner = Pick<typeof db, "$queryRaw">;
+
+/**
+ * Counts one hit on each of several counters, as one transaction that takes
+ * their rows in key order. Concurrent attempts on the same counters therefore
+ * see them in the same order: the attempt that is 3rd on one counter is 3rd
+ * on the others (with separate statements the orders could differ, so an
+ * attempt within one budget could be refused by another that others' hits
+ * had filled before their refunds). Returns the hits in the order given.
+ */
+export async function hitRateLimits(counters: { key: string; windowMs: number }[], now = new Date()): Promise<WindowHit[]> {
+  if (counters.length === 1) return [await hitRateLimit(counters[0].key, counters[0].windowMs, now)];
+  const order = counters.map((c, i) => i).sort((a, b) => (counters[a].key < counters[b].key ? -1 : counters[a].key > counters[b].key ? 1 : 0));
+  return db.$transaction(async (tx) => {
+    const hits: WindowHit[] = new Array(counters.length);
+    for (const i of order) hits[i] = await hitWith(tx, counters[i].key, counters[i].windowMs, now);
+    return hits;
+  });
+}
+
+async function hitWith(runner: Runner, key: string, windowMs: number, now: Date): Promise<WindowHit> {
   const cutoff = new Date(now.getTime() - windowMs);
-  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
+  const rows = await runner.$queryRaw<{ count: number; windowStart: Date }[]>`
     insert into rate_limits (key, "windowStart", count)
     values (${key}, ${utc(now)}::timestamp(3), 1)
     on conflict (key) do update set

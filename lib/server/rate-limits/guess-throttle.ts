@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { isProxyTrusted } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientAddress, type HeaderBag } from "@/lib/security/client-address";
-import { hitRateLimit, refundRateLimit, type WindowHit } from "./fixed-window-counter";
+import { hitRateLimits, refundRateLimit, type WindowHit } from "./fixed-window-counter";
 
 /** What is being guessed: a class's join code, or the current password on a password change. */
 export type GuessKind = "join-code" | "password";
@@ -81,7 +81,7 @@ export async function beginGuess({
   if (address) budgets.push({ key: keyFor(kind, "ip", address), max: limits.perAddress });
   if (limits.global) budgets.push({ key: keyFor(kind, "all", "all"), max: limits.global });
 
-  const hits = await Promise.all(budgets.map((b) => hitRateLimit(b.key, limits.windowMs, now)));
+  const hits = await hitRateLimits(budgets.map((b) => ({ key: b.key, windowMs: limits.windowMs })), now);
   const refundAll = () => Promise.all(hits.map(refundRateLimit)).then(() => {});
   const spent = hits.filter((hit, i) => hit.count > budgets[i].max);
   if (spent.length === 0) return { succeeded: refundAll };

@@ -171,3 +171,22 @@ describe("errataToMarkdown", () => {
     expect(markdown).not.toContain("javascript");
   });
 });
+
+describe("transcription errors in the download", () => {
+  it("are listed in a section of their own, after the source's errata, and not among them", () => {
+    const { text, blocks } = essay(["paragraph", "In 1995 a new mation was born."]);
+    const date = entry(1, "1995", "1955");
+    const misread = entry(2, "mation", "nation", { id: "t1", category: "transcription", categoryLabel: "Transcription error", finders: ["Ana"] });
+    const fixed = entry(null, "Libcrty", "Liberty", { id: "t2", category: "transcription", categoryLabel: "Transcription error", finders: [], outcome: "fixed_in_source", fixedInSource: true });
+    const md = errataToMarkdown(errataDoc(text, blocks, [fix(text, "1995", "1955", 1), fix(text, "mation", "nation", 2)], [date, misread], [fixed]));
+    const [, errataPart] = md.split("## Errata\n\n");
+    const [sourceErrata, transcriptionPart] = errataPart.split("## Transcription errors\n\n");
+    expect(sourceErrata.trim()).toBe("1. “1995” → “1955” — Wrong date or number — found by Ana Petrova, Ben Hughes");
+    expect(md).not.toContain("## Already fixed in the source");
+    expect(transcriptionPart).toBe(
+      "The scan was misread here, not written wrong: corrections to the transcription, not to the source.\n\n" +
+        "- 2. “mation” → “nation” — Transcription error — found by Ana\n" +
+        "- “Libcrty” → “Liberty” — Transcription error — already corrected\n",
+    );
+  });
+});

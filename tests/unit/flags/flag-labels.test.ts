@@ -64,8 +64,9 @@ describe("describeAuditEntry", () => {
 });
 
 describe("category names", () => {
-  it("offers all eight categories, capitalised, in the shared order", () => {
-    expect(FLAG_CATEGORY_OPTIONS).toHaveLength(8);
+  it("offers all nine categories, capitalised, in the shared order (the form shows the ninth, transcription error, on scans only)", () => {
+    expect(FLAG_CATEGORY_OPTIONS).toHaveLength(9);
+    expect(FLAG_CATEGORY_OPTIONS.at(-1)).toEqual({ value: "transcription", label: "Transcription error (the scan was misread, not the source)" });
     expect(FLAG_CATEGORY_OPTIONS[0]).toEqual({ value: "date_number", label: "Wrong date or number" });
     expect(flagCategoryName("misquote")).toBe("Misquote or misattribution");
   });

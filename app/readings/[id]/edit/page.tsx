@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReadingForm } from "@/components/classes/reading-form";
+import { SourceEditPanel } from "@/components/classes/source-edit-panel";
+import { SourceJobProgress } from "@/components/classes/source-reading-form";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findOwnReading } from "@/lib/server/essays/reading-writes";
 import { safePageValues } from "@/lib/server/http/route-params";
@@ -14,6 +16,27 @@ export default async function EditReadingPage({ params }: { params: Promise<{ id
   const viewer = await requireViewer(`/readings/${id}/edit`);
   const essay = await findOwnReading({ viewerId: viewer.id, essayId: id });
   if (!essay) notFound();
+  const latest = essay.revisions[0];
+  if (essay.sourceKind !== "text") {
+    // A reading made from a file: a corrected file, or (a scan) a corrected transcription, one paragraph per line.
+    return (
+      <div className="narrow-page wide">
+        <h1>Edit “{essay.title}”</h1>
+        <p className="muted">{latest ? `Revision ${latest.number}.` : "The file is still being read."} Annotations move with their passages.</p>
+        {latest ? (
+          <SourceEditPanel
+            essayId={essay.id}
+            slug={essay.slug}
+            isScan={essay.sourceKind === "scan"}
+            revision={latest.number}
+            transcription={transcriptionLines(latest.text, latest.blocks)}
+          />
+        ) : (
+          <SourceJobProgress essayId={essay.id} slug={essay.slug} />
+        )}
+      </div>
+    );
+  }
   return (
     <div className="narrow-page wide">
       <h1>Edit “{essay.title}”</h1>
@@ -59,4 +82,10 @@ function blocksToMarkdown(text: string, blocks: unknown): string {
       return words;
     })
     .join("\n\n");
+}
+
+/** A transcription as the teacher corrects it: one paragraph per line (lib/sources/revise-transcription). */
+function transcriptionLines(text: string, blocks: unknown): string {
+  const list = (blocks as { start: number; end: number }[] | undefined) ?? [];
+  return list.map((b) => text.slice(b.start, b.end)).join("\n");
 }

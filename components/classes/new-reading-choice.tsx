@@ -1,0 +1,31 @@
+"use client";
+
+import { useState } from "react";
+import { EMPTY_GLOSSARY_FIELDS } from "@/lib/validation/glossary-form";
+import { ReadingForm } from "./reading-form";
+import { SourceReadingForm } from "./source-reading-form";
+
+/** A new reading is a text (pasted, .md or .txt) or a file whose text the server reads (PDF, scan, photograph). */
+export function NewReadingChoice() {
+  const [kind, setKind] = useState<"text" | "file">("text");
+  return (
+    <div className="stack">
+      <fieldset className="choice-row">
+        <legend>The reading is</legend>
+        <label className="checkbox">
+          <input type="radio" name="reading-kind" checked={kind === "text"} onChange={() => setKind("text")} /> A text (Markdown or plain)
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="reading-kind" checked={kind === "file"} onChange={() => setKind("file")} /> A PDF, scan or photograph of a document
+        </label>
+      </fieldset>
+      {kind === "text" ? (
+        <ReadingForm
+          initial={{ title: "", author: "", source: "", sourceUrl: "", retrieved: "", notes: "", text: "", format: "md", isShared: false, glossary: EMPTY_GLOSSARY_FIELDS }}
+        />
+      ) : (
+        <SourceReadingForm />
+      )}
+    </div>
+  );
+}
