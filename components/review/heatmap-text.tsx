@@ -31,11 +31,11 @@ export function HeatmapText({ text, blocks, runs, activeIndex, hrefFor, descript
             const end = Math.min(run.end, block.end);
             if (end <= start) return null;
             const words = text.slice(start, end);
-            if (run.count === 0) return <span key={index}>{words}</span>;
+            if (run.count === 0) return <span key={start}>{words}</span>;
             const level = heatLevel(run.count);
             return (
               <a
-                key={index}
+                key={start}
                 href={hrefFor(run)}
                 className={`heat-run heat-${level}${index === activeIndex ? " is-active" : ""}`}
                 data-count={run.count}

@@ -191,7 +191,8 @@ test.describe("the teacher's dashboard", () => {
     await expect(focusedRun).toHaveAttribute("data-count", "3");
     await expect(who).toContainText("Ben Hughes");
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`${ESSAY}\\?assignment=${assignmentId}&annotation=`));
+    // A full page load of the reader (the run is a plain link): allow for a loaded machine.
+    await expect(page).toHaveURL(new RegExp(`${ESSAY}\\?assignment=${assignmentId}&annotation=`), { timeout: 30_000 });
 
     // Sort the table from the keyboard: the Students tab, then the header buttons.
     await page.goto(dashboard);
