@@ -53,7 +53,7 @@ test.describe("invitations, one-time passwords and leaving a class", () => {
 
     // The teacher's roster now lists her, and nothing waits for her any more.
     await teacher.reload();
-    await expect(teacher.getByRole("cell", { name: "Gia Park", exact: true })).toBeVisible();
+    await expect(teacher.getByRole("table", { name: `Students in ${className}` }).getByRole("cell", { name: "Gia Park", exact: true })).toBeVisible();
     await expect(teacher.getByRole("heading", { name: "Waiting for an answer (1)" })).toBeVisible();
 
     // She leaves, after confirming.
