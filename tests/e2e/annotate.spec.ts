@@ -52,9 +52,10 @@ test.describe("annotating together", () => {
     await benCard.getByRole("button", { name: /Reply/ }).click();
     await ben.getByRole("textbox", { name: /reply/i }).fill(`Agreed ${stamp}, it should be 1955`);
     await ben.getByRole("button", { name: /Post reply|Reply$/ }).last().click();
-    await expect(benCard.getByText(`Agreed ${stamp}, it should be 1955`)).toBeVisible();
+    // In the replies (the reply box may still hold the words for a moment while it clears).
+    await expect(benCard.getByRole("list", { name: /^Replies to/ }).getByText(`Agreed ${stamp}, it should be 1955`)).toBeVisible();
 
-    await expect(anaCard.getByText(`Agreed ${stamp}, it should be 1955`)).toBeVisible({ timeout: 5_000 });
+    await expect(anaCard.getByRole("list", { name: /^Replies to/ }).getByText(`Agreed ${stamp}, it should be 1955`)).toBeVisible({ timeout: 5_000 });
     await anaContext.close();
     await benContext.close();
   });
