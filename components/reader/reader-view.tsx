@@ -9,14 +9,12 @@ import { useStoredFlag } from "@/components/ui/use-stored-flag";
 import { applyFilter, collectAuthors, collectTags, DEFAULT_FILTER, type AnnotationFilter } from "@/lib/annotations/filters";
 import type { AnnotationListDTO, Scope } from "@/lib/annotations/types";
 import type { Block } from "@/lib/content";
-import { clampToPage, isLowConfidence, type SourceGeometry } from "@/lib/sources";
-import { AnnotatedText } from "./annotated-text";
+import { clampToPage, type SourceGeometry } from "@/lib/sources";
 import { AnnotationColumn } from "./annotation-column";
 import { isSelectionIn, moveSelection, readSelection, selectionRect, startKeyboardSelection } from "./dom-selection";
 import { MentionProvider } from "@/components/annotations/mention-source";
 import { NewComment } from "./new-comment";
-import { SourcePages } from "./source-pages";
-import { SourceViewSwitch } from "./source-view-switch";
+import { ReaderText } from "./reader-text";
 import { ReaderBar } from "./reader-bar";
 import { SelectionToolbar } from "./selection-toolbar";
 import { useAnnotations } from "./use-annotations";
@@ -52,8 +50,6 @@ type Pending = { start: number; end: number; rect: DOMRect };
 
 /** Where this browser remembers "Show every thread in full". */
 export const SHOW_ALL_KEY = "marginalia.reader.showAll";
-/** Where this browser remembers reading a PDF or scan as reflowed text rather than as its pages. */
-export const TEXT_VIEW_KEY = "marginalia.reader.textView";
 
 /** Narrower than this, threads live in a bottom sheet instead of the margin (matches reader.css). */
 const SHEET_QUERY = "(max-width: 900px)";
@@ -84,8 +80,6 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   const isSheet = useMediaQuery(SHEET_QUERY);
   const [isSheetOpen, setSheetOpen] = useState(false);
   const [showAll, setShowAll] = useStoredFlag(SHOW_ALL_KEY);
-  const [isTextView, setTextView] = useStoredFlag(TEXT_VIEW_KEY);
-  const showPages = Boolean(source) && !isTextView;
   const pages = source?.geometry.pages;
   const [filter, setFilter] = useState<AnnotationFilter>(() => ({
     ...DEFAULT_FILTER,
@@ -104,7 +98,6 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   const isTeacher = list.viewer.role === "teacher";
 
   const visible = useMemo(() => applyFilter(list.annotations, filter), [list.annotations, filter]);
-  const unsure = useMemo(() => source?.geometry.runs.filter(isLowConfidence).map((r) => ({ start: r.s, end: r.e })), [source]);
   const placed = visible.filter((a) => a.span);
   const orphans = list.annotations.filter((a) => !a.span);
 
@@ -311,30 +304,16 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
             To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
             Press H to highlight the selection, C to comment on it, or F to flag an error in it.
           </p>
-          {source ? <SourceViewSwitch showPages={showPages} onTextView={setTextView} /> : null}
-          {source && showPages ? (
-            <SourcePages
-              text={text}
-              geometry={source.geometry}
-              fileUrl={source.fileUrl}
-              altText={source.altText}
-              annotations={placed}
-              activeId={activeId}
-              onOpen={openThread}
-              pending={composing}
-            />
-          ) : (
-            <AnnotatedText
-              text={text}
-              blocks={blocks}
-              annotations={placed}
-              activeId={activeId}
-              titleId={titleId}
-              onOpen={openThread}
-              pending={composing}
-              unsure={unsure}
-            />
-          )}
+          <ReaderText
+            text={text}
+            blocks={blocks}
+            titleId={titleId}
+            source={source}
+            annotations={placed}
+            activeId={activeId}
+            onOpen={openThread}
+            pending={composing}
+          />
         </article>
         {pending && !composing ? (
           <SelectionToolbar
