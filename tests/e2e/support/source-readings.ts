@@ -53,7 +53,12 @@ export async function assignToDemoClass(page: Page, title: string): Promise<stri
   await page.goto("/classes");
   await page.getByRole("link", { name: "History 11B" }).first().click();
   await page.getByRole("link", { name: "Assign a reading" }).click();
-  await page.getByLabel("Reading").selectOption({ label: `${title} (added by a teacher)` });
+  // Choose only once the form is hydrated: a choice made before can be reset to the first reading (CI once
+  // assigned the seed essay instead), so the choice is checked again right before Assign.
+  await page.waitForLoadState("networkidle");
+  const reading = page.getByLabel("Reading");
+  await reading.selectOption({ label: `${title} (added by a teacher)` });
+  await expect(reading.locator("option:checked")).toHaveText(`${title} (added by a teacher)`);
   await page.getByRole("button", { name: "Assign" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: title })).toBeVisible();
   return page.url();
