@@ -10,6 +10,7 @@ import { AnnotationEditForm } from "./annotation-edit-form";
 import { AuthorName, ImportedMark, PostedAt } from "./author-name";
 import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
+import { GuideBadge } from "./guide-badge";
 import { QuotePassage } from "./quote-passage";
 import { ReplyItem } from "./reply-item";
 import { usePanel } from "./use-panel";
@@ -66,7 +67,9 @@ export function ThreadCard(props: ThreadCardProps) {
   if (a.isHidden && !isMine && !isTeacher) return null;
 
   const kind = a.kind;
-  const whose = `${possessive(a.author.name, isMine)} ${kind}`;
+  const whose = `${possessive(a.author.name, isMine)} ${a.guide ?? kind}`;
+  // A guide's thread holds answers: students answer, everyone else replies.
+  const isAnswer = Boolean(a.guide) && !isTeacher;
   const canChange = isMine && !a.isDeleted;
   const activate = () => {
     if (!isActive) onActivate(a.id);
@@ -84,7 +87,7 @@ export function ThreadCard(props: ThreadCardProps) {
     return (
       <article
         ref={rootRef}
-        className={`annotation-card is-compact is-${kind}${a.isDeleted ? " is-deleted" : ""}${a.flag ? ` is-flag-${a.flag.status}` : ""}`}
+        className={`annotation-card is-compact is-${kind}${a.guide ? " is-guide" : ""}${a.isDeleted ? " is-deleted" : ""}${a.flag ? ` is-flag-${a.flag.status}` : ""}`}
         aria-labelledby={headingId}
         aria-expanded={false}
         data-annotation-id={a.id}
@@ -93,7 +96,7 @@ export function ThreadCard(props: ThreadCardProps) {
         onFocus={activate}
       >
         <h3 id={headingId} className="compact-heading">
-          <span className="annotation-kind">{kindLabel(kind)}</span> by <AuthorName author={a.author} isMine={isMine} />
+          {a.guide ? <GuideBadge guide={a.guide} /> : <span className="annotation-kind">{kindLabel(kind)}</span>} by <AuthorName author={a.author} isMine={isMine} />
           {a.imported ? <span className="compact-counts"> · Imported</span> : null}
           {summary.counts.length > 0 ? <span className="compact-counts"> · {summary.counts.join(" · ")}</span> : null}
         </h3>
@@ -105,7 +108,7 @@ export function ThreadCard(props: ThreadCardProps) {
   return (
     <article
       ref={rootRef}
-      className={`annotation-card${isActive ? " is-active" : ""}${a.isDeleted ? " is-deleted" : ""}`}
+      className={`annotation-card${a.guide ? " is-guide" : ""}${isActive ? " is-active" : ""}${a.isDeleted ? " is-deleted" : ""}`}
       aria-labelledby={headingId}
       aria-current={isActive ? "true" : undefined}
       aria-expanded={props.isCompact ? true : undefined}
@@ -116,15 +119,22 @@ export function ThreadCard(props: ThreadCardProps) {
     >
       <header className="annotation-header">
         <h3 id={headingId} className="annotation-heading">
-          <span className="annotation-kind">{kindLabel(kind)}</span> by{" "}
+          {a.guide ? <GuideBadge guide={a.guide} /> : <span className="annotation-kind">{kindLabel(kind)}</span>} by{" "}
           <AuthorName author={a.author} isMine={isMine} />
         </h3>
         <p className="annotation-meta">
           <PostedAt createdAt={a.createdAt} updatedAt={a.updatedAt} isDeleted={a.isDeleted} />
           <ImportedMark imported={a.imported} />
           <span className={`annotation-badge annotation-scope is-${a.scope}`}>
-            <span className="visually-hidden">Visible to: </span>
-            {scopeLabel(a.scope)}
+            {a.guide ? (
+              // Everyone sees a guide; its scope is who sees the answers.
+              a.scope === "class" ? "Answers: class" : "Answers: teachers only"
+            ) : (
+              <>
+                <span className="visually-hidden">Visible to: </span>
+                {scopeLabel(a.scope)}
+              </>
+            )}
           </span>
         </p>
         {a.isHidden ? (
@@ -186,8 +196,8 @@ export function ThreadCard(props: ThreadCardProps) {
 
       {panel.open === null ? (
         <div className="annotation-actions">
-          <PanelButton panel={panel} name="reply" label={`Reply to ${whose}`}>
-            Reply
+          <PanelButton panel={panel} name="reply" label={`${isAnswer ? "Answer" : "Reply to"} ${whose}`}>
+            {isAnswer ? "Answer" : "Reply"}
           </PanelButton>
           {canChange ? (
             <>
@@ -205,7 +215,7 @@ export function ThreadCard(props: ThreadCardProps) {
       ) : null}
 
       {a.replies.length > 0 ? (
-        <ol className="annotation-replies" aria-label={`Replies to ${whose}`}>
+        <ol className="annotation-replies" aria-label={`${a.guide ? "Answers to" : "Replies to"} ${whose}`}>
           {a.replies.map((reply) => (
             <ReplyItem key={reply.id} reply={reply} onEditReply={props.onEditReply} onDeleteReply={props.onDeleteReply} />
           ))}
@@ -214,10 +224,10 @@ export function ThreadCard(props: ThreadCardProps) {
 
       {panel.open === "reply" ? (
         <CommentEditor
-          label={`Reply to ${whose}`}
-          noun="reply"
-          placeholder="Write a reply…"
-          submitLabel="Post reply"
+          label={`${isAnswer ? "Your answer to" : "Reply to"} ${whose}`}
+          noun={isAnswer ? "answer" : "reply"}
+          placeholder={isAnswer ? "Write your answer…" : "Write a reply…"}
+          submitLabel={isAnswer ? "Post answer" : "Post reply"}
           mentions={{ annotationId: a.id }}
           autoFocus
           onCancel={() => {

@@ -255,13 +255,13 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     ) : composing ? (
       <NewComment
         quote={text.slice(composing.start, composing.end)}
-        defaultScope={defaultScope}
+        defaultScope={defaultScope} canPinGuide={isTeacher}
         onCancel={closeComposer}
-        onSubmit={async ({ body, scope, tags }) => {
-          const res = await create({ id: composing.id, kind: "comment", scope, body, tags, ...selectors(composing) });
+        onSubmit={async ({ body, scope, tags, guide }) => {
+          const res = await create({ id: composing.id, kind: "comment", scope, body, tags, guide, ...selectors(composing) });
           if (!res.ok) return res.message;
           setComposing(null);
-          setStatus("Comment posted.");
+          setStatus(guide ? "Pinned for the class." : "Comment posted.");
           requestAnimationFrame(() => openThread(res.data.annotation.id));
           return null;
         }}

@@ -32,6 +32,7 @@ export function useAnnotations(initial: AnnotationListDTO) {
       position: { start: number; end: number };
       body?: TiptapDoc;
       tags?: string[];
+      guide?: "question" | "instruction";
     }) => {
       const res = await callApi<{ annotation: AnnotationDTO }>("POST", `/api/assignments/${assignmentId}/annotations`, input);
       if (res.ok) upsert(res.data.annotation);

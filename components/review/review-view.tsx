@@ -12,6 +12,7 @@ import { AnnotationListPanel } from "./annotation-list-panel";
 import { AnswerKeyPanel } from "./answer-key-panel";
 import { ExportImportPanel } from "./export-import-panel";
 import { FlagQueuePanel } from "./flag-queue-panel";
+import { GuideAnswersPanel } from "./guide-answers-panel";
 import { HeatmapPanel } from "./heatmap-panel";
 import { HintsPanel } from "./hints-panel";
 import { KeyReportPanel } from "./key-report-panel";
@@ -72,6 +73,7 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups
     () => ({ ...board.students, rows: [...keepByAuthor(withKeyScores(board.students.rows, data.report.students), shown, (r) => r.student.id)] }),
     [board.students, data.report, shown],
   );
+  const roster = useMemo(() => students.rows.map((r) => r.student), [students.rows]);
 
   return (
     <>
@@ -117,6 +119,15 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups
           students: (
             <ReviewSection id="students" title="Students" intro="Each student's work on this assignment. Names open their annotations in the reader.">
               <StudentTablePanel table={students} />
+            </ReviewSection>
+          ),
+          "guiding-questions": (
+            <ReviewSection
+              id="guiding-questions"
+              title="Guiding questions"
+              intro="The questions and instructions you pinned to passages, and which students answered them in their threads."
+            >
+              <GuideAnswersPanel annotations={allAnnotations} roster={roster} assignment={assignment} />
             </ReviewSection>
           ),
           "answer-key": (

@@ -9,6 +9,7 @@ export const DASHBOARD_TABS = [
   { id: "heatmap", label: "Heatmap", sections: ["heatmap"] },
   { id: "flag-queue", label: "Flags", sections: ["flag-queue"] },
   { id: "students", label: "Students", sections: ["students"] },
+  { id: "guiding-questions", label: "Questions", sections: ["guiding-questions"] },
   { id: "answer-key", label: "Answer key", sections: ["hints", "answer-key", "who-found-what"] },
   { id: "all-annotations", label: "Annotations", sections: ["all-annotations"] },
   { id: "settings", label: "Settings", sections: ["settings", "groups"] },

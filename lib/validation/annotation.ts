@@ -30,6 +30,9 @@ export const positionSchema = z
   })
   .refine((p) => p.end > p.start, "The selection is empty.");
 
+/** A teacher's guiding question or instruction pinned to a passage (teachers only; the server refuses it from a student). */
+export const guideSchema = z.enum(["question", "instruction"], { error: "A guide is a question or an instruction." });
+
 export const createAnnotationSchema = z.object({
   /** Client-generated, so a retried request never makes a duplicate. */
   id: z.uuid("The annotation id must be a UUID."),
@@ -40,6 +43,7 @@ export const createAnnotationSchema = z.object({
   /** Tiptap JSON, checked by lib/rich-text. Required for comments. */
   body: z.unknown().optional(),
   tags: tagsSchema.default([]),
+  guide: guideSchema.optional(),
 });
 
 export const updateAnnotationSchema = z.object({
@@ -47,6 +51,7 @@ export const updateAnnotationSchema = z.object({
   body: z.unknown().optional(),
   tags: tagsSchema.optional(),
   scope: scopeSchema.optional(),
+  guide: guideSchema.optional(),
 });
 
 export const createReplySchema = z.object({

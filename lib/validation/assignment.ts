@@ -27,3 +27,12 @@ export const createAssignmentSchema = z.object({
 });
 
 export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
+
+/** Copying an assignment (its settings, guiding questions and answer key) to a class the teacher teaches. */
+export const copyAssignmentSchema = z.object({
+  classroomId: z.string({ error: "Choose the class to copy it to." }).min(1, "Choose the class to copy it to."),
+  /** The copy's due date; the original's when absent. */
+  dueAt: createAssignmentSchema.shape.dueAt.optional(),
+});
+
+export type CopyAssignmentInput = z.infer<typeof copyAssignmentSchema>;

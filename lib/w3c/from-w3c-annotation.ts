@@ -7,6 +7,7 @@ import {
   textualBodySchema,
 } from "./import-schema";
 import { htmlToPlainText } from "./html-to-text";
+import { isForStudents } from "./teacher-audience";
 import type { AnnotationKind, ImportedAnnotation, PositionSpan, QuoteSpan } from "./types";
 
 /** Result of `fromW3CAnnotation`: the import shape, or why the input was refused. */
@@ -169,6 +170,17 @@ function read(input: unknown): ImportedAnnotation {
     throw new ImportIssue("This reply does not say which annotation it answers (no IRI target).");
   }
 
+  // A guide: a comment questioning or describing the passage, written for students (our export's mark).
+  const motivations = asArray(envelope.motivation);
+  const guide =
+    kind === "comment" && bodyText && isForStudents(json)
+      ? motivations.includes("questioning")
+        ? "question"
+        : motivations.includes("describing")
+          ? "instruction"
+          : undefined
+      : undefined;
+
   // Without a passage, the first IRI target is the annotated resource itself.
   const sourceIri = targets.sourceIri ?? (kind === "reply" ? undefined : targets.iriTargets[0]);
 
@@ -186,6 +198,7 @@ function read(input: unknown): ImportedAnnotation {
     ...(envelope.modified && { modified: envelope.modified }),
     ...(bodies.correction !== undefined && { correction: bodies.correction }),
     ...(bodies.category !== undefined && { category: bodies.category }),
+    ...(guide && { guide }),
   };
 }
 

@@ -16,7 +16,13 @@ function textualBody(value: string, purpose: W3CMotivation): W3CTextualBody {
   return { type: "TextualBody", value, format: "text/plain", purpose };
 }
 
+/** A guide's motivation, also its text's purpose: a question questions the passage; an instruction describes what to do with it. */
+function guideMotivation(guide: "question" | "instruction"): W3CMotivation {
+  return guide === "question" ? "questioning" : "describing";
+}
+
 function motivationOf(a: ExportAnnotation): W3CMotivation {
+  if (a.guide && a.kind === "comment") return guideMotivation(a.guide);
   switch (a.kind) {
     case "highlight":
       return "highlighting";
@@ -40,7 +46,8 @@ function bodiesOf(a: ExportAnnotation): W3CTextualBody[] {
     // The category is what kind of error this is: a classification of the target.
     if (a.flag.category.trim()) bodies.push(textualBody(a.flag.category, "classifying"));
   } else if (a.kind === "comment" || a.kind === "reply") {
-    if (text.trim()) bodies.push(textualBody(text, a.kind === "reply" ? "replying" : "commenting"));
+    const purpose = a.kind === "reply" ? "replying" : a.guide ? guideMotivation(a.guide) : "commenting";
+    if (text.trim()) bodies.push(textualBody(text, purpose));
   }
   for (const tag of a.tags) {
     if (tag.trim()) bodies.push(textualBody(tag, "tagging"));
@@ -107,6 +114,8 @@ function passageOf(a: ExportAnnotation, sourceUrl: string): W3CSpecificResource 
  *   when the reply carries selectors of its own);
  * - flag → `editing` when a correction is given, else `assessing`; bodies:
  *   correction (purpose editing), rationale (commenting), category (classifying);
+ * - guide (a teacher's comment pinned for the class) → `questioning` for a
+ *   question, `describing` for an instruction, its text with the same purpose;
  * - tags → TextualBody with purpose `tagging`, on any kind.
  *
  * The flag's status is not exported: the model has no term for it.

@@ -34,6 +34,8 @@ export interface ExportAnnotation {
   /** Where the passage stands in the file a reading was made from (a PDF page, a region of a picture). */
   refinement?: SourceRefinement;
   flag?: { category: string; correction: string; status: string };
+  /** A teacher's guiding question or instruction: motivation `questioning` or `describing`. */
+  guide?: "question" | "instruction";
 }
 
 /**
@@ -165,4 +167,6 @@ export interface ImportedAnnotation {
   correction?: string;
   /** A flag's category (body with purpose "classifying"). */
   category?: string;
+  /** A teacher's guide: motivation `questioning` (question) or `describing` (instruction) with an audience of students. */
+  guide?: "question" | "instruction";
 }

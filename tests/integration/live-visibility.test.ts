@@ -41,6 +41,7 @@ async function insertCase(
   state: State,
   classmateId: string,
   mergeTarget?: string,
+  guide?: { answerers: string[] },
 ) {
   const id = randomUUID();
   const { quote, position } = select(world.revision.text, "secret speech");
@@ -60,6 +61,7 @@ async function insertCase(
       endCp: position.end,
       hiddenAt,
       deletedAt: state.startsWith("deleted") ? new Date() : null,
+      ...(guide ? { guide: "question" as const } : {}),
       ...(kind === "flag"
         ? {
             flag: {
@@ -73,12 +75,23 @@ async function insertCase(
           }
         : {}),
       // A classmate's live reply and vote: their names are what anonymity must hide in the thread.
-      ...(state === "deleted, live reply" || state === "plain" ? { replies: { create: { id: randomUUID(), authorId: classmateId, body: {} } } } : {}),
+      ...(state === "deleted, live reply" || (state === "plain" && !guide) ? { replies: { create: { id: randomUUID(), authorId: classmateId, body: {} } } } : {}),
     },
   });
+  const audience = audienceScope({ scope, hiddenAt, guide: guide ? "question" : null });
   await db.changeEvent.create({
-    data: { assignmentId, type: "annotation.updated", entityId: id, actorId: authorId, scope: audienceScope({ scope, hiddenAt }), ownerId: authorId, kind, groupId },
+    data: { assignmentId, type: "annotation.updated", entityId: id, actorId: authorId, scope: audience, ownerId: authorId, kind, groupId },
   });
+  // A guide's answers: one per answerer (filed under their group), the last one's deleted; each logged, as the app does.
+  for (const [i, answerer] of (guide?.answerers ?? []).entries()) {
+    const replyId = randomUUID();
+    const isDeleted = i === guide!.answerers.length - 1;
+    const replyGroup = groupOf.get(assignmentId)?.get(answerer) ?? null;
+    await db.reply.create({ data: { id: replyId, annotationId: id, authorId: answerer, body: {}, groupId: replyGroup, deletedAt: isDeleted ? new Date() : null } });
+    await db.changeEvent.create({
+      data: { assignmentId, type: isDeleted ? "reply.deleted" : "reply.created", entityId: replyId, actorId: answerer, scope: audience, ownerId: authorId, kind, groupId },
+    });
+  }
   return id;
 }
 
@@ -110,6 +123,13 @@ beforeAll(async () => {
               ids.push(await insertCase(id, authorId, kind, scope, state, cara.id, ids[0]));
             }
           }
+        }
+      }
+      // Guiding questions: answers by the author, a classmate of another group and one of the same; whose answers
+      // each viewer sees follows the guide's scope and groups (REPLY_VISIBILITY_RULE).
+      for (const scope of ["class", "teachers"] as const) {
+        for (const state of ["plain", "hidden", "deleted", "deleted, live reply"] as const) {
+          ids.push(await insertCase(id, teacher.id, "comment", scope, state, cara.id, undefined, { answerers: [ana.id, ben.id, cara.id, teacher.id, ben.id] }));
         }
       }
       generated.set(id, ids);
@@ -191,7 +211,7 @@ describe("the live filter and the list query use one visibility rule and one DTO
       }
     }
     // The cases are not trivially all-visible or all-hidden, and some heard threads are out of sight now.
-    expect(compared).toBe(10 * 6 * 55);
+    expect(compared).toBe(10 * 6 * 63);
     expect(shown).toBeGreaterThan(compared / 5);
     expect(shown).toBeLessThan(compared / 2);
     expect(drops).toBeGreaterThan(0);

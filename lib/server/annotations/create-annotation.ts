@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { findAssignmentAccess, requireOpenAssignment, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { noteGradedWork } from "@/lib/server/lti/score-sync";
 import { isUniqueViolation } from "@/lib/server/db-errors";
+import { audienceScope } from "@/lib/server/live/hearing";
 import { changeLogSteps, recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { newAnnotationGroup } from "@/lib/server/groups/author-group";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
@@ -65,6 +66,7 @@ export async function createAnnotation({
   if (access.revision.pages && !isWithinOnePage(access.revision.pages, checked.span)) {
     throw new AppError("invalid", "A passage must stay on one page. Select the words on each page separately.");
   }
+  if (input.guide) checkGuide(access, input);
   const mentions = { assignmentId, authorId: viewerId };
   const body = input.kind === "comment" ? await resolveMentions(checkBody(input.body, "comment"), mentions) : null;
   if (flag) flag = { ...flag, rationale: await resolveMentions(flag.rationale, mentions) };
@@ -108,6 +110,17 @@ export async function createAnnotation({
   return { annotation: await reloadAnnotation(viewerId, input.id), isNew: true };
 }
 
+/**
+ * A guide is a teacher's: a student (or anyone but the class's teachers) is
+ * refused, never silently given a plain comment. It has words, and someone
+ * sees the answers (the class, or the teachers only).
+ */
+export function checkGuide(access: AssignmentAccess, input: { kind?: string; scope?: string }): void {
+  if (access.role !== "teacher") throw new AppError("forbidden", "Only the class's teachers can pin a guiding question or instruction.");
+  if (input.kind !== undefined && input.kind !== "comment") throw new AppError("invalid", "A guiding question or instruction needs its words: post it as a comment.");
+  if (input.scope === "private") throw new AppError("invalid", "A guiding question is for the class: choose who sees the answers (the class, or only the teachers).");
+}
+
 /** A student's new work on an assignment graded on a learning platform may complete it: queue their grade. */
 function noteWork(access: AssignmentAccess, viewerId: string): void {
   if (access.assignment.gradesToPlatform && access.role === "student") noteGradedWork({ assignmentId: access.assignment.id, userId: viewerId });
@@ -127,6 +140,7 @@ function columns(viewerId: string, assignmentId: string, revisionId: string, inp
     startCp: input.position.start,
     endCp: input.position.end,
     tags: input.tags,
+    guide: input.guide ?? null,
   };
 }
 
@@ -142,17 +156,17 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
     type: "annotation.created",
     entityId: c.id,
     actorId: viewerId,
-    scope: c.scope,
+    scope: audienceScope({ scope: c.scope, hiddenAt: null, guide: c.guide }),
     ownerId: viewerId,
     kind: c.kind,
     groupId: Prisma.sql`(select "groupId" from inserted)`,
   } as const;
   const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string; logId: string; groupId: string | null }[]>`
     with inserted as (
-      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "groupId", "updatedAt")
+      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, guide, "groupId", "updatedAt")
       values (${c.id}, ${assignmentId}, ${viewerId}, ${revisionId}, ${c.kind}::"AnnotationKind", ${c.scope}::"Scope", ${c.exact},
               ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[],
-              ${newAnnotationGroup(assignmentId, viewerId)}, current_timestamp)
+              ${c.guide}::"Guide", ${newAnnotationGroup(assignmentId, viewerId)}, current_timestamp)
       returning "createdAt", "updatedAt", "groupId"
     ), ${changeLogSteps(change)}
     select inserted."createdAt", inserted."updatedAt", inserted."groupId", u.name as "authorName", (select id::text from logged) as "logId"
@@ -169,7 +183,6 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
     deletedAt: null,
     ...NOT_IMPORTED,
     codeId: null,
-    guide: null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     author: { id: viewerId, name: row.authorName },

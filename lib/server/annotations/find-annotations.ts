@@ -6,7 +6,12 @@ import { notFound } from "@/lib/errors";
 import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { hintsVisibleTo } from "@/lib/server/hints/hint-visibility";
 import { annotationInclude, loadDtoContext, toAnnotationDTO } from "./annotation-dto";
-import { peerFlagsVisibleWhere, visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
+import { peerFlagsVisibleWhere, replyRuleWhere, visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
+
+/** annotationInclude with the replies this viewer may see (REPLY_VISIBILITY_RULE as a `where`). */
+function includeFor(viewerId: string) {
+  return { ...annotationInclude, replies: { ...annotationInclude.replies, where: replyRuleWhere(viewerId) } };
+}
 
 /** Every annotation of an assignment the viewer may see, in text order; 404 for non-members. */
 export async function findAnnotations({
@@ -23,7 +28,7 @@ export async function findAnnotations({
   const [rows, peerFlags] = await Promise.all([
     db.annotation.findMany({
       where: { AND: [{ assignmentId }, visibleAnnotationWhere(viewerId)] },
-      include: annotationInclude,
+      include: includeFor(viewerId),
       orderBy: [{ startCp: "asc" }, { createdAt: "asc" }],
     }),
     db.assignment.count({ where: { id: assignmentId, ...peerFlagsVisibleWhere(viewerId, new Date()) } }),
@@ -44,7 +49,7 @@ export async function findAnnotations({
 export async function findAnnotation({ viewerId, annotationId }: { viewerId: string; annotationId: string }) {
   const row = await db.annotation.findFirst({
     where: visibleAnnotationById(viewerId, annotationId),
-    include: annotationInclude,
+    include: includeFor(viewerId),
   });
   if (!row) throw notFound("That annotation");
   const access = await findAssignmentAccess({ viewerId, assignmentId: row.assignmentId });

@@ -10,6 +10,7 @@ import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 import { notifyMentions } from "@/lib/server/notifications/notify";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotation";
 import { checkBody, toJson } from "./check-body";
+import { checkGuide } from "./create-annotation";
 import { findAnnotation, reloadAnnotation } from "./find-annotations";
 
 /**
@@ -32,6 +33,9 @@ export async function updateAnnotation({
   // Its words are the file's, shown as originally by someone else: editing them would forge that.
   if (row.importedAt) throw new AppError("forbidden", "An imported annotation keeps the words of its file; it cannot be edited.");
   if (row.deletedAt) throw new AppError("conflict", "This annotation was deleted.");
+  // Setting or changing a guide is the teachers' (a student is refused); a guide never becomes a private note.
+  if (input.guide) checkGuide(access, { kind: row.kind === "highlight" && input.body ? "comment" : row.kind, scope: input.scope ?? row.scope });
+  if (row.guide && input.scope === "private") checkGuide(access, { scope: "private" });
 
   const body = input.body === undefined ? undefined : await resolveMentions(checkBody(input.body, "comment"), { assignmentId: row.assignmentId, authorId: viewerId });
   await db.$transaction(async (tx) => {
@@ -41,6 +45,7 @@ export async function updateAnnotation({
         ...(body ? { body: toJson(body), kind: row.kind === "highlight" ? "comment" : row.kind } : {}),
         ...(input.tags ? { tags: input.tags } : {}),
         ...(input.scope ? { scope: input.scope } : {}),
+        ...(input.guide ? { guide: input.guide } : {}),
         version: { increment: 1 },
       },
     });
@@ -51,7 +56,7 @@ export async function updateAnnotation({
       entityId: annotationId,
       actorId: viewerId,
       // Narrowing the scope must still reach those who could see it before.
-      scope: widerScope(audienceScope(row), audienceScope({ ...row, scope: input.scope ?? row.scope })),
+      scope: widerScope(audienceScope(row), audienceScope({ ...row, scope: input.scope ?? row.scope, guide: input.guide ?? row.guide })),
       ownerId: viewerId,
       kind: row.kind,
       groupId: rootGroup(annotationId),

@@ -70,6 +70,7 @@ export type VisibilityTerm =
   | "flag"
   | "deleted"
   | "liveReplies"
+  | "guide"
   | "groupmate"
   | "member"
   | "teacher"
@@ -86,7 +87,9 @@ export type VisibilityTerm =
  * deleted item stays only while it has live replies. In a group assignment
  * "class" means the author's group ("groupmate": the annotation carries its
  * author's group, lib/server/groups), so a classmate of another group does
- * not see it; teachers see every group's.
+ * not see it; teachers see every group's. A teacher's guiding question or
+ * instruction ("guide") is seen by every member, whatever their group, and
+ * its scope says who sees the answers (REPLY_VISIBILITY_RULE).
  */
 export const VISIBILITY_RULE: Rule<VisibilityTerm> = {
   all: [
@@ -96,6 +99,7 @@ export const VISIBILITY_RULE: Rule<VisibilityTerm> = {
         "own",
         { all: ["classScope", { not: "hidden" }, "groupmate"] },
         { all: [{ any: ["classScope", "teachersScope"] }, "teacher"] },
+        { all: ["guide", { not: "hidden" }] },
       ],
     },
     { any: [{ not: "flag" }, "own", "peerFlagsVisible"] },
@@ -123,16 +127,10 @@ function termWhere(term: VisibilityTerm, viewerId: string, now: Date): [Prisma.A
       return [{ deletedAt: { not: null } }, { deletedAt: null }];
     case "liveReplies":
       return [{ replies: { some: { deletedAt: null } } }, { replies: { none: { deletedAt: null } } }];
+    case "guide":
+      return [{ guide: { not: null } }, { guide: null }];
     case "groupmate": {
-      // No group (whole-class work, or a teacher's note); the viewer's group; or the set's "Not in a group"
-      // while the viewer has no group in that set (they are in it too).
-      const where: Prisma.AnnotationWhereInput = {
-        OR: [
-          { groupId: null },
-          { group: { members: { some: { userId: viewerId } } } },
-          { group: { isUnplaced: true, set: { members: { none: { userId: viewerId } } } } },
-        ],
-      };
+      const where = groupmateWhere(viewerId);
       return [where, { NOT: where }];
     }
     case "member":
@@ -144,6 +142,21 @@ function termWhere(term: VisibilityTerm, viewerId: string, now: Date): [Prisma.A
       return [where, { NOT: where }];
     }
   }
+}
+
+/**
+ * "groupmate" for a row that carries its author's group (an annotation, or a reply): no group (whole-class
+ * work, or a teacher's); the viewer's group; or the set's "Not in a group" while the viewer has no group in
+ * that set (they are in it too).
+ */
+function groupmateWhere(viewerId: string) {
+  return {
+    OR: [
+      { groupId: null },
+      { group: { members: { some: { userId: viewerId } } } },
+      { group: { isUnplaced: true, set: { members: { none: { userId: viewerId } } } } },
+    ],
+  } satisfies Prisma.AnnotationWhereInput & Prisma.ReplyWhereInput;
 }
 
 function toWhere(rule: Rule<VisibilityTerm>, viewerId: string, now: Date): Prisma.AnnotationWhereInput {
@@ -169,4 +182,68 @@ export function visibleAnnotationWhere(viewerId: string, now = new Date()): Pris
 /** Same rule for a single annotation id: the only way routes look one up. */
 export function visibleAnnotationById(viewerId: string, id: string): Prisma.AnnotationWhereInput {
   return { AND: [{ id }, visibleAnnotationWhere(viewerId)] };
+}
+
+/** What REPLY_VISIBILITY_RULE looks at: VISIBILITY_RULE's terms read on the reply, and whether its thread is a guide. */
+export type ReplyVisibilityTerm = VisibilityTerm | "inGuide";
+
+/**
+ * Who may see a reply, once its thread is visible. A reply in an ordinary
+ * thread goes with its thread. An answer to a guiding question is read as an
+ * item of its own by VISIBILITY_RULE itself: its author's, in the guide's
+ * scope ("class": the class, or the answerer's group in a group assignment;
+ * "teachers": the answerer and the teachers only), gone for others when the
+ * guide is hidden or the answer deleted. The list reads it as a `where`
+ * (visibleReplyWhere) and the live filter on loaded facts (isReplyVisibleBy).
+ */
+export const REPLY_VISIBILITY_RULE: Rule<ReplyVisibilityTerm> = { any: [{ not: "inGuide" }, VISIBILITY_RULE] };
+
+/** Prisma has no literal true or false; these are the plain column tests that always hold or never do. */
+const NEVER: Prisma.ReplyWhereInput = { id: { in: [] } };
+const ALWAYS: Prisma.ReplyWhereInput = { NOT: NEVER };
+
+/** Each term read on a reply: the reply's own author, group and deletion; the scope, hiding and kind of its thread. */
+function replyTermWhere(term: ReplyVisibilityTerm, viewerId: string, now: Date): [Prisma.ReplyWhereInput, Prisma.ReplyWhereInput] {
+  switch (term) {
+    case "own":
+      return [{ authorId: viewerId }, { authorId: { not: viewerId } }];
+    case "deleted":
+      return [{ deletedAt: { not: null } }, { deletedAt: null }];
+    case "groupmate": {
+      const where = groupmateWhere(viewerId);
+      return [where, { NOT: where }];
+    }
+    // A reply has no replies of its own and is never a guide.
+    case "liveReplies":
+    case "guide":
+      return [NEVER, ALWAYS];
+    case "inGuide":
+      return [{ annotation: { guide: { not: null } } }, { annotation: { guide: null } }];
+    default: {
+      const [yes, no] = termWhere(term, viewerId, now);
+      return [{ annotation: yes }, { annotation: no }];
+    }
+  }
+}
+
+function toReplyWhere(rule: Rule<ReplyVisibilityTerm>, viewerId: string, now: Date): Prisma.ReplyWhereInput {
+  if (typeof rule === "string") return replyTermWhere(rule, viewerId, now)[0];
+  if ("not" in rule) return replyTermWhere(rule.not, viewerId, now)[1];
+  if ("all" in rule) return { AND: rule.all.map((r) => toReplyWhere(r, viewerId, now)) };
+  return { OR: rule.any.map((r) => toReplyWhere(r, viewerId, now)) };
+}
+
+/** The replies a viewer may see: their thread is visible (VISIBILITY_RULE) and REPLY_VISIBILITY_RULE admits them. */
+export function visibleReplyWhere(viewerId: string, now = new Date()): Prisma.ReplyWhereInput {
+  return { AND: [{ annotation: visibleAnnotationWhere(viewerId, now) }, toReplyWhere(REPLY_VISIBILITY_RULE, viewerId, now)] };
+}
+
+/** REPLY_VISIBILITY_RULE alone, for the replies loaded with threads already visible (the list's include). */
+export function replyRuleWhere(viewerId: string, now = new Date()): Prisma.ReplyWhereInput {
+  return toReplyWhere(REPLY_VISIBILITY_RULE, viewerId, now);
+}
+
+/** The same rule on facts already loaded (the thread is visible to the viewer). */
+export function isReplyVisibleBy(facts: Record<ReplyVisibilityTerm, boolean>): boolean {
+  return evaluate(REPLY_VISIBILITY_RULE, facts);
 }

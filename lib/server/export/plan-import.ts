@@ -33,6 +33,8 @@ export interface PlannedAnnotation extends PlannedItem {
   body: TiptapDoc | null;
   tags: string[];
   flag?: { category: FlagCategory; correction: string };
+  /** A teacher's guide, kept as the importing teacher's (never its file's author's). */
+  guide?: "question" | "instruction";
 }
 
 /** A reply to write once its parent is known. */
@@ -182,7 +184,8 @@ export function planImport(items: readonly unknown[], ctx: PlanContext): ImportP
         plan.repeatedInFile += 1;
       } else if (placed) {
         const scope = isForTeachers(raw) ? "teachers" : "class";
-        plan.annotations.push({ ...item, ...content, ...placed, scope, tags: importTags(a.tags) });
+        const guide = content.kind === "comment" && a.guide ? { guide: a.guide } : {};
+        plan.annotations.push({ ...item, ...content, ...placed, scope, tags: importTags(a.tags), ...guide });
       } else {
         plan.orphanQuotes.push(a.quote?.exact ?? (a.position ? `(characters ${a.position.start}–${a.position.end})` : WHOLE_DOCUMENT));
       }

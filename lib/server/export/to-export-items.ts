@@ -1,10 +1,10 @@
 import "server-only";
 import type { AnnotationDTO, ReplyDTO } from "@/lib/annotations/types";
 import { toW3CAnnotation, type ExportAnnotation, type SourceRefinement, type W3CAnnotation } from "@/lib/w3c";
-import { TEACHER_AUDIENCE, type W3CTeacherAudience } from "@/lib/w3c/teacher-audience";
+import { STUDENT_AUDIENCE, TEACHER_AUDIENCE, type W3CAudience } from "@/lib/w3c/teacher-audience";
 
-/** One exported annotation: the W3C shape, marked when only teachers may see it. */
-export type ExportedAnnotation = W3CAnnotation & { audience?: W3CTeacherAudience };
+/** One exported annotation: the W3C shape, marked when only teachers may see it, or as a guide for students. */
+export type ExportedAnnotation = W3CAnnotation & { audience?: W3CAudience };
 
 /** What the mapping needs besides the annotations. */
 export interface ExportItemsContext {
@@ -39,7 +39,8 @@ function toExportAnnotation(a: AnnotationDTO, refinement: SourceRefinement | und
     const { category, correction, status, rationale } = a.flag;
     return { ...base, kind: "flag", ...(rationale && { body: rationale }), flag: { category, correction, status } };
   }
-  if (a.kind === "comment" && a.body) return { ...base, kind: "comment", body: a.body };
+  // A hidden guide is the teachers' alone: it goes as their comment, not as something pinned for the class.
+  if (a.kind === "comment" && a.body) return { ...base, kind: "comment", body: a.body, ...(a.guide && !a.isHidden ? { guide: a.guide } : {}) };
   // A highlight never has text; a comment without one exports as what it shows.
   return { ...base, kind: "highlight" };
 }
@@ -83,7 +84,11 @@ export function toExportItems(annotations: readonly AnnotationDTO[], ctx: Export
     };
     const isForTeachers = a.scope === "teachers" || a.isHidden;
     const mark = (w: W3CAnnotation): ExportedAnnotation => (isForTeachers ? { ...w, audience: TEACHER_AUDIENCE } : w);
-    out.push(mark(toW3CAnnotation(toExportAnnotation(a, ctx.refinementOf?.(a)), options)));
+    const item = toExportAnnotation(a, ctx.refinementOf?.(a));
+    // A guide is for the students, whoever sees its answers (teachers as well: only they see the answers).
+    const markRoot = (w: W3CAnnotation): ExportedAnnotation =>
+      item.guide ? { ...w, audience: isForTeachers ? [STUDENT_AUDIENCE, TEACHER_AUDIENCE] : STUDENT_AUDIENCE } : mark(w);
+    out.push(markRoot(toW3CAnnotation(item, options)));
     for (const r of a.replies) {
       if (r.isDeleted || !r.body) continue;
       out.push(mark(toW3CAnnotation(toExportReply({ ...r, body: r.body }, a.id), options)));

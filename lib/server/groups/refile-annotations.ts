@@ -22,6 +22,12 @@ export async function refileAnnotations(tx: Tx, assignmentIds: string[], actorId
   const moved = await tx.$executeRaw`
     update annotations an set "groupId" = ${group}
      where an."assignmentId" in (${Prisma.join(assignmentIds)}) and an."groupId" is distinct from ${group}`;
+  // Replies carry their author's group too: the rule reads it for answers to a guiding question.
+  const replyGroup = authorGroupSql(Prisma.sql`ra."assignmentId"`, Prisma.sql`re."authorId"`);
+  await tx.$executeRaw`
+    update replies re set "groupId" = ${replyGroup}
+      from annotations ra
+     where ra.id = re."annotationId" and ra."assignmentId" in (${Prisma.join(assignmentIds)}) and re."groupId" is distinct from ${replyGroup}`;
   for (const assignmentId of assignmentIds) {
     await recordChange(tx, { assignmentId, type: "annotation.updated", entityId: "*", actorId, scope: null, ownerId: null, kind: null });
   }
@@ -37,5 +43,5 @@ export async function refileAnnotations(tx: Tx, assignmentIds: string[], actorId
  * for the few milliseconds of a teacher's regrouping.
  */
 export async function lockForRegrouping(tx: Tx): Promise<void> {
-  await tx.$executeRaw`lock table annotations in share row exclusive mode`;
+  await tx.$executeRaw`lock table annotations, replies in share row exclusive mode`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AnnotationKind, Scope } from "@/lib/annotations/types";
-import { isVisibleBy, type VisibilityTerm } from "@/lib/server/annotations/visibility";
+import { isReplyVisibleBy, isVisibleBy, type VisibilityTerm } from "@/lib/server/annotations/visibility";
 import type { ListenerStanding } from "./listener-access";
 
 /** The root annotation of a change as it stands now. */
@@ -11,6 +11,8 @@ export interface RootNow {
   isHidden: boolean;
   isDeleted: boolean;
   hasLiveReplies: boolean;
+  /** A teacher's guiding question or instruction: every member sees it. */
+  isGuide?: boolean;
   /** The group it belongs to in a group assignment (null or absent: the whole class). */
   groupId?: string | null;
 }
@@ -29,8 +31,40 @@ export interface LoggedAudience {
  * the teachers, like the thread itself. The hide and unhide themselves are
  * written with the class scope, so classmates' readers drop or regain it.
  */
-export function audienceScope(root: { scope: Scope; hiddenAt: Date | null }): Scope {
+export function audienceScope(root: { scope: Scope; hiddenAt: Date | null; guide?: string | null }): Scope {
+  // A guide is heard by everyone (its scope is who sees the answers), unless hidden.
+  if (root.guide && !root.hiddenAt) return "class";
   return root.hiddenAt && root.scope === "class" ? "teachers" : root.scope;
+}
+
+/** A reply as a delivery loads it: enough to read REPLY_VISIBILITY_RULE on it. */
+export interface ReplyNow {
+  authorId: string;
+  groupId: string | null;
+}
+
+/**
+ * Whether a reader may see one reply of a thread they see, by
+ * REPLY_VISIBILITY_RULE on loaded facts. `isDeleted` false asks whether the
+ * reader could see it at all (a change to an answer they never saw is not
+ * theirs to hear of: its id and author stay unsaid).
+ */
+export function seesReply(reply: ReplyNow & { isDeleted: boolean }, root: RootNow, viewerId: string, standing: ListenerStanding): boolean {
+  return isReplyVisibleBy({
+    member: true,
+    teacher: standing.isTeacher,
+    peerFlagsVisible: standing.peerFlagsVisible,
+    own: reply.authorId === viewerId,
+    classScope: root.scope === "class",
+    teachersScope: root.scope === "teachers",
+    hidden: root.isHidden,
+    flag: root.kind === "flag",
+    deleted: reply.isDeleted,
+    liveReplies: false,
+    guide: false,
+    groupmate: !reply.groupId || standing.groupIds.has(reply.groupId),
+    inGuide: Boolean(root.isGuide),
+  });
 }
 
 /**
@@ -60,6 +94,7 @@ export function hearingOf(
     flag: row.kind === "flag",
     deleted: false,
     liveReplies: false,
+    guide: false,
     groupmate: isGroupmate(row.groupId),
   };
   if (root === undefined) return isVisibleBy(asWritten) ? "send" : "skip";
@@ -72,6 +107,7 @@ export function hearingOf(
     flag: root.kind === "flag",
     deleted: root.isDeleted,
     liveReplies: root.hasLiveReplies,
+    guide: Boolean(root.isGuide),
     groupmate: isGroupmate(root.groupId),
   };
   if (now && isVisibleBy(now)) return "send";

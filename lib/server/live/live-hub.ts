@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import type { AnnotationDTO, ChangeEventDTO, ChangeType } from "@/lib/annotations/types";
 import { db, sessionConnectionConfig } from "@/lib/db";
-import { hearingOf } from "./hearing";
+import { hearingOf, seesReply } from "./hearing";
 import type { ListenerStanding } from "./listener-access";
 import { LIVE_CHANNEL } from "./record-change";
 import { loadDeliveryThreads, type DeliveryThreads, type EventRow } from "./thread-views";
@@ -52,6 +52,9 @@ function planDelivery(unseen: EventRow[], threads: DeliveryThreads, viewerId: st
     const root = threadId === undefined ? undefined : threadId === null ? null : threads.rootOf(threadId);
     const hearing = hearingOf(row, root, viewerId, standing);
     if (hearing === "skip") continue;
+    // A change to an answer this reader could never see (another group's, or one only the teachers see): not theirs.
+    const reply = threads.replyOf(row);
+    if (reply && root && hearing === "send" && !seesReply({ ...reply, isDeleted: false }, root, viewerId, standing)) continue;
     if (threadId === undefined) out.push({ row, kind: "plain" });
     else if (threadId === null) out.push({ row, kind: "reload" });
     else {
@@ -156,7 +159,7 @@ class LiveHub {
         const shown = plan.flatMap((item) => (item.kind === "thread" && item.isVisible ? [item.threadId] : []));
         let views: Map<string, AnnotationDTO>;
         try {
-          views = await threads.viewFor({ viewerId: sub.viewerId, role: standing.isTeacher ? "teacher" : "student" }, shown);
+          views = await threads.viewFor({ viewerId: sub.viewerId, standing }, shown);
         } catch {
           return; // database away: nothing was sent, so the poller replays these later
         }

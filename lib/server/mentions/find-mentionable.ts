@@ -46,13 +46,18 @@ export async function findMentionable({
     annotationId
       ? db.annotation.findFirst({
           where: { AND: [visibleAnnotationById(viewerId, annotationId), { assignmentId }] },
-          select: { authorId: true, scope: true, kind: true, hiddenAt: true, groupId: true },
+          select: { authorId: true, scope: true, kind: true, hiddenAt: true, groupId: true, guide: true },
         })
       : null,
-    annotationId ? null : db.$queryRaw<{ groupId: string | null }[]>`select ${newAnnotationGroup(assignmentId, viewerId)} as "groupId"`,
+    db.$queryRaw<{ groupId: string | null }[]>`select ${newAnnotationGroup(assignmentId, viewerId)} as "groupId"`,
   ]);
   if (annotationId && !thread) throw notFound("That annotation");
-  const root = thread ?? { authorId: viewerId, scope, kind: "comment" as const, hiddenAt: null, groupId: ownGroup?.[0]?.groupId ?? null };
+  const groupId = ownGroup[0]?.groupId ?? null;
+  // An answer to a guide is read by the rule as the viewer's own item in the guide's scope (REPLY_VISIBILITY_RULE).
+  const root =
+    thread && !thread.guide
+      ? thread
+      : { authorId: viewerId, scope: thread?.scope ?? scope, kind: "comment" as const, hiddenAt: thread?.hiddenAt ?? null, groupId };
   const sets = assignment.groupSet ? [assignment.groupSet] : [];
   const onlyTeachers = access.assignment.anonymousPeers && access.role === "student";
   return assignment.classroom.memberships
@@ -70,6 +75,7 @@ export async function findMentionable({
         peerFlagsVisible: true,
         deleted: false,
         liveReplies: false,
+        guide: false,
         groupmate: root.groupId === null || groupIdsOf(sets, m.userId).has(root.groupId),
       }),
     )

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { FlagStatus, NotificationKind } from "@/lib/generated/prisma/client";
 import { mentionedIds, type TiptapDoc } from "@/lib/rich-text";
-import { visibleAnnotationById } from "@/lib/server/annotations/visibility";
+import { visibleAnnotationById, visibleReplyWhere } from "@/lib/server/annotations/visibility";
 
 interface Draft {
   userId: string;
@@ -19,6 +19,12 @@ interface Draft {
 /** Those of `userIds` who may see the thread now, by the one visibility rule (a mention never shows a private note). */
 async function whoSees(annotationId: string, userIds: string[]): Promise<string[]> {
   const seen = await Promise.all(userIds.map(async (id) => ((await db.annotation.count({ where: visibleAnnotationById(id, annotationId) })) > 0 ? id : null)));
+  return seen.filter((id): id is string => id !== null);
+}
+
+/** Those of `userIds` who may see the reply now (an answer to a guide may be the answerer's group's, or the teachers'). */
+async function whoSeesReply(replyId: string, userIds: string[]): Promise<string[]> {
+  const seen = await Promise.all(userIds.map(async (id) => ((await db.reply.count({ where: { AND: [{ id: replyId }, visibleReplyWhere(id)] } })) > 0 ? id : null)));
   return seen.filter((id): id is string => id !== null);
 }
 
@@ -52,12 +58,14 @@ export async function notifyMentions({ annotationId, assignmentId, actorId, doc 
 export async function notifyReply({ replyId, annotationId, actorId, doc, isEdit = false }: { replyId: string; annotationId: string; actorId: string; doc: TiptapDoc; isEdit?: boolean }) {
   const thread = await db.annotation.findUnique({
     where: { id: annotationId },
-    select: { assignmentId: true, authorId: true, importedAt: true, replies: { where: { deletedAt: null, importedAt: null, id: { not: replyId } }, select: { authorId: true } } },
+    select: { assignmentId: true, authorId: true, importedAt: true, guide: true, replies: { where: { deletedAt: null, importedAt: null, id: { not: replyId } }, select: { authorId: true } } },
   });
   if (!thread) return;
   const mentioned = mentionedIds(doc).filter((id) => id !== actorId);
-  const replied = isEdit ? [] : [...new Set([...(thread.importedAt ? [] : [thread.authorId]), ...thread.replies.map((r) => r.authorId)])].filter((id) => id !== actorId && !mentioned.includes(id));
-  const readers = new Set(await whoSees(annotationId, [...mentioned, ...replied]));
+  // Answers to a guide are not a conversation: its teacher is told, not every earlier answerer.
+  const earlier = thread.guide ? [] : thread.replies.map((r) => r.authorId);
+  const replied = isEdit ? [] : [...new Set([...(thread.importedAt ? [] : [thread.authorId]), ...earlier])].filter((id) => id !== actorId && !mentioned.includes(id));
+  const readers = new Set(await whoSeesReply(replyId, [...mentioned, ...replied]));
   const base = { assignmentId: thread.assignmentId, annotationId, replyId, actorId };
   await save([
     ...mentioned.filter((id) => readers.has(id)).map((userId) => ({ ...base, userId, kind: "mention" as const, dedupeKey: `mention:${replyId}:${userId}` })),

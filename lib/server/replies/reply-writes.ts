@@ -8,10 +8,11 @@ import { NOT_IMPORTED, ownDtoContext, toReplyDTO } from "@/lib/server/annotation
 import { checkBody, toJson } from "@/lib/server/annotations/check-body";
 import { dtoContextFor, findAnnotation } from "@/lib/server/annotations/find-annotations";
 import { staleEdit } from "@/lib/server/annotations/update-annotation";
-import { visibleAnnotationById, visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
+import { visibleAnnotationById, visibleReplyWhere } from "@/lib/server/annotations/visibility";
 import { findAssignmentAccess, requireOpenAssignment } from "@/lib/server/classes/find-assignment-access";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { audienceScope } from "@/lib/server/live/hearing";
+import { newAnnotationGroup } from "@/lib/server/groups/author-group";
 import { changeLogSteps, recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 import { notifyReply } from "@/lib/server/notifications/notify";
@@ -36,7 +37,7 @@ export async function createReply({
   input = { ...input, id: ownedId(viewerId, input.id) };
   const thread = await db.annotation.findFirst({
     where: visibleAnnotationById(viewerId, annotationId),
-    select: { assignmentId: true, authorId: true, scope: true, kind: true, hiddenAt: true, deletedAt: true },
+    select: { assignmentId: true, authorId: true, scope: true, kind: true, guide: true, hiddenAt: true, deletedAt: true },
   });
   const access = thread && (await findAssignmentAccess({ viewerId, assignmentId: thread.assignmentId }));
   if (!thread || !access) throw notFound("That annotation");
@@ -67,13 +68,14 @@ export async function createReply({
   } as const;
   try {
     // Insert first: the id is only looked up when it turns out to be taken (a retry, or two racing copies).
-    const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string }[]>`
+    const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; groupId: string | null; authorName: string }[]>`
       with inserted as (
-        insert into replies (id, "annotationId", "authorId", body, "updatedAt")
-        values (${input.id}, ${annotationId}, ${viewerId}, ${JSON.stringify(body)}::jsonb, current_timestamp)
-        returning "createdAt", "updatedAt"
+        insert into replies (id, "annotationId", "authorId", body, "groupId", "updatedAt")
+        values (${input.id}, ${annotationId}, ${viewerId}, ${JSON.stringify(body)}::jsonb,
+                ${newAnnotationGroup(thread.assignmentId, viewerId)}, current_timestamp)
+        returning "createdAt", "updatedAt", "groupId"
       ), ${changeLogSteps(change)}
-      select inserted."createdAt", inserted."updatedAt", u.name as "authorName" from inserted join users u on u.id = ${viewerId}`;
+      select inserted."createdAt", inserted."updatedAt", inserted."groupId", u.name as "authorName" from inserted join users u on u.id = ${viewerId}`;
     const reply = {
       id: input.id,
       annotationId,
@@ -82,6 +84,7 @@ export async function createReply({
       version: 1,
       deletedAt: null,
       ...NOT_IMPORTED,
+      groupId: row.groupId,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       author: { id: viewerId, name: row.authorName },
@@ -97,8 +100,8 @@ export async function createReply({
 /** A reply the viewer can see (its thread is visible), with its thread's row. */
 async function findVisibleReply(viewerId: string, replyId: string) {
   const reply = await db.reply.findFirst({
-    where: { id: replyId, annotation: visibleAnnotationWhere(viewerId) },
-    include: { ...replyInclude, annotation: { select: { assignmentId: true, scope: true, hiddenAt: true, authorId: true, kind: true } } },
+    where: { AND: [{ id: replyId }, visibleReplyWhere(viewerId)] },
+    include: { ...replyInclude, annotation: { select: { assignmentId: true, scope: true, guide: true, hiddenAt: true, authorId: true, kind: true } } },
   });
   if (!reply) throw notFound("That reply");
   return reply;

@@ -17,7 +17,9 @@ import { findReviewBlocks } from "@/lib/server/review/find-review-blocks";
 import { findStudentTable } from "@/lib/server/review/find-student-table";
 import { safePageValues } from "@/lib/server/http/route-params";
 import { getSchoolTimeZone } from "@/lib/env";
-import { formatDate, toIsoString } from "@/lib/format/dates";
+import { formatDate, toIsoString, toWallTime } from "@/lib/format/dates";
+import { CopyAssignmentForm } from "@/components/assignments/copy-assignment-form";
+import { listCopyTargets } from "@/lib/server/assignments/copy-assignment";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -35,7 +37,7 @@ export default async function ReviewPage({ params }: Props) {
   if (!assignment) notFound();
 
   const ask = { viewerId: viewer.id, assignmentId: assignment.id };
-  const [hints, key, report, annotations, students, blocks, grades, groups] = await Promise.all([
+  const [hints, key, report, annotations, students, blocks, grades, groups, copyTargets] = await Promise.all([
     // Hints come with the page only when they are ready: one still being prepared (a cold reading worker,
     // a long text) must neither hold the page back nor take it down. The browser fetches it (use-hint-list.ts).
     findHintsForAssignment({ ...ask, budgetMs: 0 }).catch((error: unknown) => {
@@ -49,6 +51,7 @@ export default async function ReviewPage({ params }: Props) {
     findReviewBlocks({ ...ask, revisionId: assignment.revision.id }),
     findGradeBook(ask),
     findAssignmentGroups(ask),
+    listCopyTargets({ viewerId: viewer.id, classroomId: assignment.classroomId }),
   ]);
   const dueAt = assignment.dueAt;
 
@@ -63,6 +66,7 @@ export default async function ReviewPage({ params }: Props) {
       <p>
         <Link href={readerHref({ id: assignment.id, essaySlug: assignment.essay.slug })}>Back to the reader</Link>
       </p>
+      <CopyAssignmentForm assignmentId={assignment.id} classes={copyTargets} defaultDue={toWallTime(dueAt, getSchoolTimeZone())} />
       <GradesPanel initial={grades} />
       <ReviewView
         text={assignment.revision.text}
