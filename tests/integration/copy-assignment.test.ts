@@ -101,7 +101,8 @@ describe.skipIf(!dir)(suiteTitle("guides in the W3C export"), () => {
     const musts = loadMustValidator(dir ?? "");
     const motivations = loadMotivationList(dir ?? "");
     const { collection, page } = await exportAssignment({ viewerId: world.users.teacher.id, assignmentId: world.assignmentA.id, baseUrl: BASE, isDownload: true, page: 0 });
-    const items = toDownloadDocument(collection, page).first.items as unknown as Record<string, unknown>[];
+    const doc = JSON.parse(JSON.stringify(toDownloadDocument(collection, page))) as { first: { items: Record<string, unknown>[] } };
+    const items = doc.first.items;
     const byText = (text: string) => items.find((i) => JSON.stringify(i.body ?? "").includes(text))!;
     const student = { type: "schema:EducationalAudience", "schema:educationalRole": "student" };
     const teacher = { ...student, "schema:educationalRole": "teacher" };
