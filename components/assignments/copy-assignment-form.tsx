@@ -58,7 +58,7 @@ export function CopyAssignmentForm({ assignmentId, classes, defaultDue }: CopyAs
             The copy gets this assignment&apos;s reading, settings, guiding questions and answer key. Students&apos; work stays here.
           </p>
           <div className="field">
-            <label htmlFor={ids.klass}>Class</label>
+            <label htmlFor={ids.klass}>Class to copy to</label>
             <select id={ids.klass} value={classroomId} onChange={(e) => setClassroomId(e.target.value)}>
               {classes.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -68,7 +68,7 @@ export function CopyAssignmentForm({ assignmentId, classes, defaultDue }: CopyAs
             </select>
           </div>
           <div className="field">
-            <label htmlFor={ids.due}>Due</label>
+            <label htmlFor={ids.due}>Due in that class</label>
             <input id={ids.due} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} required />
           </div>
           <button type="submit" className="button" disabled={busy}>

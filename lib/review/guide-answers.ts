@@ -22,7 +22,7 @@ export interface GuideAnswers {
   answerCount: number;
 }
 
-const byName = (a: RosterStudent, b: RosterStudent) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const byName = (a: RosterStudent, b: RosterStudent) => a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id.localeCompare(b.id);
 
 /**
  * Per guide of the assignment (in text order), which of `roster`'s students

@@ -50,8 +50,8 @@ export async function copyAssignment({
     }),
     db.classroom.findFirst({ where: taughtClass(viewerId, input.classroomId), select: { id: true } }),
   ]);
-  if (!source) throw notFound("That assignment");
-  if (!target) throw notFound("That class");
+  // One answer for either: a class or assignment the viewer does not teach looks like one that does not exist.
+  if (!source || !target) throw notFound("That assignment or class");
   const essay = await db.essay.findFirst({ where: { id: source.essayId, ...assignableEssayWhere(viewerId) }, select: { id: true } });
   if (!essay) throw new AppError("invalid", "This reading is not one you may assign to another class.");
 

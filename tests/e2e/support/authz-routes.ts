@@ -3,6 +3,7 @@
  * who sees its target, who among them may act, and what each gets. Pure.
  */
 import { ITEM_ROUTES, REPLY_ROUTES } from "./authz-annotation-routes";
+import { GUIDE_ROUTES } from "./authz-guide-routes";
 import {
   ASSIGNMENTS,
   assignment,
@@ -404,4 +405,4 @@ const otherRoutes: RouteTemplate[] = [
   { name: "page /classes", method: "GET", target: "none", path: () => "/classes", isPage: true, sees: signedIn, ok: 200 },
 ];
 
-export const ROUTES: readonly RouteTemplate[] = [...ITEM_ROUTES, ...REPLY_ROUTES, ...assignmentRoutes, ...classRoutes, ...otherRoutes];
+export const ROUTES: readonly RouteTemplate[] = [...ITEM_ROUTES, ...REPLY_ROUTES, ...assignmentRoutes, ...GUIDE_ROUTES, ...classRoutes, ...otherRoutes];
