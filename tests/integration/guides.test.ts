@@ -6,6 +6,9 @@ import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { deleteAnnotation, updateAnnotation } from "@/lib/server/annotations/update-annotation";
 import { saveAssignmentGroups } from "@/lib/server/groups/save-groups";
+import { liveHub } from "@/lib/server/live/live-hub";
+import { readListenerStanding } from "@/lib/server/live/listener-access";
+import type { ChangeEventDTO } from "@/lib/annotations/types";
 import { findMentionable } from "@/lib/server/mentions/find-mentionable";
 import { createReply, deleteReply, updateReply } from "@/lib/server/replies/reply-writes";
 import { codeOf } from "../support/error-code";
@@ -126,6 +129,48 @@ describe("a guide is seen by everyone in the assignment from the start", () => {
     // Ana keeps her own answer's thread out of sight too: the guide is not hers.
     expect((await seen(world.users.ana.id, world.assignmentA.id, guide.id)).listed).toBe(false);
     expect((await seen(world.users.teacher.id, world.assignmentA.id, guide.id)).listed).toBe(true);
+  });
+});
+
+/** Every event a reader's stream replays of the assignment's log, from the start. */
+async function replay(viewerId: string, assignmentId: string): Promise<ChangeEventDTO[]> {
+  const sessionToken = randomUUID();
+  await db.session.create({ data: { sessionToken, userId: viewerId, expires: new Date(Date.now() + 3_600_000) } });
+  const events: ChangeEventDTO[] = [];
+  const unsubscribe = await liveHub.subscribe(assignmentId, {
+    viewerId,
+    lastId: BigInt(0),
+    standing: () => readListenerStanding({ sessionToken, viewerId, assignmentId }),
+    send: (e) => events.push(e),
+    reset: () => {
+      throw new Error("unexpected reset");
+    },
+    close: () => {},
+  });
+  unsubscribe();
+  return events;
+}
+
+describe("the live stream of a guide's answers", () => {
+  it("tells another group nothing of an answer (no event, no id, no author), and an anonymous classmate no author", async () => {
+    const { ana, ben } = world.users;
+    const guide = await pin(groupAssignmentId, "question", "class", "central committee");
+    const { reply } = await createReply({ viewerId: ana.id, annotationId: guide.id, input: answer("Ana, live") });
+    const toBen = JSON.stringify(await replay(ben.id, groupAssignmentId));
+    expect(toBen).toContain(guide.id);
+    expect(toBen).not.toContain(reply.id);
+    expect(toBen).not.toContain(ana.id);
+    // (Cara moved to Ben's group above: she hears nothing of it either; the teachers hear who answered.)
+    expect(JSON.stringify(await replay(cara.id, groupAssignmentId))).not.toContain(reply.id);
+    const toTeacher = await replay(world.users.teacher.id, groupAssignmentId);
+    expect(toTeacher.find((e) => e.entityId === reply.id)).toMatchObject({ type: "reply.created", actorId: ana.id });
+
+    const anonymous = await pin(anonymousAssignmentId, "question", "class", "central committee");
+    const answered = await createReply({ viewerId: ana.id, annotationId: anonymous.id, input: answer("Ana, anonymously") });
+    const toClassmate = await replay(ben.id, anonymousAssignmentId);
+    const event = toClassmate.find((e) => e.entityId === answered.reply.id);
+    expect(event).toMatchObject({ type: "reply.created", actorId: null });
+    expect(JSON.stringify(toClassmate)).not.toContain(ana.id);
   });
 });
 
