@@ -384,6 +384,18 @@ const otherRoutes: RouteTemplate[] = [
     invalid: () => ({ all: false }),
   },
   { name: "page /notifications", method: "GET", target: "none", path: () => "/notifications", isPage: true, sees: signedIn, ok: 200, scanQuotes: true },
+  // The header's live count: the viewer's own number only.
+  { name: "GET /api/notifications/stream", method: "GET", target: "none", path: () => "/api/notifications/stream", sees: signedIn, ok: 200, scanQuotes: true, isStream: true },
+  {
+    name: "POST /api/account/email-digest",
+    method: "POST",
+    target: "none",
+    path: () => "/api/account/email-digest",
+    sees: signedIn,
+    ok: 200,
+    body: () => ({ emailDigest: true }),
+    invalid: () => ({ emailDigest: "no" }),
+  },
   { name: "POST /api/lti/registration-links", method: "POST", target: "none", path: () => "/api/lti/registration-links", sees: signedIn, may: () => false, refusal: 403, ok: 201 },
   // A launch belongs to whoever launched; nobody in the matrix did, so any id is the 404 of a missing one.
   { name: "page /lti/deep-link?launch=<any id>", method: "GET", target: "none", path: (r) => `/lti/deep-link?launch=${r.uuid()}`, isPage: true, sees: signedIn, may: () => false, refusal: 404, ok: 200 },
