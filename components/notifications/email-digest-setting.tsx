@@ -41,7 +41,7 @@ export function EmailDigestSetting({ isAvailable, initialOn }: { isAvailable: bo
         <span>Send me an e-mail digest of my unread notifications</span>
       </label>
       <p id="email-digest-help" className="muted">
-        Once a day at most, and only for what you have not read here yet; each e-mail links to its threads.
+        Only what you have not read here yet, never the same notification twice; each e-mail links to its threads.
       </p>
       {message ? (
         <p role={message.ok ? "status" : "alert"} className={message.ok ? "notice" : "form-error"}>
