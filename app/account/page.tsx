@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getMailEnv } from "@/lib/env";
+import { canReceiveMail } from "@/lib/mail/addresses";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { InvitationInbox } from "@/components/classes/invitation-inbox";
 import { InviteTeacherForm } from "@/components/classes/invite-teacher-form";
@@ -37,7 +38,7 @@ export default async function AccountPage() {
       {viewer.mustChangePassword ? null : (
         <>
           <h2 id="email-digests">E-mail digests</h2>
-          <EmailDigestSetting isAvailable={getMailEnv() !== null} initialOn={isDigestOn} />
+          <EmailDigestSetting isAvailable={getMailEnv() !== null} hasMailbox={canReceiveMail(viewer.email)} initialOn={isDigestOn} />
         </>
       )}
       <h2>Change password</h2>

@@ -6,9 +6,10 @@ import { callApi } from "@/components/ui/api-client";
 /**
  * The account page's digest switch: a checkbox saved as soon as it changes,
  * with what happened said in a status line. Without SMTP the school sends
- * no mail, and the page says so instead of offering a switch that does nothing.
+ * no mail, and an account from a learning platform may have no address:
+ * the page says so instead of offering a switch that does nothing.
  */
-export function EmailDigestSetting({ isAvailable, initialOn }: { isAvailable: boolean; initialOn: boolean }) {
+export function EmailDigestSetting({ isAvailable, hasMailbox, initialOn }: { isAvailable: boolean; hasMailbox: boolean; initialOn: boolean }) {
   const [isOn, setOn] = useState(initialOn);
   const [isSaving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -16,6 +17,14 @@ export function EmailDigestSetting({ isAvailable, initialOn }: { isAvailable: bo
     return (
       <p className="muted" data-testid="email-digest-unavailable">
         E-mail digests are not available: this school has not set up e-mail. You still see every notification on the notifications page.
+      </p>
+    );
+  }
+  if (!hasMailbox) {
+    return (
+      <p className="muted" data-testid="email-digest-unavailable">
+        Your account has no e-mail address (your learning platform did not send one), so no digests can reach you. You see every
+        notification on the notifications page.
       </p>
     );
   }

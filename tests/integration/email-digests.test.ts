@@ -107,6 +107,17 @@ describe("e-mail digests over SMTP to a local sink", () => {
     sink.mails.length = 0;
   });
 
+  it("an account with no real address (a learning platform's .invalid placeholder) is never mailed", async () => {
+    const { ben } = world.users;
+    const lti = await db.user.create({ data: { name: "Lee Platform", email: `lti-${randomUUID()}@lti.INVALID` } });
+    await db.membership.create({ data: { userId: lti.id, classroomId: world.assignmentA.classroomId, role: "student" } });
+    const a = await newAssignment();
+    await reply(ben.id, (await comment(lti.id, a.id, "Stalin")).id);
+    await sendDigests({ env });
+    expect(mailsTo(lti.email)).toEqual([]);
+    expect(await db.notification.count({ where: { userId: lti.id, assignmentId: a.id, emailedAt: null } })).toBe(1);
+  });
+
   it("an anonymous assignment stays anonymous in the mail", async () => {
     const { ana, ben } = world.users;
     const a = await newAssignment({ anonymousPeers: true });

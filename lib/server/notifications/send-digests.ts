@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getMailEnv, type MailEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { UNDELIVERABLE_SUFFIX } from "@/lib/mail/addresses";
 import { renderDigest } from "@/lib/mail/digest-mail";
 import { getMailer } from "@/lib/server/mail/mailer";
 import { describeNotifications } from "./find-notifications";
@@ -41,7 +42,7 @@ export async function sendDigests({ now = new Date(), env = getMailEnv() }: { no
   if (!env) return run;
   const pending: Prisma.NotificationWhereInput = { emailedAt: null, readAt: null, createdAt: { gte: new Date(now.getTime() - DIGEST_WINDOW_MS), lte: now } };
   const people = await db.notification.findMany({
-    where: { ...pending, user: { emailDigest: true } },
+    where: { ...pending, user: { emailDigest: true, NOT: { email: { endsWith: UNDELIVERABLE_SUFFIX, mode: "insensitive" } } } },
     distinct: ["userId"],
     select: { userId: true, user: { select: { id: true, name: true, email: true } } },
   });
