@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/format/dates";
 
-/** Five cron fields (pg-boss checks the expression itself when scheduling). */
-const CRON = /^\S+(?:\s+\S+){4}$/;
+/** Five cron fields (pg-boss checks the expression itself when scheduling), or "off" for never. */
+const CRON = /^(?:off|\S+(?:\s+\S+){4})$/;
 
 const schema = z.object({
   DATABASE_URL: z
@@ -65,9 +65,9 @@ const schema = z.object({
   ),
   /** The digests' sender, e.g. "Marginalia <reader@school.edu>"; required with SMTP_URL. */
   MAIL_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(3).optional()),
-  /** When digests go out and when due-tomorrow notices are made (cron, in SCHOOL_TIME_ZONE; lib/server/notifications/notification-jobs.ts). */
-  DIGEST_CRON: z.string().trim().regex(CRON, "DIGEST_CRON must be a cron expression of five fields, e.g. 0 16 * * *.").default("0 16 * * *"),
-  DUE_SOON_CRON: z.string().trim().regex(CRON, "DUE_SOON_CRON must be a cron expression of five fields, e.g. 5 * * * *.").default("5 * * * *"),
+  /** When digests go out and when due-tomorrow notices are made (cron, in SCHOOL_TIME_ZONE, or "off"; lib/server/notifications/notification-jobs.ts). */
+  DIGEST_CRON: z.string().trim().regex(CRON, "DIGEST_CRON must be a cron expression of five fields, e.g. 0 16 * * *, or off.").default("0 16 * * *"),
+  DUE_SOON_CRON: z.string().trim().regex(CRON, "DUE_SOON_CRON must be a cron expression of five fields, e.g. 5 * * * *, or off.").default("5 * * * *"),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });

@@ -89,4 +89,16 @@ describe("the scheduled jobs on the shared pg-boss queue", () => {
     await boss.send(DIGEST_QUEUE, {});
     await expect.poll(() => sink.mails.filter((m) => m.to.includes(ana.email)).length, { timeout: 20_000, interval: 250 }).toBe(1);
   });
+
+  it("a schedule set to off is removed, and without SMTP so is the digest's", async () => {
+    forgetNotificationJobs();
+    process.env.DUE_SOON_CRON = "off";
+    delete process.env.SMTP_URL;
+    try {
+      await startNotificationJobs();
+      expect(await (await getSourceBoss()).getSchedules()).toEqual([]);
+    } finally {
+      delete process.env.DUE_SOON_CRON;
+    }
+  });
 });

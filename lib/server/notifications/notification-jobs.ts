@@ -20,8 +20,9 @@ const globalForJobs = globalThis as unknown as { __notificationJobs?: Promise<vo
 /**
  * Schedules and works the due-tomorrow notices (DUE_SOON_CRON, hourly by
  * default) and, when the school configured SMTP, the e-mail digest
- * (DIGEST_CRON, daily at 16:00 by default), in the school's time zone.
- * Without SMTP the digest schedule is removed, so nothing is attempted.
+ * (DIGEST_CRON, daily at 16:00 by default), in the school's time zone; a
+ * schedule set to "off" is removed. Without SMTP the digest schedule is
+ * removed and nothing works its queue, so no mail is ever attempted.
  * Called once at start-up (lib/server/startup.ts).
  */
 export function startNotificationJobs(): Promise<void> {
@@ -31,17 +32,17 @@ export function startNotificationJobs(): Promise<void> {
     const tz = getSchoolTimeZone();
     const options = { policy: "stately" as const, retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 };
     await boss.createQueue(DUE_SOON_QUEUE, { name: DUE_SOON_QUEUE, ...options });
-    await boss.schedule(DUE_SOON_QUEUE, DUE_SOON_CRON, {}, { tz });
+    await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, ...options });
+    if (DUE_SOON_CRON === "off") await boss.unschedule(DUE_SOON_QUEUE);
+    else await boss.schedule(DUE_SOON_QUEUE, DUE_SOON_CRON, {}, { tz });
     await boss.work(DUE_SOON_QUEUE, async () => {
       const made = await notifyDueSoon();
       if (made > 0) console.log(`[notifications] ${made} due-tomorrow notices`);
     });
-    await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, ...options });
-    if (!getMailEnv()) {
-      await boss.unschedule(DIGEST_QUEUE);
-      return;
-    }
-    await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz });
+    if (!getMailEnv() || DIGEST_CRON === "off") await boss.unschedule(DIGEST_QUEUE);
+    else await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz });
+    // Worked wherever SMTP is set, so a digest queued by hand (or by another instance's schedule) goes out.
+    if (!getMailEnv()) return;
     await boss.work(DIGEST_QUEUE, async () => {
       const run = await sendDigests();
       console.log(`[digests] ${run.sent} sent, ${run.failed} failed`);
