@@ -4,6 +4,7 @@ import { CONFUSABLE_PAIRS } from "./confusable-rules";
 import type { ConfusablePair } from "./confusable-rules";
 import { HISTORY_CONFUSABLE_PAIRS } from "./confusable-rules-history";
 import { GRAMMAR_CONFUSABLE_PAIRS } from "./confusable-rules-grammar";
+import { EVERYDAY_CONFUSABLE_PAIRS } from "./confusable-rules-everyday";
 import { MORE_CONFUSABLE_PAIRS } from "./confusable-rules-more";
 
 /**
@@ -20,7 +21,7 @@ interface CompiledPair {
 }
 
 // Compiled once: `d` gives the offsets of the `w` group, `i` ignores case unless a rule needs capitals.
-const COMPILED: readonly CompiledPair[] = [...CONFUSABLE_PAIRS, ...MORE_CONFUSABLE_PAIRS, ...HISTORY_CONFUSABLE_PAIRS, ...GRAMMAR_CONFUSABLE_PAIRS].map((pair) => ({
+const COMPILED: readonly CompiledPair[] = [...CONFUSABLE_PAIRS, ...MORE_CONFUSABLE_PAIRS, ...HISTORY_CONFUSABLE_PAIRS, ...GRAMMAR_CONFUSABLE_PAIRS, ...EVERYDAY_CONFUSABLE_PAIRS].map((pair) => ({
   pair,
   rules: pair.rules.map((rule) => ({ regex: new RegExp(rule.pattern, rule.isCaseSensitive ? "dgu" : "dgiu"), to: rule.to })),
 }));
@@ -82,8 +83,11 @@ export function findConfusableWords(context: HintContext): Hint[] {
   return [...hints.values()];
 }
 
-/** Carries an inflection over: "compliments" → "complements", "tenants" → "tenets". */
+/** Carries an inflection over: "compliments" → "complements", "tenants" → "tenets", "waved" → "waived". */
 function withSuffix(word: string, to: string): string {
   const suffix = /(?:s|ed|ing)$/i.exec(word)?.[0].toLowerCase();
-  return suffix && !to.toLowerCase().endsWith(suffix) && !/['’]s$/i.test(word) ? to + suffix : to;
+  if (!suffix || to.toLowerCase().endsWith(suffix) || /['’]s$/i.test(word)) return to;
+  // A silent e takes "d" and gives way to "ing": "waved" → "waived", "waving" → "waiving".
+  if (/e$/i.test(to) && suffix !== "s") return suffix === "ed" ? `${to}d` : `${to.slice(0, -1)}ing`;
+  return to + suffix;
 }
