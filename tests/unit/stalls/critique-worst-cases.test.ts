@@ -67,6 +67,11 @@ describe("worst cases of the hand rules grow linearly", () => {
     expectLinear("anachronistic-year", (n: number) => "In 1763, 1755, 1770, 1743, 1774 and 1775. ".repeat(n), 2_000);
   });
 
+  it("years: deaths the essay states, each person acting after it, and capitalized words that never die", () => {
+    expectLinear("anachronistic-year", (n: number) => "Jackson died in May 1863. In 1864 Jackson outmarched them. Aa Bb Cc Dd Ee ".repeat(n), 2_000);
+    expectLinear("anachronistic-year", (n: number) => `Lee died ${"x ".repeat(n * 10)}1870`, 2_000);
+  });
+
   it("years: one sentence of years, a glossary person acting before each", () => {
     const build = (n: number) => Array.from({ length: n }, (_, i) => `Stalin ordered it in ${1900 + ((i * 37) % 100)}`).join(", ");
     expectLinear("anachronistic-year", build, 5_000, GLOSSARY);
