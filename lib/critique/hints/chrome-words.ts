@@ -31,6 +31,8 @@ const CHROME = new Set([
   "analytics", "personalise", "personalize", "ok", "got", "learn", "yes", "no", "thanks", "reviews", "review", "verified",
   "guarantee", "deadline", "price", "prices", "pricing", "per", "started", "start", "try", "trial", "follow", "contact",
   "rights", "reserved", "ratings", "other", "users", "people", "found", "useful", "average", "sitemap", "faq", "about",
+  // A cookie banner's own words ("to give you the best experience possible", "we'll assume you're on board").
+  "give", "best", "possible", "assume", "board", "ensure", "happy", "necessary", "functional", "reject", "allow",
 ]);
 
 /** Words that carry no meaning of their own here ("Share this", "Sign up to view the whole essay"). */
@@ -178,4 +180,22 @@ export function isByline(passage: string): boolean {
   if (at <= 0 || !BYLINE_HEAD.test(text.slice(0, at).trim())) return false;
   const date = text.slice(at + (at === colon ? 1 : 4)).trim();
   return /\d/u.test(date) && date.replace(MONTH, "").replace(/[\d\s,./-]/gu, "") === "";
+}
+
+/** Breadcrumb separators: "Home > Essays > History". */
+const CRUMB = /\s[>»›/]\s/u;
+/** A breadcrumb has at least this many steps. */
+const MIN_CRUMBS = 3;
+
+/**
+ * True for a site's breadcrumb trail standing as a block: "Home > Essays >
+ * History > Early Modern Europe". Three steps or more between ">", "»", "›"
+ * or "/", each a short title (capitalised words), the first of them chrome
+ * words ("Home", "Essays"). "1848 > 1830" or a sentence with a slash is not one.
+ */
+export function isBreadcrumb(passage: string): boolean {
+  const text = passage.trim();
+  if (text.length > 200) return false;
+  const steps = text.split(CRUMB).map((step) => step.trim());
+  return steps.length >= MIN_CRUMBS && isChromeVocabulary(steps[0]) && steps.every((step) => step !== "" && isTitle(step) && step.split(/\s+/u).length <= 5);
 }

@@ -60,6 +60,7 @@ describe("worst cases of the hand rules grow linearly", () => {
     ["an open quotation", (n: number) => `“${"word ".repeat(n)}`],
     ["a labelled list without end", (n: number) => `Tags: ${"Word, ".repeat(n)}`],
     ["many short labelled blocks", (n: number) => "Read more: The Fall\n\n".repeat(n)],
+    ["a breadcrumb without end", (n: number) => `Home > ${"Essays > ".repeat(n)}`],
   ])("page artifacts: %s", (_, build) => expectLinear("page-artifact", build, 20_000));
 
   it("proper phrases: capitalized words in one run", () => {
