@@ -1,6 +1,7 @@
 import { createPlaceFinder, isCapitalized, makeHint, matchCase, quoted, tokenize } from "../text-tools";
 import type { WordToken } from "../text-tools";
 import type { Hint, HintContext, HintEvidence, Segment } from "../types";
+import { findNamePhraseSlips } from "./name-phrase-slips";
 import { findPhraseDrift } from "./phrase-drift";
 import { adjacent, CONNECTORS, isSlip } from "./phrase-tools";
 import { EGGCORNS, EGGCORNS_IN_CONTEXT, SET_PHRASES } from "./set-phrases";
@@ -94,6 +95,7 @@ export function findBrokenPhrases(context: HintContext): Hint[] {
       }
     }
   }
+  for (const segment of context.segments) for (const hint of findNamePhraseSlips(context, segment)) if (!hints.has(hint.start)) hints.set(hint.start, hint);
   for (const hint of findPhraseDrift(context, createPlaceFinder(context.segments))) if (!hints.has(hint.start)) hints.set(hint.start, hint);
   return [...hints.values()];
 }

@@ -63,6 +63,10 @@ describe("worst cases of the hand rules grow linearly", () => {
     ["a breadcrumb without end", (n: number) => `Home > ${"Essays > ".repeat(n)}`],
   ])("page artifacts: %s", (_, build) => expectLinear("page-artifact", build, 20_000));
 
+  it("dictionary names: one long run of capitalized non-words that resemble names", () => {
+    expectLinear("broken-phrase", (n: number) => "Gettysburg Adress Holy Romen Empire Boston Tea Partty ".repeat(n), 5_000);
+  });
+
   it("proper phrases: capitalized words in one run", () => {
     const build = (n: number) => Array.from({ length: n }, (_, i) => `Word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i >> 5) % 26))}`).join(" ");
     expectLinear("broken-phrase", build, 10_000);
