@@ -19,6 +19,35 @@ const CLAUSE_END = String.raw`(?=\s*[.,;:!?)]|\s+(?:and|but|or|so|while|when|aga
  */
 export const EVERYDAY_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
   {
+    id: "except-accept-subject",
+    note: "“except” means “but”; to agree to something is to “accept” it",
+    words: ["accept"],
+    // After "every country" or "each state" a verb would need its -s ("accepts"): a bare "accept" there is "except".
+    rules: [{ pattern: String.raw`\b(?:[Ee]very|[Ee]ach)\s+\p{L}+\s+(?<w>accept)\s+(?=(?:for\s+)?\p{Lu})`, to: "except", isCaseSensitive: true }],
+  },
+  {
+    id: "principles-of-rule",
+    note: "a “principle” is a rule or belief; “principals” are heads or chief people",
+    words: ["principals", "principal"],
+    rules: [
+      {
+        pattern: String.raw`\b(?<w>principals?)\s+(?=of\s+(?:his|her|their|its|the|this|that)\s+(?:rule|reign|government|faith|religion|polic(?:y|ies)|thought|teaching|philosophy|movement|revolution|constitution|state|empire|economy|ideology|doctrine|party)\b)`,
+        to: "principle",
+      },
+    ],
+  },
+  {
+    id: "sight-site-seen",
+    note: "what is seen is a “sight”; a “site” is a place",
+    words: ["site"],
+    rules: [
+      {
+        pattern: String.raw`\b(?:incredible|amazing|terrible|horrible|dreadful|grim|pitiful|sorry|welcome|familiar|wonderful|astonishing|extraordinary|frightening|shocking|sad|heartbreaking|terrifying|unforgettable)\s+(?<w>site)\b(?!\s+(?:for|of|where|to|in|on)\b)`,
+        to: "sight",
+      },
+    ],
+  },
+  {
     id: "advice-advise-class",
     note: "“advise” is the verb; what is given or taken is “advice”",
     words: ["advise", "advice"],

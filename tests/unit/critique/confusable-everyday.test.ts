@@ -54,6 +54,9 @@ describe("everyday confusables, decided by the words around them", () => {
     ["The crowds waived flags at the king.", "waived", "waved"],
     ["Martin Luther King Jr. lead the boycott.", "lead", "led"],
     ["But its hard to believe how big it was.", "its", "it’s"],
+    ["Every country accept Ethiopia and Liberia was taken.", "accept", "except"],
+    ["One of the main principals of his rule was tolerance.", "principals", "principles"],
+    ["The burning city was a terrible site.", "site", "sight"],
   ])("%s → %s is %s", (sentence, written, meant) => {
     expect(pairs(sentence)).toContainEqual([written, meant]);
   });
@@ -80,6 +83,9 @@ describe("everyday confusables, decided by the words around them", () => {
       "Castlereagh would not waive his objections after the wave of revolutions, and the crowd waved flags.",
       "Of course bread was scarce. Made of coarse wool, the uniforms itched.",
       "Its hard currency reserves were gone.",
+      "Each state accepted the treaty, and every prince would accept Ferdinand as emperor.",
+      "The principals of the firm met in London; the principal of the school resigned.",
+      "It was a terrible site for a fortress, and a familiar site of pilgrimage; the ruins were a terrible sight.",
     ];
     expect(pairs(...right)).toEqual([]);
   });
