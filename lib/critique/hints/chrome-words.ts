@@ -166,13 +166,17 @@ const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 
 /**
  * True for a page's byline standing as a block: "Posted by webmaster on 12
- * June 2018", "Published on 4 May 2019". A verb of posting, an optional author,
+ * June 2018", "Published on 4 May 2019", "Posted on 14 February 2021 by
+ * HistoryHelp". A verb of posting, an optional author,
  * "on" (or a colon) and then only a date: a month name and numbers, nothing
  * else. "Published in 1848, the Manifesto…" is a sentence, not a byline.
  */
 export function isByline(passage: string): boolean {
   const text = passage.trim();
   if (text.length > 80) return false;
+  // The date first and the author after it: "Posted on 14 February 2021 by HistoryHelp".
+  const by = / by [^\s:]{1,40}(?: [^\s:]{1,40})?$/u.exec(text);
+  if (by && by.index > 0 && isByline(text.slice(0, by.index))) return true;
   const lower = text.toLowerCase();
   const on = lower.lastIndexOf(" on ");
   const colon = lower.lastIndexOf(":");

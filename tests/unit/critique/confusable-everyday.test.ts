@@ -57,6 +57,7 @@ describe("everyday confusables, decided by the words around them", () => {
     ["Every country accept Ethiopia and Liberia was taken.", "accept", "except"],
     ["One of the main principals of his rule was tolerance.", "principals", "principles"],
     ["The burning city was a terrible site.", "site", "sight"],
+    ["Cavour past away in 1861.", "past", "passed"],
   ])("%s → %s is %s", (sentence, written, meant) => {
     expect(pairs(sentence)).toContainEqual([written, meant]);
   });
@@ -83,6 +84,7 @@ describe("everyday confusables, decided by the words around them", () => {
       "Castlereagh would not waive his objections after the wave of revolutions, and the crowd waved flags.",
       "Of course bread was scarce. Made of coarse wool, the uniforms itched.",
       "Its hard currency reserves were gone.",
+      "The army marched past away from the river; the danger was past.",
       "Each state accepted the treaty, and every prince would accept Ferdinand as emperor.",
       "The principals of the firm met in London; the principal of the school resigned.",
       "It was a terrible site for a fortress, and a familiar site of pilgrimage; the ruins were a terrible sight.",

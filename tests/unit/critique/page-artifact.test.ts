@@ -142,12 +142,14 @@ describe("page-artifact, round three: cookie banners and breadcrumb trails", () 
       "We use cookies to give you the best experience possible. By continuing we'll assume you're on board with our cookie policy.",
       "Home > Essays > History > Early Modern Europe",
       "Home » Free Essays » The Peninsular War",
+      "Posted on 14 February 2021 by HistoryHelp",
       "The war began in 1808 and ended in 1814.",
     );
     expect(hints.map((h) => h.exact)).toEqual([
       "We use cookies to give you the best experience possible. By continuing we'll assume you're on board with our cookie policy.",
       "Home > Essays > History > Early Modern Europe",
       "Home » Free Essays » The Peninsular War",
+      "Posted on 14 February 2021 by HistoryHelp",
     ]);
   });
 
@@ -159,6 +161,7 @@ describe("page-artifact, round three: cookie banners and breadcrumb trails", () 
           "Prices in 1848 > prices in 1830 / 2, as the tables show.",
           "Britain > France > Spain in naval power by 1805, as the admirals knew.",
           "The Act would allow tenants to join a union if necessary.",
+          "Published in 1848 by Marx and Engels.",
         ),
       ),
     ).toEqual([]);
