@@ -61,11 +61,13 @@ export function findAnachronisticYears(context: HintContext): Hint[] {
   };
   // Each rule looks again without what the other found: a far slip ("1694" among 1954–1965) hides a near one beside it
   // ("1995" between 1954 and 1963) until it is set aside. A few rounds at most; each is linear.
+  const centuries = namedCenturies(context.segments);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const before = hints.size;
     const rest = mentions.filter((m) => !hints.has(m));
     for (const { mention, hint } of findOutOfOrder(context, rest, named, placeOf)) add(mention, hint);
-    for (const { mention, hint } of findOutliers(context, mentions, new Set(hints.keys()), named, placeOf)) add(mention, hint);
+    // The run rule repeats its own passes; another round is worth it only when the far-outlier rule found a new year.
+    const before = hints.size;
+    for (const { mention, hint } of findOutliers(context, mentions, new Set(hints.keys()), named, placeOf, centuries)) add(mention, hint);
     if (hints.size === before) break;
   }
   // A person acting after death says more than a year outside the period: it goes first and wins a tie.
@@ -87,10 +89,10 @@ function findOutliers(
   flagged: ReadonlySet<YearMention>,
   named: ReadonlySet<number>,
   placeOf: (at: number) => string,
+  centuries: ReadonlyArray<{ lo: number; hi: number }>,
 ): Found[] {
   const dated = mentions.filter((m) => !flagged.has(m));
   if (dated.length < 2) return [];
-  const centuries = namedCenturies(context.segments);
   const counts = new Map<number, number>();
   for (const m of dated) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
   const earliest = dated.reduce((a, b) => (b.lo < a.lo ? b : a));

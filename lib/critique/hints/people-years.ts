@@ -52,12 +52,14 @@ export function findPeopleOutOfLife(context: HintContext, mentions: readonly Yea
   }
   for (const [segment, inSegment] of bySegment) {
     const words = tokenize(segment);
-    const ends = sentenceEnds(segment);
+    // Found only when a person is named here: most blocks name nobody.
+    let ends: number[] | null = null;
     // Each sentence is checked once per person: a sentence naming Stalin a thousand times holds its years once.
     const checked = new Set<string>();
     words.forEach((w, i) => {
       const person = byName.get(w.raw);
       if (!person || isPossessive(context.text, w) || !actsNext(words, i)) return;
+      ends ??= sentenceEnds(segment);
       const [from, to] = sentenceAround(segment, ends, w.start - segment.start);
       const key = `${from}:${person.name}`;
       if (checked.has(key)) return;

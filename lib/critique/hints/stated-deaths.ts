@@ -8,11 +8,12 @@ export interface StatedPerson extends GlossaryPerson {
   statedAt: { start: number; end: number; quote: string };
 }
 
-// A name (one to three capitalized words, "Stonewall Jackson", "Gustavus Adolphus"), a verb of dying, and the year
-// within the next 40 characters of the same sentence: "died in May 1863", "was killed at Lützen in 1632".
-// Each part is bounded, so a match costs constant work at each start.
-const DEATH =
-  /\b(\p{Lu}[\p{L}'’-]{1,30}(?:\s+\p{Lu}[\p{L}'’-]{1,30}){0,2})\s+(?:died|was\s+(?:killed|assassinated|executed|murdered|beheaded|hanged|guillotined|shot\s+dead))[^.!?\d]{1,40}(1\d{3}|20\d{2})\b/gu;
+// A verb of dying and the year within the next 40 characters of the same sentence: "died in May 1863", "was killed at
+// Lützen in 1632". Then the name just before the verb: one to three capitalized words ("Stonewall Jackson", "Gustavus
+// Adolphus"), read back on at most 100 characters. The verb is found first, so the dear look for a name is made only
+// where someone dies; each part is bounded.
+const DEATH = /\b(?:died|was\s+(?:killed|assassinated|executed|murdered|beheaded|hanged|guillotined|shot\s+dead))\b[^.!?\d]{1,40}(1\d{3}|20\d{2})\b/gu;
+const NAME_BEFORE = /(\p{Lu}[\p{L}'’-]{1,30}(?:\s+\p{Lu}[\p{L}'’-]{1,30}){0,2})\s+$/u;
 /** Capitalized words that are not a person's name: titles, pronouns and sentence openers. */
 const NOT_NAMES = new Set([
   "The", "He", "She", "They", "It", "His", "Her", "Their", "When", "After", "Before", "Then", "But", "And", "So", "In",
@@ -36,15 +37,19 @@ export function findStatedDeaths(segments: readonly Segment[]): StatedPerson[] {
   const byName = new Map<string, StatedPerson | null>();
   for (const segment of segments) {
     for (const m of segment.text.matchAll(DEATH)) {
-      const parts = m[1].split(/\s+/).filter((part) => !NOT_NAMES.has(part.replace(/['’]s$/, "")));
+      const verbAt = m.index ?? 0;
+      const before = segment.text.slice(Math.max(0, verbAt - 100), verbAt);
+      const named = NAME_BEFORE.exec(before);
+      if (!named) continue;
+      const parts = named[1].split(/\s+/).filter((part) => !NOT_NAMES.has(part.replace(/['’]s$/, "")));
       if (parts.length === 0) continue;
       const name = parts.join(" ");
-      const died = Number(m[2]);
-      const at = segment.start + (m.index ?? 0);
+      const died = Number(m[1]);
+      const at = segment.start + verbAt - (before.length - named.index);
       const held = byName.get(name);
       if (held === null) continue;
       if (held && held.died !== died) byName.set(name, null);
-      else if (!held) byName.set(name, { name, died, statedAt: { start: at, end: at + m[0].length, quote: m[0] } });
+      else if (!held) byName.set(name, { name, died, statedAt: { start: at, end: segment.start + verbAt + m[0].length, quote: segment.text.slice(at - segment.start, verbAt + m[0].length) } });
     }
   }
   return [...byName.values()].filter((p): p is StatedPerson => p !== null);

@@ -206,7 +206,9 @@ const ORDINALS = [
   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
   "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
 ];
-const CENTURY = /\b(?:(twenty[\s-]first|[a-z]+)|(\d{1,2})(?:st|nd|rd|th))[\s-]+century\b/giu;
+const CENTURY = /century/giu;
+/** The ordinal just before "century", read on at most 24 characters back. */
+const ORDINAL_BEFORE = /\b(?:(twenty[\s-]first|[a-z]+)|(\d{1,2})(?:st|nd|rd|th))[\s-]+$/iu;
 
 /**
  * The centuries the essay names ("By the nineteenth century", "the 18th
@@ -216,7 +218,11 @@ const CENTURY = /\b(?:(twenty[\s-]first|[a-z]+)|(\d{1,2})(?:st|nd|rd|th))[\s-]+c
 export function namedCenturies(segments: readonly Segment[]): Array<{ lo: number; hi: number }> {
   const found = new Map<number, { lo: number; hi: number }>();
   for (const segment of segments) {
-    for (const m of segment.text.matchAll(CENTURY)) {
+    // The word "century" first (a plain search), then the ordinal before it: a pattern starting at every word is dear.
+    for (const c of segment.text.matchAll(CENTURY)) {
+      const at = c.index ?? 0;
+      const m = ORDINAL_BEFORE.exec(segment.text.slice(Math.max(0, at - 24), at));
+      if (!m) continue;
       const word = m[1]?.toLowerCase().replace(/[\s-]/, " ");
       const n = m[2] ? Number(m[2]) : word === "twenty first" ? 21 : ORDINALS.indexOf(word ?? "") + 1;
       if (n >= 11 && n <= 21) found.set(n, { lo: (n - 1) * 100 + 1, hi: n * 100 });
