@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useRef, type ReactNode } from "react";
-import type { AnnotationDTO, ClassRole, ReplyDTO, Scope } from "@/lib/annotations/types";
+import type { AnnotationDTO, ClassRole, ReplyDTO } from "@/lib/annotations/types";
+import type { AnnotationPatch } from "@/lib/format/edit-patch";
 import { compactSummary, kindLabel, possessive, scopeLabel } from "@/lib/format/annotation-labels";
 import { plainTextOfUnknown, type TiptapDoc } from "@/lib/rich-text";
 import { RichTextView } from "@/components/ui/rich-text-view";
@@ -12,6 +13,7 @@ import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { QuotePassage } from "./quote-passage";
 import { ReplyItem } from "./reply-item";
+import { ThreadCode } from "./thread-code";
 import { usePanel } from "./use-panel";
 import { PanelButton } from "./panel-button";
 
@@ -29,7 +31,7 @@ export interface ThreadCardProps {
   onActivate: (id: string) => void;
   /** `id` is the reply's pending client id: the same on every retry of one reply. */
   onReply: (annotationId: string, doc: TiptapDoc, id: string) => SaveResult;
-  onEdit: (annotation: AnnotationDTO, patch: { body?: TiptapDoc; tags?: string[]; scope?: Scope }) => SaveResult;
+  onEdit: (annotation: AnnotationDTO, patch: AnnotationPatch) => SaveResult;
   onDelete: (annotation: AnnotationDTO) => SaveResult;
   onEditReply: (reply: ReplyDTO, doc: TiptapDoc) => SaveResult;
   onDeleteReply: (reply: ReplyDTO) => SaveResult;
@@ -139,6 +141,8 @@ export function ThreadCard(props: ThreadCardProps) {
       <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} isFixedInSource={a.flag?.fixedInSource} />
 
       {a.isDeleted ? null : props.flagSection}
+
+      <ThreadCode annotation={a} canChange={canChange && !a.imported} onEdit={props.onEdit} />
 
       {a.isDeleted ? (
         <p className="annotation-deleted">This {kind} was deleted.</p>

@@ -8,12 +8,13 @@ import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 import { notifyMentions } from "@/lib/server/notifications/notify";
+import { requireClassCode } from "@/lib/server/highlight-codes/check-code";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotation";
 import { checkBody, toJson } from "./check-body";
 import { findAnnotation, reloadAnnotation } from "./find-annotations";
 
 /**
- * Edits your own annotation: body, tags or scope. The edit names the version
+ * Edits your own annotation: body, tags, scope or highlight code. The edit names the version
  * it saw; if the row moved on since (another tab, a retried request), the
  * answer is 409 with the current version, and nothing is overwritten.
  */
@@ -33,6 +34,8 @@ export async function updateAnnotation({
   if (row.importedAt) throw new AppError("forbidden", "An imported annotation keeps the words of its file; it cannot be edited.");
   if (row.deletedAt) throw new AppError("conflict", "This annotation was deleted.");
 
+  if (input.codeId && row.kind === "flag") throw new AppError("invalid", "A flag is not coded: highlight or comment on the words to code them.");
+  await requireClassCode(access.assignment.classroomId, input.codeId);
   const body = input.body === undefined ? undefined : await resolveMentions(checkBody(input.body, "comment"), { assignmentId: row.assignmentId, authorId: viewerId });
   await db.$transaction(async (tx) => {
     const updated = await tx.annotation.updateMany({
@@ -41,6 +44,7 @@ export async function updateAnnotation({
         ...(body ? { body: toJson(body), kind: row.kind === "highlight" ? "comment" : row.kind } : {}),
         ...(input.tags ? { tags: input.tags } : {}),
         ...(input.scope ? { scope: input.scope } : {}),
+        ...(input.codeId !== undefined ? { codeId: input.codeId } : {}),
         version: { increment: 1 },
       },
     });

@@ -6,6 +6,7 @@ import { requireReviewAssignment } from "@/lib/server/assignments/find-review-as
 import { requireShallowJson } from "@/lib/server/http/json-depth";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
 import { listImportItems } from "@/lib/w3c/list-import-items";
+import { loadClassCodes } from "@/lib/server/highlight-codes/find-highlight-codes";
 import { localIdOf, planImport } from "./plan-import";
 import { writeImport } from "./write-import";
 
@@ -73,7 +74,8 @@ export async function importAnnotations({
   const listed = listImportItems(json);
   if (!listed.ok) throw new AppError("invalid", `${listed.message} Nothing was imported.`);
 
-  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text });
+  const codes = await loadClassCodes(assignment.classroomId);
+  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text, codes });
   const ourAnnotationId = (iri: string) => localIdOf(iri, `${origin}/annotations/`);
 
   try {
