@@ -1,10 +1,10 @@
 import { colourOf, cueOf, type HighlightCodeDTO } from "@/lib/annotations/highlight-codes";
 import "./highlight-codes.css";
 
-/** The code's colours as CSS custom properties, for a swatch or a mark. */
-export function codeStyle(code: Pick<HighlightCodeDTO, "colour">): React.CSSProperties {
+/** The code's colours as CSS custom properties (`--code`, `--code-ink`, or another name), for a swatch or a mark. */
+export function codeStyle(code: Pick<HighlightCodeDTO, "colour">, name = "code"): React.CSSProperties {
   const colour = colourOf(code.colour);
-  return { "--code": colour.hex, "--code-ink": colour.ink } as React.CSSProperties;
+  return { [`--${name}`]: colour.hex, [`--${name}-ink`]: colour.ink } as React.CSSProperties;
 }
 
 /**

@@ -14,6 +14,7 @@ import { DeleteConfirm } from "./delete-confirm";
 import { QuotePassage } from "./quote-passage";
 import { ReplyItem } from "./reply-item";
 import { ThreadCode } from "./thread-code";
+import { useHighlightCodes } from "./highlight-codes-context";
 import { usePanel } from "./use-panel";
 import { PanelButton } from "./panel-button";
 
@@ -60,6 +61,9 @@ export function ThreadCard(props: ThreadCardProps) {
   const rootRef = useRef<HTMLElement>(null);
   const panel = usePanel<"reply" | "edit" | "delete">(rootRef);
   const replyId = usePendingId();
+  const code = useHighlightCodes().byId.get(a.codeId ?? "");
+  // The code is part of the card's name, so a screen reader hears "Highlight · Claim by Ana".
+  const codeName = code && !a.isDeleted ? <span className="annotation-code"> · {code.label}</span> : null;
 
   const isMine = a.isMine || a.author.id === viewerId;
   const isTeacher = viewerRole === "teacher";
@@ -95,7 +99,8 @@ export function ThreadCard(props: ThreadCardProps) {
         onFocus={activate}
       >
         <h3 id={headingId} className="compact-heading">
-          <span className="annotation-kind">{kindLabel(kind)}</span> by <AuthorName author={a.author} isMine={isMine} />
+          <span className="annotation-kind">{kindLabel(kind)}</span>
+          {codeName} by <AuthorName author={a.author} isMine={isMine} />
           {a.imported ? <span className="compact-counts"> · Imported</span> : null}
           {summary.counts.length > 0 ? <span className="compact-counts"> · {summary.counts.join(" · ")}</span> : null}
         </h3>
@@ -118,7 +123,8 @@ export function ThreadCard(props: ThreadCardProps) {
     >
       <header className="annotation-header">
         <h3 id={headingId} className="annotation-heading">
-          <span className="annotation-kind">{kindLabel(kind)}</span> by{" "}
+          <span className="annotation-kind">{kindLabel(kind)}</span>
+          {codeName} by{" "}
           <AuthorName author={a.author} isMine={isMine} />
         </h3>
         <p className="annotation-meta">

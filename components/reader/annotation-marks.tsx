@@ -131,7 +131,8 @@ function codedLook(ctx: MarkContext, ids: readonly string[], start: number) {
     .filter((c): c is HighlightCodeDTO => Boolean(c))
     .sort((a, b) => a.position - b.position);
   return {
-    style: codeStyle(code),
+    // The shape sits on the colour of its own code (the first, when several start here), not the piece's.
+    style: { ...codeStyle(code), ...(starting.length > 0 ? codeStyle(starting[0], "cue") : {}) },
     cue: starting.length > 0 ? starting.map((c) => cueOf(c.cue).glyph).join("") : undefined,
     label: starting.length > 0 ? `${starting.map((c) => c.label).join(", ")}: ` : undefined,
   };

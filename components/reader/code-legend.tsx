@@ -24,7 +24,7 @@ export function CodeLegend({ codes, counts, selected, onSelect }: Props) {
   const last = codes.length;
   return (
     <div className="code-legend">
-      <span id={id}>Highlight codes (select words, then press 1{last > 1 ? `–${last}` : ""}):</span>
+      <span id={id}>Highlight codes (select words, then choose a code or press 1{last > 1 ? `–${last}` : ""}):</span>
       <ul aria-labelledby={id}>
         {codes.map((code) => {
           const count = counts.get(code.id) ?? 0;
@@ -41,7 +41,7 @@ export function CodeLegend({ codes, counts, selected, onSelect }: Props) {
                 <CodeSwatch code={code} />
                 <span>{code.label}</span>
                 <kbd>{codeKey(code)}</kbd>
-                <span className="muted">{count}</span>
+                <span className="muted">({count})</span>
               </button>
             </li>
           );

@@ -245,87 +245,87 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   return (
     <MentionProvider assignmentId={list.assignmentId}>
       <HighlightCodesProvider codes={list.codes}>
-      <div className={`reader-layout${isSheet ? " has-sheet" : ""}`}>
-        <ReaderBar
-          live={live}
-          filter={filter}
-          onFilter={setFilter}
-          isTeacher={isTeacher}
-          authors={collectAuthors(list.annotations)}
-          tags={collectTags(list.annotations)}
-          codes={list.codes}
-          codeCounts={countCodes(list.annotations)}
-          orphanCount={orphans.length}
-          defaultScope={defaultScope}
-          onDefaultScope={setDefaultScope}
-          hintsAssignmentId={list.viewer.role === "student" && list.hintsVisible ? list.assignmentId : null}
-          onOpenOffset={scrollToOffset}
-          showPeerFlagsNote={!list.peerFlagsVisible && !isTeacher}
-          shownCount={visible.filter((a) => !a.isDeleted).length}
-          totalCount={list.annotations.filter((a) => !a.isDeleted).length}
-          showAll={showAll}
-          onShowAll={setShowAll}
-        />
-        <article
-          ref={articleRef}
-          className="reader-article"
-          aria-labelledby={titleId}
-          aria-describedby="keyboard-help"
-          tabIndex={0}
-          onKeyDown={onArticleKey}
-          onFocus={onArticleFocus}
-          onBlur={(event) => event.currentTarget.removeAttribute("data-pointer-focus")}
-        >
-          {header}
-          <p id="keyboard-help" className="visually-hidden">
-            To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
-            Press H to highlight the selection, a number key to highlight it with that highlight code, C to comment on it, or F to flag an error in it.
-          </p>
-          <ReaderText
-            text={text}
-            blocks={blocks}
-            titleId={titleId}
-            source={source}
-            annotations={placed}
-            activeId={activeId}
-            onOpen={openThread}
-            pending={composing}
-          />
-        </article>
-        {pending && !composing ? (
-          <SelectionToolbar
-            rect={pending.rect}
-            onHighlight={() => void highlight()}
+        <div className={`reader-layout${isSheet ? " has-sheet" : ""}`}>
+          <ReaderBar
+            live={live}
+            filter={filter}
+            onFilter={setFilter}
+            isTeacher={isTeacher}
+            authors={collectAuthors(list.annotations)}
+            tags={collectTags(list.annotations)}
             codes={list.codes}
-            onCode={(codeId) => void highlight(list.codes.find((c) => c.id === codeId))}
-            onComment={() => startComposing("comment")}
-            onFlag={() => startComposing("flag")}
-            isBusy={isBusy}
+            codeCounts={countCodes(list.annotations)}
+            orphanCount={orphans.length}
+            defaultScope={defaultScope}
+            onDefaultScope={setDefaultScope}
+            hintsAssignmentId={list.viewer.role === "student" && list.hintsVisible ? list.assignmentId : null}
+            onOpenOffset={scrollToOffset}
+            showPeerFlagsNote={!list.peerFlagsVisible && !isTeacher}
+            shownCount={visible.filter((a) => !a.isDeleted).length}
+            totalCount={list.annotations.filter((a) => !a.isDeleted).length}
+            showAll={showAll}
+            onShowAll={setShowAll}
           />
-        ) : null}
-        <AnnotationColumn
-          list={list}
-          placed={placed}
-          orphans={orphans}
-          showOrphans={filter.showOrphans}
-          isTeacher={isTeacher}
-          live={live}
-          activeId={activeId}
-          onActivate={activate}
-          essayRef={articleRef}
-          composer={composer}
-          isSheet={isSheet}
-          isSheetOpen={isSheetOpen}
-          onSheetOpen={setSheetOpen}
-          onTagClick={(tag) => setFilter({ ...filter, tag })}
-          showAll={showAll}
-          actions={{ reply, update, remove, editReply, deleteReply }}
-          flagActions={flagActions}
-        />
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {status}
-        </p>
-      </div>
+          <article
+            ref={articleRef}
+            className="reader-article"
+            aria-labelledby={titleId}
+            aria-describedby="keyboard-help"
+            tabIndex={0}
+            onKeyDown={onArticleKey}
+            onFocus={onArticleFocus}
+            onBlur={(event) => event.currentTarget.removeAttribute("data-pointer-focus")}
+          >
+            {header}
+            <p id="keyboard-help" className="visually-hidden">
+              To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
+              Press H to highlight the selection, a number key to highlight it with that highlight code, C to comment on it, or F to flag an error in it.
+            </p>
+            <ReaderText
+              text={text}
+              blocks={blocks}
+              titleId={titleId}
+              source={source}
+              annotations={placed}
+              activeId={activeId}
+              onOpen={openThread}
+              pending={composing}
+            />
+          </article>
+          {pending && !composing ? (
+            <SelectionToolbar
+              rect={pending.rect}
+              onHighlight={() => void highlight()}
+              codes={list.codes}
+              onCode={(codeId) => void highlight(list.codes.find((c) => c.id === codeId))}
+              onComment={() => startComposing("comment")}
+              onFlag={() => startComposing("flag")}
+              isBusy={isBusy}
+            />
+          ) : null}
+          <AnnotationColumn
+            list={list}
+            placed={placed}
+            orphans={orphans}
+            showOrphans={filter.showOrphans}
+            isTeacher={isTeacher}
+            live={live}
+            activeId={activeId}
+            onActivate={activate}
+            essayRef={articleRef}
+            composer={composer}
+            isSheet={isSheet}
+            isSheetOpen={isSheetOpen}
+            onSheetOpen={setSheetOpen}
+            onTagClick={(tag) => setFilter({ ...filter, tag })}
+            showAll={showAll}
+            actions={{ reply, update, remove, editReply, deleteReply }}
+            flagActions={flagActions}
+          />
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {status}
+          </p>
+        </div>
       </HighlightCodesProvider>
     </MentionProvider>
   );
