@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { describe as describeSpan } from "../../lib/anchoring";
@@ -38,6 +39,12 @@ async function tabToEssay(page: Page) {
     await page.keyboard.press("Tab");
   }
   throw new Error("Tab never reached the essay");
+}
+
+/** Serious or critical accessibility violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** Every student but the first marks three passages, the codes in turn; returns what was posted. */
@@ -88,6 +95,7 @@ test.describe("coded highlights", () => {
     await page.getByRole("button", { name: "Save codes" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Codes saved." })).toBeVisible();
     await shoot(page, testInfo.outputPath("class-codes-1366.png"));
+    expect(await seriousViolations(page)).toEqual([]);
 
     const teacher = await requireSession(baseUrl, seeded.teachers[0].email, PASSWORD);
     const listed = (await (await sessionRequest(baseUrl, teacher, "GET", `/api/classes/${seeded.classId}/highlight-codes`)).json()) as { codes: Code[] };
@@ -175,6 +183,7 @@ test.describe("coded highlights", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(device.viewport.width);
       await page.locator(".reader-filters summary").click();
       await shoot(page, testInfo.outputPath(`reader-codes-${device.name}.png`));
+      expect(await seriousViolations(page)).toEqual([]);
       await page.locator(".reader-filters summary").click();
       // A selection's toolbar with the codes stays on screen.
       await tabToEssay(page);
