@@ -5,6 +5,7 @@ import { describeFlagMark } from "@/lib/annotations/flags";
 import { cueOf, dominantCode, type HighlightCodeDTO } from "@/lib/annotations/highlight-codes";
 import { segmentBlock, type SpanRef } from "@/lib/annotations/segments";
 import type { AnnotationDTO } from "@/lib/annotations/types";
+import "./coded-marks.css";
 
 /** The mark id of the passage being written on (never an annotation id: those are UUIDs). */
 export const PENDING_MARK_ID = "pending-selection";

@@ -179,6 +179,11 @@ test.describe("coded highlights", () => {
       await signInTo(page, shots.students[0].email, reader(shots));
       await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
       await expect(page.locator("mark.hl-coded").first()).toBeVisible();
+      // Screen readers hear each coded passage's code: the shape's alternative text is its name (Chromium's tree).
+      const cdp = await context.newCDPSession(page);
+      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: { name?: { value?: string } }[] };
+      const names = nodes.map((n) => n.name?.value ?? "");
+      for (const label of ["Claim: ", "Evidence: ", "Bias: ", "Question: ", "Context: "]) expect(names).toContain(label);
       // Nothing is wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(device.viewport.width);
       await page.locator(".reader-filters summary").click();
