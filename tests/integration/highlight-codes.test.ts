@@ -11,6 +11,7 @@ import { importAnnotations } from "@/lib/server/export/import-annotations";
 import { findHighlightCodes } from "@/lib/server/highlight-codes/find-highlight-codes";
 import { saveHighlightCodes } from "@/lib/server/highlight-codes/save-highlight-codes";
 import { parseInput } from "@/lib/server/http/api-route";
+import { isForeignKeyViolation } from "@/lib/server/db-errors";
 import { findStudentTable } from "@/lib/server/review/find-student-table";
 import { studentTableCsv } from "@/lib/review/student-table";
 import { saveHighlightCodesSchema } from "@/lib/validation/highlight-codes";
@@ -142,6 +143,17 @@ describe("coded highlights", () => {
     expect(reload?.actorId).toBe(world.users.teacher.id);
     // A list naming a code removed meanwhile is a conflict, not a silent re-creation.
     expect(await codeOf(save(world.users.teacher.id, classA, [{ ...bias }]))).toBe("conflict");
+  });
+});
+
+describe("a code removed mid-write", () => {
+  it("is recognised as a missing code by the raw insert and the query builder alike (answered 422/409, not 500)", async () => {
+    const anas = await db.annotation.findFirstOrThrow({ where: { authorId: world.users.ana.id, exact: "Khrushchev" } });
+    const viaBuilder = await db.annotation.update({ where: { id: anas.id }, data: { codeId: "gone" } }).catch((e: unknown) => e);
+    expect(isForeignKeyViolation(viaBuilder)).toBe(true);
+    const viaRaw = await db.$executeRaw`update annotations set "codeId" = ${"gone"} where id = ${anas.id}`.catch((e: unknown) => e);
+    expect(isForeignKeyViolation(viaRaw)).toBe(true);
+    expect(isForeignKeyViolation(new Error("other"))).toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findAssignmentAccess, requireOpenAssignment, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { noteGradedWork } from "@/lib/server/lti/score-sync";
-import { isUniqueViolation } from "@/lib/server/db-errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/db-errors";
 import { changeLogSteps, recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { newAnnotationGroup } from "@/lib/server/groups/author-group";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
@@ -20,7 +20,7 @@ import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 import { notifyMentions } from "@/lib/server/notifications/notify";
-import { requireClassCode } from "@/lib/server/highlight-codes/check-code";
+import { requireClassCode, UNKNOWN_CODE } from "@/lib/server/highlight-codes/check-code";
 
 /** What a flag adds to an annotation; written in the same transaction. */
 export interface FlagPart {
@@ -103,6 +103,8 @@ export async function createAnnotation({
   } catch (error) {
     // The id is taken: a retry (or two racing copies) of the viewer's own create returns the first result.
     if (isUniqueViolation(error)) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
+    // The code was removed by a teacher between the check and the insert.
+    if (isForeignKeyViolation(error) && input.codeId) throw new AppError("invalid", UNKNOWN_CODE);
     throw error;
   }
   noteWork(access, viewerId);

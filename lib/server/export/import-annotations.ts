@@ -7,6 +7,7 @@ import { requireShallowJson } from "@/lib/server/http/json-depth";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
 import { listImportItems } from "@/lib/w3c/list-import-items";
 import { loadClassCodes } from "@/lib/server/highlight-codes/find-highlight-codes";
+import { isForeignKeyViolation } from "@/lib/server/db-errors";
 import { localIdOf, planImport } from "./plan-import";
 import { writeImport } from "./write-import";
 
@@ -88,6 +89,9 @@ export async function importAnnotations({
     // Another writer took one of the derived ids between our check and insert.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("conflict", "Some of these annotations were just added by someone else. Import the file again; nothing was imported this time.");
+    }
+    if (isForeignKeyViolation(error)) {
+      throw new AppError("conflict", "The class's highlight codes changed while importing. Import the file again; nothing was imported this time.");
     }
     throw error;
   }
