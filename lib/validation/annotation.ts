@@ -32,6 +32,8 @@ export const positionSchema = z
 
 /** A teacher's guiding question or instruction pinned to a passage (teachers only; the server refuses it from a student). */
 export const guideSchema = z.enum(["question", "instruction"], { error: "A guide is a question or an instruction." });
+/** A highlight code's id (checked against the class on the server), or null for none. */
+export const codeIdSchema = z.string({ error: "A highlight code is named by its id, or null for none." }).min(1).max(200).nullable();
 
 export const createAnnotationSchema = z.object({
   /** Client-generated, so a retried request never makes a duplicate. */
@@ -44,6 +46,8 @@ export const createAnnotationSchema = z.object({
   body: z.unknown().optional(),
   tags: tagsSchema.default([]),
   guide: guideSchema.optional(),
+  /** One of the class's highlight codes (lib/annotations/highlight-codes.ts), or none. */
+  codeId: codeIdSchema.optional(),
 });
 
 export const updateAnnotationSchema = z.object({
@@ -52,6 +56,8 @@ export const updateAnnotationSchema = z.object({
   tags: tagsSchema.optional(),
   scope: scopeSchema.optional(),
   guide: guideSchema.optional(),
+  /** A highlight code of the class, or null to clear it. */
+  codeId: codeIdSchema.optional(),
 });
 
 export const createReplySchema = z.object({

@@ -49,6 +49,8 @@ function bodiesOf(a: ExportAnnotation): W3CTextualBody[] {
     const purpose = a.kind === "reply" ? "replying" : a.guide ? guideMotivation(a.guide) : "commenting";
     if (text.trim()) bodies.push(textualBody(text, purpose));
   }
+  // The class's highlight code (claim, evidence…) classifies the passage, as a flag's category does.
+  if (a.kind !== "flag" && a.kind !== "reply" && a.code?.trim()) bodies.push(textualBody(a.code, "classifying"));
   for (const tag of a.tags) {
     if (tag.trim()) bodies.push(textualBody(tag, "tagging"));
   }
@@ -116,6 +118,8 @@ function passageOf(a: ExportAnnotation, sourceUrl: string): W3CSpecificResource 
  *   correction (purpose editing), rationale (commenting), category (classifying);
  * - guide (a teacher's comment pinned for the class) → `questioning` for a
  *   question, `describing` for an instruction, its text with the same purpose;
+ * - a highlight code (claim, evidence…) → TextualBody with purpose `classifying`
+ *   on a highlight or comment, its label as the value;
  * - tags → TextualBody with purpose `tagging`, on any kind.
  *
  * The flag's status is not exported: the model has no term for it.

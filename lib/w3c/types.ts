@@ -36,6 +36,8 @@ export interface ExportAnnotation {
   flag?: { category: string; correction: string; status: string };
   /** A teacher's guiding question or instruction: motivation `questioning` or `describing`. */
   guide?: "question" | "instruction";
+  /** The class's highlight code it carries (its label), for highlights and comments. */
+  code?: string;
 }
 
 /**
@@ -165,7 +167,7 @@ export interface ImportedAnnotation {
   modified?: Date;
   /** A flag's proposed correction (body with purpose "editing"). */
   correction?: string;
-  /** A flag's category (body with purpose "classifying"). */
+  /** A flag's category, or a highlight's or comment's code (body with purpose "classifying"). */
   category?: string;
   /** A teacher's guide: motivation `questioning` (question) or `describing` (instruction) with an audience of students. */
   guide?: "question" | "instruction";

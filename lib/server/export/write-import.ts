@@ -192,6 +192,7 @@ async function writeRows(
         body: a.kind === "comment" && a.body ? toJson(a.body) : Prisma.DbNull,
         tags: a.tags,
         guide: a.guide ?? null,
+        codeId: a.codeId,
         ...provenance(a),
         createdAt: at(i),
         updatedAt: at(i),
