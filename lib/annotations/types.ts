@@ -1,4 +1,5 @@
 import type { TiptapDoc } from "@/lib/rich-text";
+import type { Region } from "@/lib/sources/regions";
 
 /**
  * What the reader receives about annotations (JSON over the API). Offsets:
@@ -122,6 +123,8 @@ export interface AnnotationDTO {
   quote: QuoteDTO;
   position: { start: number; end: number };
   span: { start: number; end: number } | null;
+  /** On a picture reading: the region it marks, in the picture's pixels (its quote is then empty and span null). */
+  region?: Region | null;
   anchorStatus: AnchorStatus;
   /** For `replaced`: what the passage reads now in the current revision. */
   currentText?: string;

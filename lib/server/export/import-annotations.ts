@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
 import { requireShallowJson } from "@/lib/server/http/json-depth";
+import { cachedRevision } from "@/lib/server/essays/revision-cache";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
 import { listImportItems } from "@/lib/w3c/list-import-items";
 import { localIdOf, planImport } from "./plan-import";
@@ -73,7 +74,8 @@ export async function importAnnotations({
   const listed = listImportItems(json);
   if (!listed.ok) throw new AppError("invalid", `${listed.message} Nothing was imported.`);
 
-  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text });
+  const picture = (await cachedRevision(assignment.revision.id))?.picture ?? null;
+  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text, picture });
   const ourAnnotationId = (iri: string) => localIdOf(iri, `${origin}/annotations/`);
 
   try {
