@@ -1,10 +1,11 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { PictureInfo } from "./picture-context";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { centredRegion, describeRegion, moveRegion, regionBounds, resizeRegion, type Region } from "@/lib/sources/regions";
+import { PENDING_MARK_ID } from "./annotation-marks";
 import type { RegionTool } from "./picture-annotator";
 import "./picture.css";
 
@@ -49,7 +50,7 @@ const STEP = 0.02;
 export function PictureRegions({ picture, annotations, activeId, onOpen, draft, onDraft, isComposing, onAct, isBusy }: Props) {
   const [tool, setTool] = useState<RegionTool>("rectangle");
   const draftRef = useRef<HTMLDivElement>(null);
-  const regions = annotations.filter((a) => a.region && !a.isDeleted);
+  const regions = useMemo(() => annotations.filter((a) => a.region && !a.isDeleted), [annotations]);
   const size = { width: picture.width, height: picture.height };
   const description = draft ? describeRegion(draft, size) : "";
   // A new draft (placed or drawn) takes focus once it is on the page, so the arrow keys move it at once.
@@ -122,6 +123,10 @@ export function PictureRegions({ picture, annotations, activeId, onOpen, draft, 
             const b = regionBounds(a.region!);
             return <mark key={a.id} data-ids={a.id} className="region-mark" style={{ left: pct(b.x, picture.width), top: pct(b.y, picture.height) }} />;
           })}
+          {/* The composer opens level with the region it is about, as with a passage's pending mark. */}
+          {box && isComposing ? (
+            <mark data-ids={PENDING_MARK_ID} className="region-mark" style={{ left: pct(box.x, picture.width), top: pct(box.y, picture.height) }} />
+          ) : null}
         </div>
         {draft && box ? (
           <div

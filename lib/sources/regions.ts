@@ -147,10 +147,10 @@ export function describeRegion(region: Region, size: { width: number; height: nu
   return `${shape}, ${place}: from ${pct(x0)} to ${pct(x1)} across and ${pct(y0)} to ${pct(y1)} down`;
 }
 
-/** A new rectangle for the keyboard: a quarter of the picture's width and height, in its centre. */
+/** A new rectangle for the keyboard: a fifth of the picture's width and height, in its centre (40 % to 60 %). */
 export function centredRegion(size: { width: number; height: number }): RectRegion {
-  const w = round(size.width / 4);
-  const h = round(size.height / 4);
+  const w = round(size.width / 5);
+  const h = round(size.height / 5);
   return { type: "rect", x: round((size.width - w) / 2), y: round((size.height - h) / 2), w, h };
 }
 

@@ -61,11 +61,11 @@ describe("a region on a picture", () => {
 
   it("moves and resizes by the keyboard's steps without leaving the picture", () => {
     const start = centredRegion(POSTER);
-    expect(start).toEqual({ type: "rect", x: 450, y: 300, w: 300, h: 200 });
-    expect(moveRegion(start, 24, -16, POSTER)).toMatchObject({ x: 474, y: 284 });
+    expect(start).toEqual({ type: "rect", x: 480, y: 320, w: 240, h: 160 });
+    expect(moveRegion(start, 24, -16, POSTER)).toMatchObject({ x: 504, y: 304 });
     // Pushed past the right edge it stops there.
-    expect(moveRegion(start, 5000, 0, POSTER)).toMatchObject({ x: 900, w: 300 });
-    expect(resizeRegion(start, 24, 16, POSTER)).toMatchObject({ w: 324, h: 216 });
+    expect(moveRegion(start, 5000, 0, POSTER)).toMatchObject({ x: 960, w: 240 });
+    expect(resizeRegion(start, 24, 16, POSTER)).toMatchObject({ w: 264, h: 176 });
     expect(resizeRegion(start, -5000, 0, POSTER)).toMatchObject({ w: 4 });
     const moved = moveRegion(soldier, -10, 10, POSTER);
     expect(moved).toEqual({ type: "polygon", points: [[690, 110], [890, 130], [870, 510], [680, 490]] });
