@@ -91,7 +91,7 @@ export function FlagCardSection({ annotation: a, viewer, mergeTargets, actions }
             <p className="annotation-field-hint">Saving sends the flag back to your teacher as open.</p>
           ) : null}
           <FlagForm
-            original={a.quote.exact}
+            original={passageWords(a)}
             initial={{ ...flag, scope: a.scope, tags: a.tags }}
             submitLabel={flag.status === "needs_evidence" ? "Resubmit flag" : "Save flag"}
             onCancel={() => panel.close()}

@@ -5,6 +5,7 @@ import type { FlagFormOutput } from "@/components/flags/flag-form";
 import type { Scope } from "@/lib/annotations/types";
 import type { TiptapDoc } from "@/lib/rich-text";
 import { describeRegion, type Region } from "@/lib/sources/regions";
+import { REGION_WORDS } from "@/lib/annotations/passage-words";
 import { NewComment } from "./new-comment";
 
 /** The open composer; `id` is its post's client id, kept through retries until it is posted or cancelled. */
@@ -35,7 +36,8 @@ export function ReaderComposer({ composing, text, picture, isScan, defaultScope,
       key={`${composing.start}-${composing.end}-${composing.id}`}
       isScan={isScan}
       quote={quote}
-      original={composing.region ? "" : quote}
+      original={composing.region ? REGION_WORDS : quote}
+      startsEmpty={Boolean(composing.region)}
       defaultScope={defaultScope}
       onCancel={onCancel}
       onSubmit={onFlag}

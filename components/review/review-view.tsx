@@ -99,8 +99,12 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups
           heatmap: (
             <ReviewSection
               id="heatmap"
-              title="Passage heatmap"
-              intro="What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
+              title={picture ? "Region heatmap" : "Passage heatmap"}
+              intro={
+                picture
+                  ? "What the class noticed on the picture: each spot it marked, coloured and numbered by how many different students marked it."
+                  : "What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
+              }
             >
               <HeatmapPanel text={text} blocks={blocks} annotations={annotations} assignment={assignment} picture={picture} />
             </ReviewSection>

@@ -86,9 +86,11 @@ test("a teacher uploads a poster, a student comments on a region with the mouse 
   const form = ana.getByRole("region", { name: "Flag an error" });
   await form.getByLabel("What kind of error?").selectOption("date_number");
   await form.getByLabel("Suggested correction").fill("1917");
+  await form.getByRole("textbox", { name: "Why is it wrong? (rationale)" }).fill("The Winter Palace was stormed in October 1917.");
   await form.getByRole("button", { name: "Post flag" }).click();
-  const flag = ana.locator("[data-annotation-id]", { hasText: "1917" }).first();
+  const flag = ana.locator("article[data-annotation-id]", { hasText: "stormed in October 1917" });
   await expect(flag).toBeVisible();
+  await expect(flag).toContainText("Rectangle, bottom left: from 12 % to 32 % across and 64 % to 76 % down");
   expect(anaViolations).toEqual([]);
 
   // Many regions, as a class of students leaves them: Ben posts a dozen through the same API.

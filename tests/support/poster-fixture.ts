@@ -18,8 +18,8 @@ export async function makePosterPng(): Promise<Uint8Array> {
   ctx.fillStyle = "#a4161a";
   ctx.fillRect(0, 0, 1200, 160);
   ctx.fillStyle = "#ffffff";
-  ctx.font = "bold 84px sans-serif";
-  ctx.fillText("ALL POWER TO THE SOVIETS", 60, 110);
+  ctx.font = "bold 64px sans-serif";
+  ctx.fillText("ALL POWER TO THE SOVIETS", 60, 100);
   ctx.fillStyle = "#1d1f23";
   ctx.beginPath();
   ctx.moveTo(760, 200);
