@@ -12,6 +12,7 @@ import { AuthorName, ImportedMark, PostedAt } from "./author-name";
 import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { QuotePassage } from "./quote-passage";
+import { RegionPassage, REGION_SUMMARY } from "./region-passage";
 import { ReplyItem } from "./reply-item";
 import { ThreadCode } from "./thread-code";
 import { useHighlightCodes } from "./highlight-codes-context";
@@ -82,7 +83,7 @@ export function ThreadCard(props: ThreadCardProps) {
   if (isCompact) {
     const summary = compactSummary({
       kind,
-      quote: a.quote,
+      quote: a.region ? { ...a.quote, exact: REGION_SUMMARY } : a.quote,
       bodyText: a.isDeleted ? "" : plainTextOfUnknown(a.body),
       replyCount: a.replies.filter((r) => !r.isDeleted).length,
       flag: props.flagSummary,
@@ -144,7 +145,11 @@ export function ThreadCard(props: ThreadCardProps) {
         ) : null}
       </header>
 
-      <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} isFixedInSource={a.flag?.fixedInSource} />
+      {a.region ? (
+        <RegionPassage region={a.region} />
+      ) : (
+        <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} isFixedInSource={a.flag?.fixedInSource} />
+      )}
 
       {a.isDeleted ? null : props.flagSection}
 

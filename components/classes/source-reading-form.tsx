@@ -34,14 +34,14 @@ const isPdf = (file: File | null) => Boolean(file && (file.type === "application
  * the PDF's text or transcribes the picture in a background job; this form
  * then follows that job and opens the reading when its text is ready.
  */
-export function SourceReadingForm() {
+export function SourceReadingForm({ isPicture = false }: { isPicture?: boolean }) {
   const [fields, setFields] = useState(EMPTY);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isSending, setSending] = useState(false);
   const [started, setStarted] = useState<{ id: string; slug: string } | null>(null);
   const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
-  const needsAltText = file !== null && !isPdf(file);
+  const needsAltText = isPicture || (file !== null && !isPdf(file));
 
   if (started) return <SourceJobProgress essayId={started.id} slug={started.slug} />;
 
@@ -55,13 +55,13 @@ export function SourceReadingForm() {
   return (
     <form
       className="stack"
-      aria-label="Add a reading from a PDF, scan or photograph"
+      aria-label={isPicture ? "Add a picture to annotate" : "Add a reading from a PDF, scan or photograph"}
       onSubmit={async (event) => {
         event.preventDefault();
         if (!file) return setError("Choose a file to upload.");
         if (file.size > MAX_SOURCE_BYTES) return setError(`The file is larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MB.`);
         const body = new FormData();
-        body.set("meta", JSON.stringify(fields));
+        body.set("meta", JSON.stringify({ ...fields, pictureUse: isPicture ? "annotate" : "transcribe" }));
         body.set("file", file);
         setSending(true);
         setError(null);
@@ -72,11 +72,15 @@ export function SourceReadingForm() {
       }}
     >
       <label className="field">
-        <span>File: a PDF, or a scan or photograph of a document (JPEG, PNG, TIFF), up to {MAX_SOURCE_BYTES / (1024 * 1024)} MB</span>
+        <span>
+          {isPicture
+            ? `The picture (JPEG, PNG, TIFF), up to ${MAX_SOURCE_BYTES / (1024 * 1024)} MB: the class marks regions on it; nothing is transcribed`
+            : `File: a PDF, or a scan or photograph of a document (JPEG, PNG, TIFF), up to ${MAX_SOURCE_BYTES / (1024 * 1024)} MB`}
+        </span>
         <input
           type="file"
           required
-          accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff"
+          accept={isPicture ? ".png,.jpg,.jpeg,.tif,.tiff,image/png,image/jpeg,image/tiff" : ".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff"}
           onChange={(e) => {
             const chosen = e.target.files?.[0] ?? null;
             setFile(chosen);
@@ -106,7 +110,7 @@ export function SourceReadingForm() {
         </p>
       ) : null}
       <button className="button" type="submit" disabled={isSending}>
-        {isSending ? "Uploading…" : "Upload and read the file"}
+        {isSending ? "Uploading…" : isPicture ? "Upload the picture" : "Upload and read the file"}
       </button>
     </form>
   );

@@ -9,3 +9,20 @@ export { MAX_IMAGE_PIXELS, MAX_OCR_PAGES, MAX_PDF_PAGES, MAX_SOURCE_BYTES, isDis
 export type { SourceMediaType } from "./limits";
 export { readStoredGeometry } from "./stored-geometry";
 export type { Box, FoundPage, FoundRun, PageGeometry, SourceGeometry, SourceText, TextRun } from "./types";
+export { pictureSourceText } from "./picture";
+export {
+  MAX_POLYGON_POINTS,
+  MEDIA_FRAGMENT_SPEC,
+  centredRegion,
+  checkRegion,
+  describeRegion,
+  moveRegion,
+  normalizeRegion,
+  parseFragmentValue,
+  parseSvgValue,
+  regionBounds,
+  resizeRegion,
+  toFragmentValue,
+  toSvgValue,
+} from "./regions";
+export type { PolygonRegion, RectRegion, Region } from "./regions";

@@ -47,6 +47,10 @@ export async function addSourceReading({ viewerId, input, file }: { viewerId: st
   if (checked.mediaType !== "application/pdf" && input.altText === "") {
     throw new AppError("invalid", "Describe the picture in a sentence or two (its alt text), for those who cannot see it.");
   }
+  const isPicture = input.pictureUse === "annotate";
+  if (isPicture && checked.mediaType === "application/pdf") {
+    throw new AppError("invalid", "A PDF is read as text. To annotate a picture, upload it as JPEG, PNG or TIFF.");
+  }
   const created = await insertWithFreeSlug(input.title, (slug) =>
     db.$transaction(async (tx) => {
       const essay = await tx.essay.create({
@@ -61,7 +65,7 @@ export async function addSourceReading({ viewerId, input, file }: { viewerId: st
           origin: "teacher",
           ownerId: viewerId,
           isShared: input.isShared,
-          sourceKind: checked.mediaType === "application/pdf" ? "pdf" : "scan",
+          sourceKind: isPicture ? "image" : checked.mediaType === "application/pdf" ? "pdf" : "scan",
           altText: input.altText || null,
         },
         select: { id: true, slug: true },
@@ -80,8 +84,12 @@ export async function addSourceReading({ viewerId, input, file }: { viewerId: st
  * makes the next revision, to which the annotations re-anchor.
  */
 export async function replaceSourceFile({ viewerId, essayId, file }: { viewerId: string; essayId: string; file: UploadedFile }) {
-  const essay = await db.essay.findFirst({ where: { id: essayId, ownerId: viewerId, origin: "teacher", sourceKind: { not: "text" } }, select: { id: true } });
+  const essay = await db.essay.findFirst({ where: { id: essayId, ownerId: viewerId, origin: "teacher", sourceKind: { not: "text" } }, select: { id: true, sourceKind: true } });
   if (!essay) throw notFound("That reading");
+  // Its regions are pixels of this picture: another picture would put them in the wrong places.
+  if (essay.sourceKind === "image") {
+    throw new AppError("invalid", "A picture's regions are marked on this very picture, so it cannot be replaced. Add the new picture as a reading of its own.");
+  }
   const checked = checkFile(file);
   const job = await db.$transaction(async (tx) => {
     const sourceFile = await tx.sourceFile.create({ data: fileRow(essay.id, viewerId, file, checked), select: { id: true } });

@@ -23,7 +23,9 @@ export default async function EditReadingPage({ params }: { params: Promise<{ id
       <div className="narrow-page wide">
         <h1>Edit “{essay.title}”</h1>
         <p className="muted">{latest ? `Revision ${latest.number}.` : "The file is still being read."} Annotations move with their passages.</p>
-        {latest ? (
+        {latest && essay.sourceKind === "image" ? (
+          <p>The class marks regions on this very picture, so it cannot be replaced: add a new picture as a reading of its own.</p>
+        ) : latest ? (
           <SourceEditPanel
             essayId={essay.id}
             slug={essay.slug}
