@@ -5,6 +5,7 @@ import { ContentError, MAX_CONTENT_BYTES, parseEssay } from "@/lib/content";
 import type { ParsedEssay } from "@/lib/content";
 import type { Db } from "@/lib/db";
 import { glossaryColumn, isSameGlossary } from "./glossary-column";
+import { provenanceColumns } from "./provenance";
 import { reanchorEssay, type ReanchorSummary } from "./reanchor-essay";
 
 export interface SyncReport {
@@ -82,10 +83,7 @@ export async function syncContent({ db, dir }: { db: Db; dir: string }): Promise
   return report;
 }
 
-function metaColumns(essay: ParsedEssay) {
-  const { title, author, source, sourceUrl, retrieved, notes } = essay.meta;
-  return { title, author, source, sourceUrl: sourceUrl ?? null, retrieved, notes };
-}
+const metaColumns = (essay: ParsedEssay) => provenanceColumns(essay.meta);
 
 /** Parses every .md file; a file that fails is reported, never fatal. */
 export async function readContentDir(dir: string) {

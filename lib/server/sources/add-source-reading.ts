@@ -2,8 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { MAX_SOURCE_BYTES, sniffMediaType } from "@/lib/sources";
+import { MAX_SOURCE_BYTES, needsAltText, sniffMediaType } from "@/lib/sources";
 import type { SourceReadingInput } from "@/lib/validation/source-reading";
+import { provenanceColumns } from "@/lib/server/essays/provenance";
 import { insertWithFreeSlug, requireTeacher } from "@/lib/server/essays/reading-writes";
 import { enqueueSourceJob } from "./source-queue";
 
@@ -35,6 +36,13 @@ function fileRow(essayId: string, viewerId: string, file: UploadedFile, checked:
   };
 }
 
+/** A picture (anything but a PDF) must say what it shows, for those who cannot see it: on upload and on every edit. */
+export function requireAltText(mediaType: string, altText: string) {
+  if (needsAltText(mediaType) && altText === "") {
+    throw new AppError("invalid", "Describe the picture in a sentence or two (its alt text), for those who cannot see it.");
+  }
+}
+
 /**
  * Adds a reading from an uploaded PDF, scan or photograph: the essay (private
  * to the teacher's classes unless shared), its file and a job, in one
@@ -44,20 +52,13 @@ function fileRow(essayId: string, viewerId: string, file: UploadedFile, checked:
 export async function addSourceReading({ viewerId, input, file }: { viewerId: string; input: SourceReadingInput; file: UploadedFile }) {
   await requireTeacher(viewerId);
   const checked = checkFile(file);
-  if (checked.mediaType !== "application/pdf" && input.altText === "") {
-    throw new AppError("invalid", "Describe the picture in a sentence or two (its alt text), for those who cannot see it.");
-  }
+  requireAltText(checked.mediaType, input.altText);
   const created = await insertWithFreeSlug(input.title, (slug) =>
     db.$transaction(async (tx) => {
       const essay = await tx.essay.create({
         data: {
           slug,
-          title: input.title,
-          author: input.author,
-          source: input.source,
-          sourceUrl: input.sourceUrl || null,
-          retrieved: input.retrieved,
-          notes: input.notes,
+          ...provenanceColumns(input),
           origin: "teacher",
           ownerId: viewerId,
           isShared: input.isShared,
