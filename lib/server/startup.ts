@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { syncContent } from "./essays/sync-content";
 import { startScoreSyncWorker } from "./lti/score-sync";
-import { startSourceWorker } from "./sources/source-queue";
+import { enqueueContentJobs, startSourceWorker } from "./sources/source-queue";
 
 /**
  * Start-up for one app instance: stop with one clear line if the environment
@@ -35,5 +35,8 @@ export async function startServer(): Promise<void> {
   }
   startScoreSyncWorker();
   // Take PDF and OCR jobs from the shared queue; a queue that cannot start leaves the rest of the app serving.
-  startSourceWorker().catch((error) => console.error(`[sources] the job queue did not start: ${(error as Error).message}`));
+  startSourceWorker()
+    // The content folder's PDFs are read by the same jobs as uploads.
+    .then(() => enqueueContentJobs())
+    .catch((error) => console.error(`[sources] the job queue did not start: ${(error as Error).message}`));
 }
