@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { syncContent } from "./essays/sync-content";
 import { startScoreSyncWorker } from "./lti/score-sync";
+import { sweepStoredObjects } from "./sources/file-store";
 import { enqueueContentJobs, startSourceWorker } from "./sources/source-queue";
 
 /**
@@ -35,6 +36,10 @@ export async function startServer(): Promise<void> {
   }
   startScoreSyncWorker();
   // Take PDF and OCR jobs from the shared queue; a queue that cannot start leaves the rest of the app serving.
+  // Objects in the S3 bucket (when files are kept there) that no file row names any more: now, then hourly.
+  const sweep = () => sweepStoredObjects().catch((error) => console.error(`[sources] sweeping the file store failed: ${(error as Error).message}`));
+  void sweep();
+  setInterval(sweep, 60 * 60 * 1000).unref();
   startSourceWorker()
     // The content folder's PDFs are read by the same jobs as uploads.
     .then(() => enqueueContentJobs())

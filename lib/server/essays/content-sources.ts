@@ -4,6 +4,7 @@ import { readdir } from "node:fs/promises";
 import { ContentError, contentSlug, MAX_CONTENT_BYTES, parseSourceMeta, type EssayMeta } from "@/lib/content";
 import type { Tx } from "@/lib/db";
 import { MAX_SOURCE_BYTES, sniffMediaType } from "@/lib/sources";
+import { storeBytes } from "@/lib/server/sources/file-store";
 import { provenanceColumns } from "./provenance";
 
 /** A PDF of the content folder with its provenance, ready to sync. */
@@ -65,7 +66,14 @@ export async function syncContentSource(tx: Tx, source: ContentSource): Promise<
   const newest = await tx.sourceFile.findFirst({ where: { essayId: essay.id, isDerived: false }, orderBy: { createdAt: "desc" }, select: { sha256: true } });
   if (newest?.sha256 === source.sha256) return { jobId: null };
   const file = await tx.sourceFile.create({
-    data: { essayId: essay.id, sha256: source.sha256, mediaType: "application/pdf", byteSize: source.bytes.byteLength, bytes: Buffer.from(source.bytes), fileName: source.file },
+    data: {
+      essayId: essay.id,
+      sha256: source.sha256,
+      mediaType: "application/pdf",
+      byteSize: source.bytes.byteLength,
+      fileName: source.file,
+      ...(await storeBytes({ sha256: source.sha256, mediaType: "application/pdf", bytes: source.bytes })),
+    },
     select: { id: true },
   });
   const job = await tx.sourceJob.create({ data: { essayId: essay.id, sourceFileId: file.id }, select: { id: true } });

@@ -6,6 +6,7 @@ import { MAX_SOURCE_BYTES, needsAltText, sniffMediaType } from "@/lib/sources";
 import type { SourceReadingInput } from "@/lib/validation/source-reading";
 import { provenanceColumns } from "@/lib/server/essays/provenance";
 import { insertWithFreeSlug, requireTeacher } from "@/lib/server/essays/reading-writes";
+import { storeBytes } from "./file-store";
 import { enqueueSourceJob } from "./source-queue";
 
 export interface UploadedFile {
@@ -24,13 +25,13 @@ function checkFile(file: UploadedFile) {
   return { mediaType, sha256: createHash("sha256").update(file.bytes).digest("hex") };
 }
 
-function fileRow(essayId: string, viewerId: string, file: UploadedFile, checked: ReturnType<typeof checkFile>) {
+/** The file's row; its bytes are stored first (in the row, or in the bucket, lib/server/sources/file-store). */
+async function fileRow(viewerId: string, file: UploadedFile, checked: ReturnType<typeof checkFile>) {
   return {
-    essayId,
     sha256: checked.sha256,
     mediaType: checked.mediaType,
     byteSize: file.bytes.byteLength,
-    bytes: Buffer.from(file.bytes),
+    ...(await storeBytes({ sha256: checked.sha256, mediaType: checked.mediaType, bytes: file.bytes })),
     fileName: file.name.slice(0, 200),
     createdById: viewerId,
   };
@@ -53,6 +54,7 @@ export async function addSourceReading({ viewerId, input, file }: { viewerId: st
   await requireTeacher(viewerId);
   const checked = checkFile(file);
   requireAltText(checked.mediaType, input.altText);
+  const row = await fileRow(viewerId, file, checked);
   const created = await insertWithFreeSlug(input.title, (slug) =>
     db.$transaction(async (tx) => {
       const essay = await tx.essay.create({
@@ -67,7 +69,7 @@ export async function addSourceReading({ viewerId, input, file }: { viewerId: st
         },
         select: { id: true, slug: true },
       });
-      const sourceFile = await tx.sourceFile.create({ data: fileRow(essay.id, viewerId, file, checked), select: { id: true } });
+      const sourceFile = await tx.sourceFile.create({ data: { essayId: essay.id, ...row }, select: { id: true } });
       const job = await tx.sourceJob.create({ data: { essayId: essay.id, sourceFileId: sourceFile.id }, select: { id: true } });
       return { essay, job };
     }),
@@ -84,8 +86,9 @@ export async function replaceSourceFile({ viewerId, essayId, file }: { viewerId:
   const essay = await db.essay.findFirst({ where: { id: essayId, ownerId: viewerId, origin: "teacher", sourceKind: { not: "text" } }, select: { id: true } });
   if (!essay) throw notFound("That reading");
   const checked = checkFile(file);
+  const row = await fileRow(viewerId, file, checked);
   const job = await db.$transaction(async (tx) => {
-    const sourceFile = await tx.sourceFile.create({ data: fileRow(essay.id, viewerId, file, checked), select: { id: true } });
+    const sourceFile = await tx.sourceFile.create({ data: { essayId: essay.id, ...row }, select: { id: true } });
     return tx.sourceJob.create({ data: { essayId: essay.id, sourceFileId: sourceFile.id }, select: { id: true } });
   });
   await enqueueSourceJob(job.id);
