@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { syncContent } from "./essays/sync-content";
 import { startScoreSyncWorker } from "./lti/score-sync";
-import { sweepStoredObjects } from "./sources/file-store";
+import { s3Settings, sweepStoredObjects } from "./sources/file-store";
 import { enqueueContentJobs, startSourceWorker } from "./sources/source-queue";
 
 /**
@@ -17,6 +17,12 @@ export async function startServer(): Promise<void> {
   let env;
   try {
     env = getEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  try {
+    s3Settings();
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

@@ -55,10 +55,15 @@ function client(settings: S3Settings) {
     return `${base}/${path}${query}`;
   };
   const send = async (method: string, target: string, init: { body?: Uint8Array; headers?: Record<string, string> } = {}) => {
-    const res = await aws.fetch(target, { method, body: init.body as BodyInit | undefined, headers: init.headers });
+    let res: Response;
+    try {
+      res = await aws.fetch(target, { method, body: init.body as BodyInit | undefined, headers: init.headers });
+    } catch {
+      throw new AppError("unavailable", "The file store (S3_ENDPOINT) could not be reached. Try again in a moment, or ask your administrator.");
+    }
     if (!res.ok && !(method === "GET" && res.status === 404) && !(method === "DELETE" && res.status === 404)) {
       const detail = (await res.text()).match(/<Code>([^<]+)<\/Code>/)?.[1] ?? res.statusText;
-      throw new Error(`the file store answered ${res.status} (${detail}) to ${method}`);
+      throw new AppError("unavailable", `The file store answered ${res.status} (${detail}) to ${method}. Ask your administrator to check the S3 settings.`);
     }
     return res;
   };
