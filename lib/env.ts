@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/format/dates";
 
+/** Five cron fields (pg-boss checks the expression itself when scheduling), or "off" for never. */
+const CRON = /^(?:off|\S+(?:\s+\S+){4})$/;
+
 const schema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set: point it at PostgreSQL, or start the app with `npm run demo`." })
@@ -55,6 +58,16 @@ const schema = z.object({
   LTI_GRADE_SYNC_INTERVAL_MS: z.coerce.number().int().min(200, "LTI_GRADE_SYNC_INTERVAL_MS must be at least 200 (ms).").default(30_000),
   /** After fetching a platform's keys, how long an unknown key id waits before they are fetched again (lib/server/lti/platform-keys.ts). */
   LTI_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0, "LTI_JWKS_COOLDOWN_MS must be 0 or more (ms).").default(10_000),
+  /** E-mail digests (lib/server/notifications/send-digests.ts): off unless SMTP_URL is set, e.g. smtps://user:pass@smtp.school.edu:465. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^smtps?:\/\/[^\s/]+/, "SMTP_URL must be an smtp:// or smtps:// address, e.g. smtps://user:password@smtp.school.edu:465.").optional(),
+  ),
+  /** The digests' sender, e.g. "Marginalia <reader@school.edu>"; required with SMTP_URL. */
+  MAIL_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(3).optional()),
+  /** When digests go out and when due-tomorrow notices are made (cron, in SCHOOL_TIME_ZONE, or "off"; lib/server/notifications/notification-jobs.ts). */
+  DIGEST_CRON: z.string().trim().regex(CRON, "DIGEST_CRON must be a cron expression of five fields, e.g. 0 16 * * *, or off.").default("0 16 * * *"),
+  DUE_SOON_CRON: z.string().trim().regex(CRON, "DUE_SOON_CRON must be a cron expression of five fields, e.g. 5 * * * *, or off.").default("5 * * * *"),
   /** "1" when a reverse proxy we run sets X-Forwarded-For; only then is the client address known. */
   TRUST_PROXY: z.enum(["0", "1"], { error: "TRUST_PROXY must be 1 (behind your own reverse proxy) or 0." }).default("0"),
 });
@@ -131,6 +144,32 @@ export function getLiveEnv(): Pick<Env, "LIVE_HEARTBEAT_MS" | "LIVE_STREAMS_PER_
 /** The LTI settings; read per call so tests can shorten them. */
 export function getLtiEnv(): Pick<Env, "LTI_GRADE_SYNC_INTERVAL_MS" | "LTI_JWKS_COOLDOWN_MS"> {
   const parsed = schema.pick({ LTI_GRADE_SYNC_INTERVAL_MS: true, LTI_JWKS_COOLDOWN_MS: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  return parsed.data;
+}
+
+/** Where e-mail digests go out from, or null when the school has not configured SMTP (then nothing is attempted). */
+export interface MailEnv {
+  smtpUrl: string;
+  from: string;
+  /** The app's public origin, for the links in each mail. */
+  origin: string;
+}
+
+/** The mail settings; read per call so tests can point them at their own sink. */
+export function getMailEnv(): MailEnv | null {
+  const parsed = schema.pick({ SMTP_URL: true, MAIL_FROM: true, NEXTAUTH_URL: true }).safeParse(process.env);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  const { SMTP_URL, MAIL_FROM, NEXTAUTH_URL } = parsed.data;
+  if (!SMTP_URL) return null;
+  if (!MAIL_FROM) throw new Error('Configuration error: MAIL_FROM is not set: with SMTP_URL, name the sender, e.g. "Marginalia <reader@school.edu>".');
+  if (!NEXTAUTH_URL) throw new Error("Configuration error: NEXTAUTH_URL is not set: e-mail digests link to the app, so set its public address.");
+  return { smtpUrl: SMTP_URL, from: MAIL_FROM, origin: new URL(NEXTAUTH_URL).origin };
+}
+
+/** The schedules of the notification jobs; read per call, like the rest. */
+export function getNotificationSchedules(): Pick<Env, "DIGEST_CRON" | "DUE_SOON_CRON"> {
+  const parsed = schema.pick({ DIGEST_CRON: true, DUE_SOON_CRON: true }).safeParse(process.env);
   if (!parsed.success) throw firstProblem(parsed.error);
   return parsed.data;
 }

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { getMailEnv } from "@/lib/env";
+import { canReceiveMail } from "@/lib/mail/addresses";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { InvitationInbox } from "@/components/classes/invitation-inbox";
 import { InviteTeacherForm } from "@/components/classes/invite-teacher-form";
+import { EmailDigestSetting } from "@/components/notifications/email-digest-setting";
 import { PlatformsAdmin } from "@/components/lti/platforms-admin";
 import { pageOrigin } from "@/lib/server/http/app-origin";
 import { toolAddresses } from "@/lib/server/lti/dynamic-registration";
 import { listPlatforms } from "@/lib/server/lti/platforms";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { listMyInvitations } from "@/lib/server/invitations/respond-to-invitation";
+import { findEmailDigest } from "@/lib/server/users/email-digest";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -17,6 +21,7 @@ export default async function AccountPage() {
   const invitations = viewer.mustChangePassword ? [] : await listMyInvitations({ viewer });
   const isAdmin = viewer.accountRole === "admin" && !viewer.mustChangePassword;
   const platforms = isAdmin ? await listPlatforms({ viewer }) : [];
+  const isDigestOn = await findEmailDigest({ viewerId: viewer.id });
   return (
     <div className="narrow-page">
       <h1>Your account</h1>
@@ -30,6 +35,12 @@ export default async function AccountPage() {
         </p>
       ) : null}
       <InvitationInbox invitations={invitations} />
+      {viewer.mustChangePassword ? null : (
+        <>
+          <h2 id="email-digests">E-mail digests</h2>
+          <EmailDigestSetting isAvailable={getMailEnv() !== null} hasMailbox={canReceiveMail(viewer.email)} initialOn={isDigestOn} />
+        </>
+      )}
       <h2>Change password</h2>
       <ChangePasswordForm />
       {isAdmin ? (

@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const { code = "" } = await safePageValues(searchParams);
-  const safeCode = code.slice(0, 12);
+  // By code points: cutting a pair of UTF-16 halves leaves a lone half, which encodeURIComponent refuses (a 500).
+  const safeCode = Array.from(code).slice(0, 12).join("");
   // Signed in: the same check as every page (a one-time password goes to /account first).
   const viewer = (await getViewer()) && (await requireViewer(`/join?code=${encodeURIComponent(safeCode)}`));
   return (

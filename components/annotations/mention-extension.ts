@@ -41,18 +41,33 @@ export function createMentionExtension(items: MentionItems) {
   });
 }
 
-/** The suggestion list's lifecycle, as @tiptap/suggestion calls it. */
+let lists = 0;
+
+/**
+ * The suggestion list's lifecycle, as @tiptap/suggestion calls it. Focus
+ * stays in the editor, so the editor says which list it controls
+ * (aria-controls, aria-autocomplete) and which option is active
+ * (aria-activedescendant) for a screen reader to announce as the arrows
+ * move. No aria-expanded: the editor's role is textbox, which does not take
+ * it, and a multi-line editor is no combobox.
+ */
 class MentionPopup {
   private root: HTMLUListElement | null = null;
+  private editorDom: HTMLElement | null = null;
   private props: SuggestionProps<MentionPerson> | null = null;
   private active = 0;
+  private readonly listId = `mention-suggestions-${++lists}`;
 
   onStart = (props: SuggestionProps<MentionPerson>) => {
     this.root = document.createElement("ul");
+    this.root.id = this.listId;
     this.root.className = "mention-suggestions";
     this.root.setAttribute("role", "listbox");
     this.root.setAttribute("aria-label", "People you can mention");
     document.body.appendChild(this.root);
+    this.editorDom = props.editor.view.dom;
+    this.editorDom.setAttribute("aria-controls", this.listId);
+    this.editorDom.setAttribute("aria-autocomplete", "list");
     this.onUpdate(props);
   };
 
@@ -85,6 +100,8 @@ class MentionPopup {
     this.root?.remove();
     this.root = null;
     this.props = null;
+    for (const name of ["aria-controls", "aria-autocomplete", "aria-activedescendant"]) this.editorDom?.removeAttribute(name);
+    this.editorDom = null;
   };
 
   private pick(index: number) {
@@ -105,6 +122,7 @@ class MentionPopup {
     }
     props.items.forEach((person, i) => {
       const li = document.createElement("li");
+      li.id = `${this.listId}-${i}`;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", String(i === this.active));
       li.className = i === this.active ? "is-active" : "";
@@ -116,6 +134,8 @@ class MentionPopup {
       });
       root.appendChild(li);
     });
+    if (props.items.length > 0) this.editorDom?.setAttribute("aria-activedescendant", `${this.listId}-${this.active}`);
+    else this.editorDom?.removeAttribute("aria-activedescendant");
     const rect = props.clientRect?.();
     if (rect) {
       root.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 248))}px`;

@@ -15,6 +15,13 @@ test.describe("@mentions", () => {
       await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
     }
 
+    // Ben's header follows his count over its own stream: the 20 s poll is not what updates it below.
+    const benHeader = ben.getByTestId("notifications-link");
+    await expect(benHeader).toHaveAttribute("data-live", "on");
+    const benBadge = benHeader.locator(".notifications-count");
+    const benUnread = async () => ((await benBadge.count()) > 0 ? Number.parseInt((await benBadge.textContent()) ?? "0", 10) : 0);
+    const benBefore = await benUnread();
+
     await dragSelect(ana, "1995");
     await ana.getByRole("button", { name: /Comment/ }).click();
     const editor = ana.getByRole("textbox", { name: "Your comment" });
@@ -23,9 +30,22 @@ test.describe("@mentions", () => {
     const suggestions = ana.getByRole("listbox", { name: "People you can mention" });
     await expect(suggestions.getByRole("option", { name: "Ben Hughes" })).toBeVisible();
     await expect(suggestions.getByRole("option", { name: "Ana Petrova" })).toHaveCount(0);
+    // Focus stays in the editor: it names the list it controls and its active option.
+    const listId = await suggestions.getAttribute("id");
+    expect(listId).toBeTruthy();
+    await expect(editor).toHaveAttribute("aria-controls", listId!);
+    await expect(editor).toHaveAttribute("aria-autocomplete", "list");
+    await ana.keyboard.press("ArrowDown");
+    const activeId = await editor.getAttribute("aria-activedescendant");
+    const active = suggestions.locator(`[id="${activeId}"]`);
+    await expect(active).toHaveAttribute("role", "option");
+    await expect(active).toHaveAttribute("aria-selected", "true");
+    await expect(suggestions.locator('[aria-selected="true"]')).toHaveCount(1);
     await ana.screenshot({ path: testInfo.outputPath("mention-suggestions.png") });
     await ana.keyboard.press("Enter");
     await expect(suggestions).toHaveCount(0);
+    await expect(editor).not.toHaveAttribute("aria-activedescendant");
+    await expect(editor).not.toHaveAttribute("aria-controls");
     await ana.keyboard.type("what do you think?");
     await ana.getByRole("button", { name: "Post comment" }).click();
 
@@ -33,6 +53,9 @@ test.describe("@mentions", () => {
     await expect(anaCard.locator(".mention", { hasText: "@Ben Hughes" })).toBeVisible();
     const benCard = ben.locator("article[data-annotation-id]", { hasText: stamp });
     await expect(benCard.locator(".mention", { hasText: "@Ben Hughes" })).toBeVisible({ timeout: 10_000 });
+
+    // Pushed the moment the mention is saved, well before the header's 20 s poll.
+    await expect.poll(benUnread, { timeout: 5_000 }).toBe(benBefore + 1);
 
     // Ben is told: the header counts it, the notifications page lists it and opens the thread.
     const annotationId = await anaCard.getAttribute("data-annotation-id");

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import type { AnnotationDTO, ChangeEventDTO, ChangeType } from "@/lib/annotations/types";
 import { db, sessionConnectionConfig } from "@/lib/db";
+import { UNREAD_CHANNEL } from "@/lib/server/notifications/unread-signal";
 import { hearingOf } from "./hearing";
 import type { ListenerStanding } from "./listener-access";
 import { LIVE_CHANNEL } from "./record-change";
@@ -88,6 +89,8 @@ function toEvent(item: Outgoing, views: Map<string, AnnotationDTO>, viewerId: st
  */
 class LiveHub {
   private channels = new Map<string, Set<LiveSubscriber>>();
+  /** Open unread-count streams by user: told when that user's count may have changed (unread-stream.ts). */
+  private unreadWatchers = new Map<string, Set<() => void>>();
   private pumping = new Map<string, Promise<void>>();
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
@@ -104,6 +107,23 @@ class LiveHub {
       subs.delete(sub);
       if (subs.size === 0) this.channels.delete(assignmentId);
     };
+  }
+
+  /** Calls `changed` whenever `userId`'s unread count may have changed, on any instance; returns the way to stop. */
+  watchUnread(userId: string, changed: () => void): () => void {
+    let watchers = this.unreadWatchers.get(userId);
+    if (!watchers) this.unreadWatchers.set(userId, (watchers = new Set()));
+    watchers.add(changed);
+    void this.ensureListening();
+    return () => {
+      watchers.delete(changed);
+      if (watchers.size === 0) this.unreadWatchers.delete(userId);
+    };
+  }
+
+  private tellUnread(userId?: string) {
+    const watchers = userId === undefined ? [...this.unreadWatchers.values()].flatMap((w) => [...w]) : [...(this.unreadWatchers.get(userId) ?? [])];
+    for (const changed of watchers) changed();
   }
 
   /** Sends each subscriber of the assignment the events it has not seen and may hear. */
@@ -184,7 +204,7 @@ class LiveHub {
       const client = new pg.Client(sessionConnectionConfig());
       try {
         await client.connect();
-        await client.query(`listen ${LIVE_CHANNEL}`);
+        await client.query(`listen ${LIVE_CHANNEL}; listen ${UNREAD_CHANNEL}`);
       } catch {
         await client.end().catch(() => {});
         setTimeout(() => void this.ensureListening(), 1_000).unref();
@@ -193,7 +213,9 @@ class LiveHub {
         this.connecting = null;
       }
       client.on("notification", (msg) => {
-        if (msg.payload) void this.pump(msg.payload);
+        if (!msg.payload) return;
+        if (msg.channel === UNREAD_CHANNEL) this.tellUnread(msg.payload);
+        else void this.pump(msg.payload);
       });
       const drop = () => {
         if (this.client !== client) return;
@@ -206,6 +228,7 @@ class LiveHub {
       this.client = client;
       // Catch up on anything written while we were not listening.
       for (const id of this.channels.keys()) void this.pump(id);
+      this.tellUnread();
     })();
     return this.connecting;
   }

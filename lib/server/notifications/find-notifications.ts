@@ -5,6 +5,7 @@ import { getSchoolTimeZone } from "@/lib/env";
 import { formatDate } from "@/lib/format/dates";
 import { readerHref } from "@/lib/review/reader-href";
 import { visibleAnnotationWhere } from "@/lib/server/annotations/visibility";
+import { announceUnread } from "./unread-signal";
 
 /** One notification as its recipient reads it. */
 export interface NotificationDTO {
@@ -48,37 +49,48 @@ export async function countUnread(userId: string): Promise<number> {
 }
 
 export async function findNotifications(userId: string): Promise<{ notifications: NotificationDTO[]; unread: number }> {
-  const [rows, unread] = await Promise.all([
-    db.notification.findMany({
-      where: shownNotifications(userId),
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: NOTIFICATION_PAGE,
-      select: {
-        id: true,
-        kind: true,
-        annotationId: true,
-        actorId: true,
-        flagStatus: true,
-        reason: true,
-        createdAt: true,
-        readAt: true,
-        assignment: {
-          select: {
-            id: true,
-            dueAt: true,
-            anonymousPeers: true,
-            essay: { select: { slug: true, title: true } },
-            classroom: { select: { memberships: { select: { userId: true, role: true } } } },
-          },
+  const [notifications, unread] = await Promise.all([describeNotifications(userId), countUnread(userId)]);
+  return { notifications, unread };
+}
+
+/**
+ * The notifications of `userId` as they read them, newest first: only those
+ * shownNotifications still allows (narrowed by `where`), with names masked
+ * as the assignment's anonymity asks. The page and the e-mail digest both
+ * read them here, so a mail never says more than the page would.
+ */
+export async function describeNotifications(
+  userId: string,
+  { where = {}, take = NOTIFICATION_PAGE }: { where?: Prisma.NotificationWhereInput; take?: number } = {},
+): Promise<NotificationDTO[]> {
+  const rows = await db.notification.findMany({
+    where: { AND: [shownNotifications(userId), where] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      kind: true,
+      annotationId: true,
+      actorId: true,
+      flagStatus: true,
+      reason: true,
+      createdAt: true,
+      readAt: true,
+      assignment: {
+        select: {
+          id: true,
+          dueAt: true,
+          anonymousPeers: true,
+          essay: { select: { slug: true, title: true } },
+          classroom: { select: { memberships: { select: { userId: true, role: true } } } },
         },
       },
-    }),
-    countUnread(userId),
-  ]);
+    },
+  });
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const timeZone = getSchoolTimeZone();
-  const notifications = rows.map((row): NotificationDTO => {
+  return rows.map((row): NotificationDTO => {
     const a = row.assignment;
     const roles = new Map(a.classroom.memberships.map((m) => [m.userId, m.role]));
     // A student of an anonymous assignment never learns which classmate it was (their teachers keep their names).
@@ -93,7 +105,7 @@ export async function findNotifications(userId: string): Promise<{ notifications
             ? (DECISIONS[row.flagStatus ?? ""] ?? "Your flag was reviewed")
             : row.kind === "assignment_new"
               ? `New reading assigned, due ${formatDate(a.dueAt, timeZone, "due")}`
-              : `Due tomorrow`;
+              : `Due soon and not finished yet: due ${formatDate(a.dueAt, timeZone, "due")}`;
     return {
       id: row.id,
       kind: row.kind,
@@ -105,11 +117,12 @@ export async function findNotifications(userId: string): Promise<{ notifications
       isRead: row.readAt !== null,
     };
   });
-  return { notifications, unread };
 }
 
 /** Marks the recipient's own notifications read: some by id (others' ids change nothing), or all. */
 export async function markRead(userId: string, input: { ids: string[] } | { all: true }): Promise<number> {
-  await db.notification.updateMany({ where: { userId, readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) }, data: { readAt: new Date() } });
+  const { count } = await db.notification.updateMany({ where: { userId, readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) }, data: { readAt: new Date() } });
+  // The user's other tabs follow too.
+  if (count > 0) await announceUnread([userId]);
   return countUnread(userId);
 }

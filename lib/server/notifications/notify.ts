@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { FlagStatus, NotificationKind } from "@/lib/generated/prisma/client";
 import { mentionedIds, type TiptapDoc } from "@/lib/rich-text";
 import { visibleAnnotationById } from "@/lib/server/annotations/visibility";
+import { announceUnread } from "./unread-signal";
 
 interface Draft {
   userId: string;
@@ -26,7 +27,8 @@ async function whoSees(annotationId: string, userIds: string[]): Promise<string[
 async function save(drafts: Draft[]): Promise<void> {
   if (drafts.length === 0) return;
   try {
-    await db.notification.createMany({ data: drafts, skipDuplicates: true });
+    const { count } = await db.notification.createMany({ data: drafts, skipDuplicates: true });
+    if (count > 0) await announceUnread(drafts.map((d) => d.userId));
   } catch (error) {
     console.error("notifications: could not record", error);
   }

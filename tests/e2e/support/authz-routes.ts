@@ -3,6 +3,7 @@
  * who sees its target, who among them may act, and what each gets. Pure.
  */
 import { ITEM_ROUTES, REPLY_ROUTES } from "./authz-annotation-routes";
+import { NOTIFICATION_ROUTES } from "./authz-notification-routes";
 import {
   ASSIGNMENTS,
   assignment,
@@ -372,19 +373,6 @@ const otherRoutes: RouteTemplate[] = [
   ...(["GET", "POST"] as const).map(
     (method): RouteTemplate => ({ name: `${method} /api/lti/keys`, method, target: "none", path: () => "/api/lti/keys", sees: signedIn, may: () => false, refusal: 403, ok: 200 }),
   ),
-  // Notifications: one's own only, each re-checked against the thread's visibility (scanned for every secret).
-  { name: "GET /api/notifications", method: "GET", target: "none", path: () => "/api/notifications", sees: signedIn, ok: 200, scanQuotes: true },
-  {
-    name: "POST /api/notifications/read",
-    method: "POST",
-    target: "none",
-    path: () => "/api/notifications/read",
-    sees: signedIn,
-    ok: 200,
-    body: () => ({ all: true }),
-    invalid: () => ({ all: false }),
-  },
-  { name: "page /notifications", method: "GET", target: "none", path: () => "/notifications", isPage: true, sees: signedIn, ok: 200, scanQuotes: true },
   { name: "POST /api/lti/registration-links", method: "POST", target: "none", path: () => "/api/lti/registration-links", sees: signedIn, may: () => false, refusal: 403, ok: 201 },
   // A launch belongs to whoever launched; nobody in the matrix did, so any id is the 404 of a missing one.
   { name: "page /lti/deep-link?launch=<any id>", method: "GET", target: "none", path: (r) => `/lti/deep-link?launch=${r.uuid()}`, isPage: true, sees: signedIn, may: () => false, refusal: 404, ok: 200 },
@@ -405,4 +393,4 @@ const otherRoutes: RouteTemplate[] = [
   { name: "page /classes", method: "GET", target: "none", path: () => "/classes", isPage: true, sees: signedIn, ok: 200 },
 ];
 
-export const ROUTES: readonly RouteTemplate[] = [...ITEM_ROUTES, ...REPLY_ROUTES, ...assignmentRoutes, ...classRoutes, ...otherRoutes, ...SOURCE_ROUTES];
+export const ROUTES: readonly RouteTemplate[] = [...ITEM_ROUTES, ...REPLY_ROUTES, ...assignmentRoutes, ...classRoutes, ...otherRoutes, ...NOTIFICATION_ROUTES, ...SOURCE_ROUTES];
