@@ -3,8 +3,9 @@
  *
  *   npm run critique:eval                    # prints the figures, writes bench/critique-eval.{json,md}
  *   npm run critique:eval -- --check         # …and exits 1 when a target is missed
- *   npm run critique:eval -- --tuning-only   # the tuning part (+ added essays) and the seed only: the held-out
- *                                            # files are not even read, nothing is written unless --out is given
+ *   npm run critique:eval -- --tuning-only   # the tuning part (+ added essays and the retired held-out files of
+ *                                            # rounds one and two) and the seed only: the held-out files (round
+ *                                            # three's, in round3/) are not even read; nothing is written unless --out is given
  *   npm run critique:eval -- --show-held-out # also lists the held-out part's misses and false hints
  *   npm run critique:eval -- --corpus=DIR --out=DIR   # another corpus (with its manifest.json), another output folder
  *   npm run critique:eval -- --no-speed      # skip the 1 MB timing and the word list's start-up figures
@@ -13,13 +14,17 @@
  * when the corpus itself cannot be read (a key that no longer fits its essay).
  * --check fails when held-out recall is under 0.9, the held-out clean prose
  * gets more than 1 false hint per 1,000 words, or the seed's recall drops
- * under 100 %. --tuning-only is what to run while changing a detector: the
+ * under 100 %. The held-out part is round three's alone (round3/, HELD_OUT_ROUND
+ * in ./critique-eval/corpus): its column gives recall per kind and overall and
+ * false hints per 1,000 words of its own clean prose (round3/clean), and a line
+ * under the table says which rounds and how many words it holds.
+ * --tuning-only is what to run while changing a detector: the
  * held-out part measures, once, what the tuning did; --check and
  * --show-held-out need the held-out part and are refused with it.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CORPUS_PARTS, loadCorpus } from "./critique-eval/corpus";
+import { CORPUS_PARTS, HELD_OUT_ROUND, describeHeldOut, loadCorpus } from "./critique-eval/corpus";
 import type { CorpusPart } from "./critique-eval/corpus";
 import { evaluateCorpus } from "./critique-eval/evaluate";
 import { renderDetails, renderMarkdown, renderSpeed, renderTable, toJson } from "./critique-eval/report";
@@ -49,9 +54,11 @@ function main(argv: readonly string[]): number {
   const parts: CorpusPart[] = isShowHeldOut ? ["tuning", "held-out"] : ["tuning"];
   let result;
   let speed: SpeedFigures | null = null;
+  let heldOut: string | null = null;
   try {
     const corpus = loadCorpus(corpusDir ? path.resolve(corpusDir) : undefined, { parts: evaluated });
     result = evaluateCorpus(corpus);
+    heldOut = describeHeldOut(corpus);
     if (!argv.includes("--no-speed")) speed = measureSpeed(corpus);
   } catch (error) {
     process.stderr.write(`critique:eval: ${(error as Error).message.split("\n")[0]}\n`);
@@ -65,7 +72,8 @@ function main(argv: readonly string[]): number {
   }
   const out = [renderTable(result), "", ...(speed ? [renderSpeed(speed), ""] : [])];
   for (const part of parts) out.push(`Misses and false hints, ${part} part:`, ...renderDetails(result.details[part]), "");
-  if (isTuningOnly) out.push("Tuning part only: the held-out files were not read.");
+  if (isTuningOnly) out.push("Tuning part only: the held-out files were not read.", `(The held-out files are round ${HELD_OUT_ROUND}'s, in round3/.)`);
+  if (heldOut) out.push(heldOut);
   if (outDir) out.push(`Wrote ${path.relative(process.cwd(), outDir) || "."}/critique-eval.json and critique-eval.md.`);
   if (isCheck) out.push(result.check.isMet ? "critique:eval --check: every target met." : "critique:eval --check: a target is missed.");
   process.stdout.write(`${out.join("\n")}\n`);

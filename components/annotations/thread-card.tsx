@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useRef, type ReactNode } from "react";
-import type { AnnotationDTO, ClassRole, ReplyDTO, Scope } from "@/lib/annotations/types";
+import type { AnnotationDTO, ClassRole, ReplyDTO } from "@/lib/annotations/types";
+import type { AnnotationPatch } from "@/lib/format/edit-patch";
 import { compactSummary, kindLabel, possessive, scopeLabel } from "@/lib/format/annotation-labels";
 import { plainTextOfUnknown, type TiptapDoc } from "@/lib/rich-text";
 import { RichTextView } from "@/components/ui/rich-text-view";
@@ -12,6 +13,8 @@ import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { QuotePassage } from "./quote-passage";
 import { ReplyItem } from "./reply-item";
+import { ThreadCode } from "./thread-code";
+import { useHighlightCodes } from "./highlight-codes-context";
 import { usePanel } from "./use-panel";
 import { PanelButton } from "./panel-button";
 
@@ -29,7 +32,7 @@ export interface ThreadCardProps {
   onActivate: (id: string) => void;
   /** `id` is the reply's pending client id: the same on every retry of one reply. */
   onReply: (annotationId: string, doc: TiptapDoc, id: string) => SaveResult;
-  onEdit: (annotation: AnnotationDTO, patch: { body?: TiptapDoc; tags?: string[]; scope?: Scope }) => SaveResult;
+  onEdit: (annotation: AnnotationDTO, patch: AnnotationPatch) => SaveResult;
   onDelete: (annotation: AnnotationDTO) => SaveResult;
   onEditReply: (reply: ReplyDTO, doc: TiptapDoc) => SaveResult;
   onDeleteReply: (reply: ReplyDTO) => SaveResult;
@@ -58,6 +61,9 @@ export function ThreadCard(props: ThreadCardProps) {
   const rootRef = useRef<HTMLElement>(null);
   const panel = usePanel<"reply" | "edit" | "delete">(rootRef);
   const replyId = usePendingId();
+  const code = useHighlightCodes().byId.get(a.codeId ?? "");
+  // The code is part of the card's name, so a screen reader hears "Highlight · Claim by Ana".
+  const codeName = code && !a.isDeleted ? <span className="annotation-code"> · {code.label}</span> : null;
 
   const isMine = a.isMine || a.author.id === viewerId;
   const isTeacher = viewerRole === "teacher";
@@ -93,7 +99,8 @@ export function ThreadCard(props: ThreadCardProps) {
         onFocus={activate}
       >
         <h3 id={headingId} className="compact-heading">
-          <span className="annotation-kind">{kindLabel(kind)}</span> by <AuthorName author={a.author} isMine={isMine} />
+          <span className="annotation-kind">{kindLabel(kind)}</span>
+          {codeName} by <AuthorName author={a.author} isMine={isMine} />
           {a.imported ? <span className="compact-counts"> · Imported</span> : null}
           {summary.counts.length > 0 ? <span className="compact-counts"> · {summary.counts.join(" · ")}</span> : null}
         </h3>
@@ -116,7 +123,8 @@ export function ThreadCard(props: ThreadCardProps) {
     >
       <header className="annotation-header">
         <h3 id={headingId} className="annotation-heading">
-          <span className="annotation-kind">{kindLabel(kind)}</span> by{" "}
+          <span className="annotation-kind">{kindLabel(kind)}</span>
+          {codeName} by{" "}
           <AuthorName author={a.author} isMine={isMine} />
         </h3>
         <p className="annotation-meta">
@@ -139,6 +147,8 @@ export function ThreadCard(props: ThreadCardProps) {
       <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} isFixedInSource={a.flag?.fixedInSource} />
 
       {a.isDeleted ? null : props.flagSection}
+
+      <ThreadCode annotation={a} canChange={canChange && !a.imported} onEdit={props.onEdit} />
 
       {a.isDeleted ? (
         <p className="annotation-deleted">This {kind} was deleted.</p>

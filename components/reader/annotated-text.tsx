@@ -3,6 +3,7 @@
 import { memo } from "react";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import type { Block } from "@/lib/content";
+import { useHighlightCodes } from "@/components/annotations/highlight-codes-context";
 import { createMarkContext, renderMarks } from "./annotation-marks";
 import { EssayText } from "./essay-text";
 
@@ -23,6 +24,7 @@ interface Props {
 
 /** The essay with highlights drawn in (see renderMarks for how). */
 export const AnnotatedText = memo(function AnnotatedText({ text, blocks, annotations, activeId, titleId, onOpen, pending, unsure }: Props) {
-  const ctx = createMarkContext(text, annotations, { activeId, onOpen, pending, unsure });
+  const codes = useHighlightCodes().byId;
+  const ctx = createMarkContext(text, annotations, { activeId, onOpen, pending, unsure, codes });
   return <EssayText text={text} blocks={blocks} renderBlock={(block) => renderMarks(ctx, block.start, block.end)} titleId={titleId} />;
 });

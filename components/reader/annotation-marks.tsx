@@ -1,8 +1,11 @@
 "use client";
 
+import { codeStyle } from "@/components/annotations/code-swatch";
 import { describeFlagMark } from "@/lib/annotations/flags";
+import { cueOf, dominantCode, type HighlightCodeDTO } from "@/lib/annotations/highlight-codes";
 import { segmentBlock, type SpanRef } from "@/lib/annotations/segments";
 import type { AnnotationDTO } from "@/lib/annotations/types";
+import "./coded-marks.css";
 
 /** The mark id of the passage being written on (never an annotation id: those are UUIDs). */
 export const PENDING_MARK_ID = "pending-selection";
@@ -17,13 +20,21 @@ export interface MarkContext {
   byId: ReadonlyMap<string, AnnotationDTO>;
   activeId: string | null;
   onOpen: (id: string) => void;
+  /** The class's highlight codes, by id. */
+  codes: ReadonlyMap<string, HighlightCodeDTO>;
 }
 
 /** The context for a list of annotations, the passage being written on, and words read with low confidence. */
 export function createMarkContext(
   text: string,
   annotations: AnnotationDTO[],
-  options: { activeId: string | null; onOpen: (id: string) => void; pending?: { start: number; end: number } | null; unsure?: readonly { start: number; end: number }[] },
+  options: {
+    activeId: string | null;
+    onOpen: (id: string) => void;
+    pending?: { start: number; end: number } | null;
+    unsure?: readonly { start: number; end: number }[];
+    codes?: ReadonlyMap<string, HighlightCodeDTO>;
+  },
 ): MarkContext {
   const placed = annotations.filter((a) => a.span && !a.isDeleted);
   const spans: SpanRef[] = placed.map((a) => ({ id: a.id, start: a.span!.start, end: a.span!.end }));
@@ -36,6 +47,7 @@ export function createMarkContext(
     byId: new Map(placed.map((a) => [a.id, a])),
     activeId: options.activeId,
     onOpen: options.onOpen,
+    codes: options.codes ?? new Map(),
   };
 }
 
@@ -85,10 +97,15 @@ export function renderMarks(ctx: MarkContext, start: number, end: number): React
       unsure,
     ];
     const dataIds = segment.ids.filter((id) => id !== UNSURE_MARK_ID);
+    const coded = codedLook(ctx, ids, segment.start);
+    if (coded) classes.push("hl-coded");
     return (
       <mark
         key={segment.start}
         className={classes.filter(Boolean).join(" ")}
+        style={coded?.style}
+        data-code-cue={coded?.cue}
+        data-code-label={coded?.label}
         data-ids={dataIds.join(" ")}
         data-correction={flag?.correctionText ?? undefined}
         // Repeated clicks on overlapping highlights step through their threads.
@@ -98,4 +115,26 @@ export function renderMarks(ctx: MarkContext, start: number, end: number): React
       </mark>
     );
   });
+}
+
+/**
+ * How a marked piece shows its codes: the colour of the code most of its
+ * marks carry, and where coded marks start, their shapes drawn before the
+ * words (CSS generated content, so selection offsets stay true to the text)
+ * with their names as that content's spoken alternative.
+ */
+function codedLook(ctx: MarkContext, ids: readonly string[], start: number) {
+  if (ctx.codes.size === 0) return null;
+  const marks = ids.map((id) => ctx.byId.get(id));
+  const code = dominantCode(marks.map((a) => a?.codeId), ctx.codes);
+  if (!code) return null;
+  const starting = [...new Set(marks.filter((a) => a?.span?.start === start).map((a) => a?.codeId && ctx.codes.get(a.codeId)))]
+    .filter((c): c is HighlightCodeDTO => Boolean(c))
+    .sort((a, b) => a.position - b.position);
+  return {
+    // The shape sits on the colour of its own code (the first, when several start here), not the piece's.
+    style: { ...codeStyle(code), ...(starting.length > 0 ? codeStyle(starting[0], "cue") : {}) },
+    cue: starting.length > 0 ? starting.map((c) => cueOf(c.cue).glyph).join("") : undefined,
+    label: starting.length > 0 ? `${starting.map((c) => c.label).join(", ")}: ` : undefined,
+  };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { AnnotationFilter } from "@/lib/annotations/filters";
+import { describeCode, type HighlightCodeDTO } from "@/lib/annotations/highlight-codes";
 import { FLAG_STATUS_FILTER_OPTIONS } from "@/lib/format/flag-labels";
 
 interface Props {
@@ -9,11 +10,12 @@ interface Props {
   isTeacher: boolean;
   authors: { id: string; name: string }[];
   tags: string[];
+  codes: readonly HighlightCodeDTO[];
   orphanCount: number;
 }
 
-/** Mine / everyone / one student, kind, flag status, tag, and whether to list orphans. */
-export function FilterBar({ filter, onChange, isTeacher, authors, tags, orphanCount }: Props) {
+/** Mine / everyone / one student, kind, flag status, tag, highlight code, and whether to list orphans. */
+export function FilterBar({ filter, onChange, isTeacher, authors, tags, codes, orphanCount }: Props) {
   const set = (patch: Partial<AnnotationFilter>) => onChange({ ...filter, ...patch });
   return (
     <fieldset className="filter-bar">
@@ -72,6 +74,19 @@ export function FilterBar({ filter, onChange, isTeacher, authors, tags, orphanCo
             {tags.map((t) => (
               <option key={t} value={t}>
                 {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {codes.length > 0 ? (
+        <label>
+          <span>Code</span>
+          <select value={filter.code ?? ""} onChange={(e) => set({ code: e.target.value || null })}>
+            <option value="">Any</option>
+            {codes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {describeCode(c)}
               </option>
             ))}
           </select>

@@ -5,6 +5,8 @@ import type { AnnotationFilter } from "@/lib/annotations/filters";
 import { DEFAULT_FILTER } from "@/lib/annotations/filters";
 import type { Scope } from "@/lib/annotations/types";
 import { PEER_FLAGS_HIDDEN_NOTE } from "@/lib/format/flag-labels";
+import type { HighlightCodeDTO } from "@/lib/annotations/highlight-codes";
+import { CodeLegend } from "./code-legend";
 import { FilterBar } from "./filter-bar";
 import { StudentHints } from "./student-hints";
 import type { LiveStatus } from "./use-annotations";
@@ -16,6 +18,9 @@ interface Props {
   isTeacher: boolean;
   authors: { id: string; name: string }[];
   tags: string[];
+  codes: readonly HighlightCodeDTO[];
+  /** Marks per code, of those the viewer sees. */
+  codeCounts: ReadonlyMap<string, number>;
   orphanCount: number;
   defaultScope: Scope;
   onDefaultScope: (s: Scope) => void;
@@ -38,7 +43,7 @@ const LIVE_TEXT: Record<LiveStatus, string> = {
 
 /** How many filter settings differ from "show everything". */
 function activeFilters(filter: AnnotationFilter): number {
-  return (["who", "kind", "tag", "flagStatus", "showOrphans"] as const).filter((k) => filter[k] !== DEFAULT_FILTER[k]).length;
+  return (["who", "kind", "tag", "code", "flagStatus", "showOrphans"] as const).filter((k) => filter[k] !== DEFAULT_FILTER[k]).length;
 }
 
 /**
@@ -69,6 +74,7 @@ export function ReaderBar(props: Props) {
           isTeacher={props.isTeacher}
           authors={props.authors}
           tags={props.tags}
+          codes={props.codes}
           orphanCount={props.orphanCount}
         />
         {changed > 0 ? (
@@ -77,6 +83,12 @@ export function ReaderBar(props: Props) {
           </button>
         ) : null}
       </details>
+      <CodeLegend
+        codes={props.codes}
+        counts={props.codeCounts}
+        selected={props.filter.code}
+        onSelect={(code) => props.onFilter({ ...props.filter, code })}
+      />
       {props.hintsAssignmentId ? <StudentHints assignmentId={props.hintsAssignmentId} onOpen={props.onOpenOffset} /> : null}
       {props.showPeerFlagsNote ? <p className="flag-peer-note">{PEER_FLAGS_HIDDEN_NOTE}</p> : null}
     </div>

@@ -6,7 +6,8 @@ import { useFlagActions } from "@/components/flags/use-flag-actions";
 import { describe as describeSpan } from "@/lib/anchoring";
 import { useMediaQuery } from "@/components/ui/use-media-query";
 import { useStoredFlag } from "@/components/ui/use-stored-flag";
-import { applyFilter, collectAuthors, collectTags, DEFAULT_FILTER, type AnnotationFilter } from "@/lib/annotations/filters";
+import { applyFilter, collectAuthors, collectTags, countCodes, DEFAULT_FILTER, type AnnotationFilter } from "@/lib/annotations/filters";
+import { HighlightCodesProvider } from "@/components/annotations/highlight-codes-context";
 import type { AnnotationListDTO, Scope } from "@/lib/annotations/types";
 import type { Block } from "@/lib/content";
 import { clampToPage, type SourceGeometry } from "@/lib/sources";
@@ -19,6 +20,7 @@ import { ReaderBar } from "./reader-bar";
 import { SelectionToolbar } from "./selection-toolbar";
 import { useAnnotations } from "./use-annotations";
 import { useIsPressing } from "./use-is-pressing";
+import { useSelectionActions } from "./use-selection-actions";
 import "./reader.css";
 
 interface Props {
@@ -94,7 +96,6 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   }, [openAnnotationId]);
   const [defaultScope, setDefaultScope] = useState<Scope>("class");
   const [status, setStatus] = useState("");
-  const [isBusy, setBusy] = useState(false);
   const isTeacher = list.viewer.role === "teacher";
 
   const visible = useMemo(() => applyFilter(list.annotations, filter), [list.annotations, filter]);
@@ -124,28 +125,6 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     [text],
   );
 
-  // A highlight's client id belongs to its words: pressing Highlight again on the same span after a
-  // failure retries that highlight, while another span gets a new one.
-  const highlightId = useRef<{ start: number; end: number; id: string } | null>(null);
-  const highlight = useCallback(async () => {
-    if (!pending || isBusy) return;
-    setBusy(true);
-    const held = highlightId.current;
-    const id = held && held.start === pending.start && held.end === pending.end ? held.id : crypto.randomUUID();
-    highlightId.current = { start: pending.start, end: pending.end, id };
-    const res = await create({ id, kind: "highlight", scope: defaultScope, ...selectors(pending) });
-    setBusy(false);
-    if (res.ok) {
-      highlightId.current = null;
-      window.getSelection()?.removeAllRanges();
-      setPending(null);
-      setActiveId(res.data.annotation.id);
-      setStatus(`Highlighted “${res.data.annotation.quote.exact.slice(0, 60)}”.`);
-    } else {
-      setStatus(res.message);
-    }
-  }, [pending, isBusy, create, defaultScope, selectors]);
-
   // The composer opens beside the passage, which stays marked while the
   // student writes (the pending mark replaces the browser's selection), and
   // the toolbar goes away.
@@ -160,27 +139,22 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     [pending, isSheet],
   );
 
-  // Keyboard: H / C / F act on the selection, Esc drops it.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (!pending || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
-      const key = event.key.toLowerCase();
-      if (key === "h") {
-        event.preventDefault();
-        void highlight();
-      } else if (key === "c" || key === "f") {
-        event.preventDefault();
-        startComposing(key === "c" ? "comment" : "flag");
-      } else if (key === "escape") {
-        window.getSelection()?.removeAllRanges();
-        setPending(null);
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [pending, highlight, startComposing]);
+  const clearPending = useCallback(() => setPending(null), []);
+  const onHighlighted = useCallback((id: string, message: string) => {
+    setActiveId(id);
+    setStatus(message);
+  }, []);
+  const { highlight, isBusy } = useSelectionActions({
+    pending,
+    clearPending,
+    defaultScope,
+    selectors,
+    create,
+    codes: list.codes,
+    startComposing,
+    onHighlighted,
+    onError: setStatus,
+  });
 
   // Caret browsing inside the essay: Enter starts a selection, (Shift+)arrows move or extend it.
   const onArticleKey = (event: React.KeyboardEvent<HTMLElement>) => {
@@ -270,83 +244,89 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
 
   return (
     <MentionProvider assignmentId={list.assignmentId}>
-      <div className={`reader-layout${isSheet ? " has-sheet" : ""}`}>
-        <ReaderBar
-          live={live}
-          filter={filter}
-          onFilter={setFilter}
-          isTeacher={isTeacher}
-          authors={collectAuthors(list.annotations)}
-          tags={collectTags(list.annotations)}
-          orphanCount={orphans.length}
-          defaultScope={defaultScope}
-          onDefaultScope={setDefaultScope}
-          hintsAssignmentId={list.viewer.role === "student" && list.hintsVisible ? list.assignmentId : null}
-          onOpenOffset={scrollToOffset}
-          showPeerFlagsNote={!list.peerFlagsVisible && !isTeacher}
-          shownCount={visible.filter((a) => !a.isDeleted).length}
-          totalCount={list.annotations.filter((a) => !a.isDeleted).length}
-          showAll={showAll}
-          onShowAll={setShowAll}
-        />
-        <article
-          ref={articleRef}
-          className="reader-article"
-          aria-labelledby={titleId}
-          aria-describedby="keyboard-help"
-          tabIndex={0}
-          onKeyDown={onArticleKey}
-          onFocus={onArticleFocus}
-          onBlur={(event) => event.currentTarget.removeAttribute("data-pointer-focus")}
-        >
-          {header}
-          <p id="keyboard-help" className="visually-hidden">
-            To select text with the keyboard, press Enter (it selects the first word of the paragraph or page on screen), then Shift with the arrow keys (add Control to move by word).
-            Press H to highlight the selection, C to comment on it, or F to flag an error in it.
-          </p>
-          <ReaderText
-            text={text}
-            blocks={blocks}
-            titleId={titleId}
-            source={source}
-            annotations={placed}
+      <HighlightCodesProvider codes={list.codes}>
+        <div className={`reader-layout${isSheet ? " has-sheet" : ""}`}>
+          <ReaderBar
+            live={live}
+            filter={filter}
+            onFilter={setFilter}
+            isTeacher={isTeacher}
+            authors={collectAuthors(list.annotations)}
+            tags={collectTags(list.annotations)}
+            codes={list.codes}
+            codeCounts={countCodes(list.annotations)}
+            orphanCount={orphans.length}
+            defaultScope={defaultScope}
+            onDefaultScope={setDefaultScope}
+            hintsAssignmentId={list.viewer.role === "student" && list.hintsVisible ? list.assignmentId : null}
+            onOpenOffset={scrollToOffset}
+            showPeerFlagsNote={!list.peerFlagsVisible && !isTeacher}
+            shownCount={visible.filter((a) => !a.isDeleted).length}
+            totalCount={list.annotations.filter((a) => !a.isDeleted).length}
+            showAll={showAll}
+            onShowAll={setShowAll}
+          />
+          <article
+            ref={articleRef}
+            className="reader-article"
+            aria-labelledby={titleId}
+            aria-describedby="keyboard-help"
+            tabIndex={0}
+            onKeyDown={onArticleKey}
+            onFocus={onArticleFocus}
+            onBlur={(event) => event.currentTarget.removeAttribute("data-pointer-focus")}
+          >
+            {header}
+            <p id="keyboard-help" className="visually-hidden">
+              To select text with the keyboard, press Enter (it selects the first word of the paragraph or page on screen), then Shift with the arrow keys (add Control to move by word).
+              Press H to highlight the selection, a number key to highlight it with that highlight code, C to comment on it, or F to flag an error in it.
+            </p>
+            <ReaderText
+              text={text}
+              blocks={blocks}
+              titleId={titleId}
+              source={source}
+              annotations={placed}
+              activeId={activeId}
+              onOpen={openThread}
+              pending={composing}
+            />
+          </article>
+          {pending && !composing ? (
+            <SelectionToolbar
+              rect={pending.rect}
+              onHighlight={() => void highlight()}
+              codes={list.codes}
+              onCode={(codeId) => void highlight(list.codes.find((c) => c.id === codeId))}
+              onComment={() => startComposing("comment")}
+              onFlag={() => startComposing("flag")}
+              isBusy={isBusy}
+            />
+          ) : null}
+          <AnnotationColumn
+            list={list}
+            placed={placed}
+            orphans={orphans}
+            showOrphans={filter.showOrphans}
+            isTeacher={isTeacher}
+            live={live}
             activeId={activeId}
-            onOpen={openThread}
-            pending={composing}
+            onActivate={activate}
+            essayRef={articleRef}
+            composer={composer}
+            isSheet={isSheet}
+            isSheetOpen={isSheetOpen}
+            onSheetOpen={setSheetOpen}
+            onTagClick={(tag) => setFilter({ ...filter, tag })}
+            showAll={showAll}
+            actions={{ reply, update, remove, editReply, deleteReply }}
+            flagActions={flagActions}
           />
-        </article>
-        {pending && !composing ? (
-          <SelectionToolbar
-            rect={pending.rect}
-            onHighlight={highlight}
-            onComment={() => startComposing("comment")}
-            onFlag={() => startComposing("flag")}
-            isBusy={isBusy}
-          />
-        ) : null}
-        <AnnotationColumn
-          list={list}
-          placed={placed}
-          orphans={orphans}
-          showOrphans={filter.showOrphans}
-          isTeacher={isTeacher}
-          live={live}
-          activeId={activeId}
-          onActivate={activate}
-          essayRef={articleRef}
-          composer={composer}
-          isSheet={isSheet}
-          isSheetOpen={isSheetOpen}
-          onSheetOpen={setSheetOpen}
-          onTagClick={(tag) => setFilter({ ...filter, tag })}
-          showAll={showAll}
-          actions={{ reply, update, remove, editReply, deleteReply }}
-          flagActions={flagActions}
-        />
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {status}
-        </p>
-      </div>
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {status}
+          </p>
+        </div>
+      </HighlightCodesProvider>
     </MentionProvider>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState } from "react";
+import { CodeSwatch } from "@/components/annotations/code-swatch";
+import { codeKey, describeCode, type HighlightCodeDTO } from "@/lib/annotations/highlight-codes";
 
 interface Props {
   /** Viewport rectangle of the selection; the toolbar sits just above it (below it on touch screens). */
@@ -8,6 +10,9 @@ interface Props {
   onHighlight: () => void;
   onComment: () => void;
   onFlag: () => void;
+  /** The class's highlight codes: each a button (and its digit key) that makes a coded highlight. */
+  codes: readonly HighlightCodeDTO[];
+  onCode: (codeId: string) => void;
   isBusy: boolean;
 }
 
@@ -22,7 +27,8 @@ const EDGE = 8;
 
 /**
  * The small toolbar that appears over a selection. Keyboard: H highlights,
- * C comments, F flags an error, Esc closes (handled by the reader). It is
+ * C comments, F flags an error, 1–9 make a highlight with that code, Esc
+ * closes (handled by the reader). It is
  * measured and kept inside the viewport, whatever the screen's width; on
  * touch screens it goes under the selection, since the phone's own
  * copy/paste menu takes the space above.
@@ -68,6 +74,25 @@ export function SelectionToolbar(props: Props) {
           {action.label} <kbd>{action.key.toUpperCase()}</kbd>
         </button>
       ))}
+      {props.codes.length > 0 ? (
+        <div className="selection-codes" role="group" aria-label="Highlight with a code">
+          {props.codes.map((code) => (
+            <button
+              key={code.id}
+              type="button"
+              className="button button-small selection-code"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => props.onCode(code.id)}
+              disabled={isBusy}
+              aria-keyshortcuts={codeKey(code)}
+              aria-label={`Highlight as ${describeCode(code)}`}
+              title={`Highlight as ${code.label} (key ${codeKey(code)})`}
+            >
+              <kbd>{codeKey(code)}</kbd> <CodeSwatch code={code} /> <span className="selection-code-label">{code.label}</span>
+            </button>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import { isLowConfidence, type PageGeometry, type SourceGeometry, type TextRun } from "@/lib/sources";
+import { useHighlightCodes } from "@/components/annotations/highlight-codes-context";
 import { createMarkContext, renderMarks, type MarkContext } from "./annotation-marks";
 import { PdfPageCanvas, usePdfDocument } from "./pdf-page-canvas";
 
@@ -35,7 +36,8 @@ const percent = (n: number, of: number) => `${((n / of) * 100).toFixed(3)}%`;
 export const SourcePages = memo(function SourcePages({ text, geometry, fileUrl, altText, annotations, activeId, onOpen, pending }: Props) {
   const pdf = usePdfDocument(geometry.kind === "pdf" ? fileUrl : null);
   const unsure = geometry.runs.filter(isLowConfidence).map((r) => ({ start: r.s, end: r.e }));
-  const ctx = createMarkContext(text, annotations, { activeId, onOpen, pending, unsure });
+  const codes = useHighlightCodes().byId;
+  const ctx = createMarkContext(text, annotations, { activeId, onOpen, pending, unsure, codes });
   const runsByPage = new Map<number, TextRun[]>();
   for (const run of geometry.runs) runsByPage.set(run.p, [...(runsByPage.get(run.p) ?? []), run]);
   return (

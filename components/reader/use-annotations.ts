@@ -2,6 +2,7 @@
 
 import { useCallback } from "react";
 import type { AnnotationDTO, AnnotationListDTO, EvidenceDTO, FlagCategory, ReplyDTO, Scope } from "@/lib/annotations/types";
+import type { AnnotationPatch } from "@/lib/format/edit-patch";
 import type { TiptapDoc } from "@/lib/rich-text";
 import { callApi } from "@/components/ui/api-client";
 import { useLiveAnnotations } from "@/components/live/use-live-annotations";
@@ -32,6 +33,7 @@ export function useAnnotations(initial: AnnotationListDTO) {
       position: { start: number; end: number };
       body?: TiptapDoc;
       tags?: string[];
+      codeId?: string | null;
     }) => {
       const res = await callApi<{ annotation: AnnotationDTO }>("POST", `/api/assignments/${assignmentId}/annotations`, input);
       if (res.ok) upsert(res.data.annotation);
@@ -65,7 +67,7 @@ export function useAnnotations(initial: AnnotationListDTO) {
   );
 
   const update = useCallback(
-    async (annotation: AnnotationDTO, patch: { body?: TiptapDoc; tags?: string[]; scope?: Scope }) => {
+    async (annotation: AnnotationDTO, patch: AnnotationPatch) => {
       const res = await callApi<{ annotation: AnnotationDTO }>("PATCH", `/api/annotations/${annotation.id}`, {
         version: annotation.version,
         ...patch,

@@ -2,6 +2,8 @@
 
 import { useId, useMemo, useState } from "react";
 import type { AnnotationDTO } from "@/lib/annotations/types";
+import { describeCode, type HighlightCodeDTO } from "@/lib/annotations/highlight-codes";
+import { CodeSwatch } from "@/components/annotations/code-swatch";
 import type { Block } from "@/lib/content";
 import { truncateText } from "@/lib/format/truncate-text";
 import {
@@ -27,6 +29,8 @@ export interface HeatmapPanelProps {
   blocks: readonly Block[];
   annotations: readonly AnnotationDTO[];
   assignment: { id: string; essaySlug: string };
+  /** The class's highlight codes: the heatmap can count one code's marks only. */
+  codes?: readonly HighlightCodeDTO[];
 }
 
 const FILTERS: readonly { value: HeatFilter; label: string; verb: string }[] = [
@@ -44,21 +48,25 @@ const BLOCK_CHARS = 140;
  * in numbers as well as colours, who marked the passage in focus, and the
  * blocks nobody touched.
  */
-export function HeatmapPanel({ text, blocks, annotations, assignment }: HeatmapPanelProps) {
+export function HeatmapPanel({ text, blocks, annotations, assignment, codes = [] }: HeatmapPanelProps) {
   const id = useId();
   const [filter, setFilter] = useState<HeatFilter>("all");
+  const [codeId, setCodeId] = useState<string | null>(null);
+  const code = codes.find((c) => c.id === codeId) ?? null;
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
   const spans = useMemo(() => heatSpansFrom(annotations), [annotations]);
-  const runs = useMemo(() => buildHeatRuns(text.length, filterHeatSpans(spans, filter)), [text.length, spans, filter]);
+  const runs = useMemo(() => buildHeatRuns(text.length, filterHeatSpans(spans, filter, code?.id ?? null)), [text.length, spans, filter, code]);
   const untouched = useMemo(() => untouchedBlocks(blocks, runs), [blocks, runs]);
   const hottest = maxHeat(runs);
-  const verb = FILTERS.find((f) => f.value === filter)?.verb ?? "marked";
+  const kindVerb = FILTERS.find((f) => f.value === filter)?.verb ?? "marked";
+  const verb = code ? `${kindVerb} as ${code.label}` : kindVerb;
   const active = activeIndex === null ? null : (runs[activeIndex] ?? null);
   const hrefFor = (run: HeatRun) => readerHref(assignment, run.annotationIds[0]);
   const descriptionId = (index: number) => `${id}-run-${index}`;
 
-  function choose(next: HeatFilter) {
+  function choose(next: HeatFilter, nextCode = codeId) {
     setFilter(next);
+    setCodeId(nextCode);
     // Runs are rebuilt for the new kind, so an index into the old ones would point at the wrong words.
     setActiveIndex(null);
   }
@@ -79,6 +87,20 @@ export function HeatmapPanel({ text, blocks, annotations, assignment }: HeatmapP
             </button>
           ))}
         </div>
+        {codes.length > 0 ? (
+          <label className="heatmap-code">
+            <span>Code</span>
+            {code ? <CodeSwatch code={code} /> : null}
+            <select value={code?.id ?? ""} onChange={(e) => choose(filter, e.target.value || null)}>
+              <option value="">Any code or none</option>
+              {codes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {describeCode(c)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <div className="heatmap-legend">
           <span id={`${id}-legend`}>Students per passage:</span>
           <ul aria-labelledby={`${id}-legend`}>

@@ -99,7 +99,7 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups
               title="Passage heatmap"
               intro="What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
             >
-              <HeatmapPanel text={text} blocks={blocks} annotations={annotations} assignment={assignment} />
+              <HeatmapPanel text={text} blocks={blocks} annotations={annotations} assignment={assignment} codes={board.codes} />
             </ReviewSection>
           ),
           "flag-queue": (

@@ -93,5 +93,5 @@ export function useDashboardData(assignmentId: string, initial: DashboardData, o
   }, [refresh, reloadScores]);
 
   // apply, refresh and reloadScores: for the queue's own writes (group decisions, merge, undo; use-queue-actions.ts).
-  return { annotations: list.annotations, students, live, reviewFlag, setHidden, reloadAll, apply, refresh, reloadScores };
+  return { annotations: list.annotations, codes: list.codes, students, live, reviewFlag, setHidden, reloadAll, apply, refresh, reloadScores };
 }

@@ -6,13 +6,15 @@ export interface AnnotationFilter {
   who: string;
   kind: AnnotationKind | "all";
   tag: string | null;
+  /** A highlight code's id keeps only marks with that code (null: any, coded or not). */
+  code: string | null;
   /** A flag status keeps only flags in that state (merged flags live on in their target). */
   flagStatus: Exclude<FlagStatus, "merged"> | "all";
   showOrphans: boolean;
 }
 
 /** Everything shown: the reader's starting filter. */
-export const DEFAULT_FILTER: AnnotationFilter = { who: "everyone", kind: "all", tag: null, flagStatus: "all", showOrphans: false };
+export const DEFAULT_FILTER: AnnotationFilter = { who: "everyone", kind: "all", tag: null, code: null, flagStatus: "all", showOrphans: false };
 
 /** The annotations a filter keeps, placed ones in text order. */
 export function applyFilter(annotations: AnnotationDTO[], filter: AnnotationFilter): AnnotationDTO[] {
@@ -22,6 +24,7 @@ export function applyFilter(annotations: AnnotationDTO[], filter: AnnotationFilt
       if (filter.who !== "everyone" && filter.who !== "mine" && a.author.id !== filter.who) return false;
       if (filter.kind !== "all" && a.kind !== filter.kind) return false;
       if (filter.tag && !a.tags.includes(filter.tag)) return false;
+      if (filter.code && a.codeId !== filter.code) return false;
       if (filter.flagStatus !== "all" && a.flag?.status !== filter.flagStatus) return false;
       return true;
     })
@@ -38,4 +41,11 @@ export function collectAuthors(annotations: AnnotationDTO[]): { id: string; name
   const byId = new Map<string, string>();
   for (const a of annotations) if (!a.isMine) byId.set(a.author.id, a.author.name);
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** How many of the annotations (deleted ones left out) carry each highlight code, by code id. */
+export function countCodes(annotations: readonly AnnotationDTO[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of annotations) if (a.codeId && !a.isDeleted) counts.set(a.codeId, (counts.get(a.codeId) ?? 0) + 1);
+  return counts;
 }

@@ -1,4 +1,5 @@
 import type { TiptapDoc } from "@/lib/rich-text";
+import type { HighlightCodeDTO } from "./highlight-codes";
 
 /**
  * What the reader receives about annotations (JSON over the API). Offsets:
@@ -167,6 +168,8 @@ export interface AnnotationListDTO {
   hintsVisible: boolean;
   /** Id of the newest change already reflected here: the live stream starts after it. */
   lastEventId: string;
+  /** The class's highlight codes, in key order (class metadata: every member reads them). */
+  codes: HighlightCodeDTO[];
   annotations: AnnotationDTO[];
 }
 

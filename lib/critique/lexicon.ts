@@ -11,6 +11,12 @@
 export interface Lexicon {
   /** True when `word`, as written, is in the list. Case counts: "Paris" is, "paris" is not. */
   isWord(word: string): boolean;
+  /**
+   * Well-known multiword names ("Holy Roman Empire", "Gettysburg Address"),
+   * as a dictionary writes them. A name one letter off in an essay is a broken
+   * phrase (see name-phrase-slips.ts); without them only the hand list is used.
+   */
+  names?: readonly string[];
 }
 
 /**

@@ -8,6 +8,8 @@ export interface AnnotationPatch {
   body?: TiptapDoc;
   tags?: string[];
   scope?: Scope;
+  /** A highlight code of the class, or null to clear it. */
+  codeId?: string | null;
 }
 
 /** Result of building a patch: only the fields that changed, or why it can't be sent. */

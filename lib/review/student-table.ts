@@ -21,6 +21,8 @@ export interface StudentRowDTO {
   lastActivityAt: string | null;
   /** The reader showing this student's annotations alone. */
   href: string;
+  /** Marks carrying each of the class's highlight codes, by code id (codes with none are left out). */
+  codeCounts: Record<string, number>;
 }
 
 /** The per-student table of an assignment. */
@@ -30,6 +32,8 @@ export interface StudentTableDTO {
   essaySlug: string;
   minimums: { highlights: number; comments: number; flags: number };
   dueAt: string;
+  /** The class's highlight codes in key order: the CSV has a count column for each. */
+  codes: { id: string; label: string }[];
   rows: StudentRowDTO[];
 }
 
@@ -146,7 +150,9 @@ const CSV_HEADER = [
 
 /**
  * The table as a CSV file (BOM, header row, one row per student in name
- * order). Dates are ISO 8601 in UTC, which every spreadsheet can parse.
+ * order). Dates are ISO 8601 in UTC, which every spreadsheet can parse. The
+ * class's highlight codes follow as one column each ("Code: Claim"), counting
+ * the student's marks with that code.
  */
 export function studentTableCsv(table: StudentTableDTO): string {
   const rows: CsvCell[][] = sortStudentRows(table.rows, "name", "ascending").map((r) => [
@@ -163,8 +169,9 @@ export function studentTableCsv(table: StudentTableDTO): string {
     COMPLETION_LABELS[r.completion],
     r.firstActivityAt,
     r.lastActivityAt,
+    ...table.codes.map((c) => r.codeCounts[c.id] ?? 0),
   ]);
-  return writeCsv([CSV_HEADER, ...rows]);
+  return writeCsv([[...CSV_HEADER, ...table.codes.map((c) => `Code: ${c.label}`)], ...rows]);
 }
 
 /** "history-11b-destalinization-origins-students.csv": a safe file name for the download. */

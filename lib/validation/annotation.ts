@@ -30,6 +30,9 @@ export const positionSchema = z
   })
   .refine((p) => p.end > p.start, "The selection is empty.");
 
+/** A highlight code's id (checked against the class on the server), or null for none. */
+export const codeIdSchema = z.string({ error: "A highlight code is named by its id, or null for none." }).min(1).max(200).nullable();
+
 export const createAnnotationSchema = z.object({
   /** Client-generated, so a retried request never makes a duplicate. */
   id: z.uuid("The annotation id must be a UUID."),
@@ -40,6 +43,8 @@ export const createAnnotationSchema = z.object({
   /** Tiptap JSON, checked by lib/rich-text. Required for comments. */
   body: z.unknown().optional(),
   tags: tagsSchema.default([]),
+  /** One of the class's highlight codes (lib/annotations/highlight-codes.ts), or none. */
+  codeId: codeIdSchema.optional(),
 });
 
 export const updateAnnotationSchema = z.object({
@@ -47,6 +52,8 @@ export const updateAnnotationSchema = z.object({
   body: z.unknown().optional(),
   tags: tagsSchema.optional(),
   scope: scopeSchema.optional(),
+  /** A highlight code of the class, or null to clear it. */
+  codeId: codeIdSchema.optional(),
 });
 
 export const createReplySchema = z.object({

@@ -196,7 +196,8 @@ function read(input: unknown): ImportedAnnotation {
  * TextQuoteSelector and top-level TextPositionSelector are read and others
  * (RangeSelector, XPathSelector…) ignored; bodies a bodyValue string, a
  * TextualBody, a Choice or an array of them, sorted by purpose (tagging → tags,
- * editing → correction, classifying → category, the rest → bodyText);
+ * editing → correction, classifying → category, i.e. a flag's category or a
+ * highlight's code, the rest → bodyText);
  * text/html bodies are reduced to plain text, IRI (external) bodies skipped.
  * Malformed input never throws: it comes back with sentences saying why.
  */

@@ -42,6 +42,8 @@ function bodiesOf(a: ExportAnnotation): W3CTextualBody[] {
   } else if (a.kind === "comment" || a.kind === "reply") {
     if (text.trim()) bodies.push(textualBody(text, a.kind === "reply" ? "replying" : "commenting"));
   }
+  // The class's highlight code (claim, evidence…) classifies the passage, as a flag's category does.
+  if (a.kind !== "flag" && a.kind !== "reply" && a.code?.trim()) bodies.push(textualBody(a.code, "classifying"));
   for (const tag of a.tags) {
     if (tag.trim()) bodies.push(textualBody(tag, "tagging"));
   }
@@ -107,6 +109,8 @@ function passageOf(a: ExportAnnotation, sourceUrl: string): W3CSpecificResource 
  *   when the reply carries selectors of its own);
  * - flag → `editing` when a correction is given, else `assessing`; bodies:
  *   correction (purpose editing), rationale (commenting), category (classifying);
+ * - a highlight code (claim, evidence…) → TextualBody with purpose `classifying`
+ *   on a highlight or comment, its label as the value;
  * - tags → TextualBody with purpose `tagging`, on any kind.
  *
  * The flag's status is not exported: the model has no term for it.

@@ -34,6 +34,8 @@ export interface ExportAnnotation {
   /** Where the passage stands in the file a reading was made from (a PDF page, a region of a picture). */
   refinement?: SourceRefinement;
   flag?: { category: string; correction: string; status: string };
+  /** The class's highlight code it carries (its label), for highlights and comments. */
+  code?: string;
 }
 
 /**
@@ -163,6 +165,6 @@ export interface ImportedAnnotation {
   modified?: Date;
   /** A flag's proposed correction (body with purpose "editing"). */
   correction?: string;
-  /** A flag's category (body with purpose "classifying"). */
+  /** A flag's category, or a highlight's or comment's code (body with purpose "classifying"). */
   category?: string;
 }

@@ -40,17 +40,39 @@ export const essayKeySchema = z.object({
 });
 export type EssayKey = z.infer<typeof essayKeySchema>;
 
+/**
+ * The round whose files form the held-out part of this corpus. Earlier
+ * held-out files were measured and looked at, so they were retired to tuning
+ * ("retired" in the manifest). A round-3 file can never be tuning, so
+ * `--tuning-only` cannot open one; a held-out entry is never added or retired.
+ */
+export const HELD_OUT_ROUND = 3;
+
+const entryFields = {
+  file: z.string().min(1),
+  part,
+  /** Tuning material written after the detectors were first changed (in added/): tuning only, outside the split. */
+  added: z.boolean().optional(),
+  /** The round that wrote the file (only round three's files say so: they are the held-out part). */
+  round: z.number().int().positive().optional(),
+  /** Why a file once held out is now tuning material. */
+  retired: z.string().min(1).optional(),
+};
+
+/** True when an entry is in the part its round and flags allow. */
+function isInItsPart(entry: { part: CorpusPart; added?: boolean; round?: number; retired?: string }): boolean {
+  if (entry.part === "held-out") return !entry.added && !entry.retired;
+  return entry.round !== HELD_OUT_ROUND;
+}
+const partRule = `round ${HELD_OUT_ROUND}'s files are held out, and held-out files are never added or retired`;
+
 const manifestSchema = z.object({
   description: z.string().optional(),
-  /** `added`: tuning material written after the detectors were first changed (in added/): tuning only, outside the split. */
   essays: z
-    .array(z.object({ file: z.string().min(1), key: z.string().min(1), part, added: z.boolean().optional() }))
+    .array(z.object({ ...entryFields, key: z.string().min(1) }))
     .min(1)
-    .refine((list) => list.every((e) => !e.added || e.part === "tuning"), "added essays are tuning material, never held out"),
-  clean: z
-    .array(z.object({ file: z.string().min(1), part, added: z.boolean().optional() }))
-    .min(1)
-    .refine((list) => list.every((c) => !c.added || c.part === "tuning"), "added clean prose is tuning material, never held out"),
+    .refine((list) => list.every(isInItsPart), partRule),
+  clean: z.array(z.object(entryFields)).min(1).refine((list) => list.every(isInItsPart), partRule),
   seed: z.object({ file: z.string().min(1), key: z.string().min(1) }),
 });
 
@@ -78,8 +100,8 @@ export interface KeyedEssay extends CorpusText {
 export interface Corpus {
   /** The parts read: the essays and clean files of the others were left unopened. */
   parts: CorpusPart[];
-  essays: Array<KeyedEssay & { part: CorpusPart }>;
-  clean: Array<CorpusText & { part: CorpusPart }>;
+  essays: Array<KeyedEssay & { part: CorpusPart; round?: number }>;
+  clean: Array<CorpusText & { part: CorpusPart; round?: number }>;
   seed: KeyedEssay;
 }
 
@@ -169,8 +191,21 @@ export function loadCorpus(dir: string = CORPUS_DIR, { parts = CORPUS_PARTS }: L
   };
   return {
     parts: [...parts],
-    essays: manifest.essays.filter((e) => parts.includes(e.part)).map((e) => ({ ...keyedAs(e), part: e.part })),
-    clean: manifest.clean.filter((c) => parts.includes(c.part)).map((c) => ({ ...readEssay(path.resolve(dir, c.file)), part: c.part })),
+    essays: manifest.essays.filter((e) => parts.includes(e.part)).map((e) => ({ ...keyedAs(e), part: e.part, round: e.round })),
+    clean: manifest.clean.filter((c) => parts.includes(c.part)).map((c) => ({ ...readEssay(path.resolve(dir, c.file)), part: c.part, round: c.round })),
     seed: keyedAs(manifest.seed),
   };
+}
+
+/**
+ * What the held-out column holds, for the report: the rounds its files come
+ * from and their size (never a figure of the hints), or null when it was not read.
+ */
+export function describeHeldOut(corpus: Corpus): string | null {
+  if (!corpus.parts.includes("held-out")) return null;
+  const essays = corpus.essays.filter((e) => e.part === "held-out");
+  const clean = corpus.clean.filter((c) => c.part === "held-out");
+  const rounds = [...new Set([...essays, ...clean].map((t) => (t.round === undefined ? "unnumbered" : `round ${t.round}`)))].sort();
+  const words = (list: readonly CorpusText[]) => list.reduce((n, t) => n + t.words, 0).toLocaleString("en");
+  return `Held-out column: ${rounds.join(" and ") || "empty"} only (${essays.length} essays, ${words(essays)} words; ${clean.length} clean files, ${words(clean)} words). Earlier held-out files are retired to the tuning column.`;
 }

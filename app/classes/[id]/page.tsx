@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClassAdmin } from "@/components/classes/class-admin";
 import { GroupEditor } from "@/components/groups/group-editor";
+import { HighlightCodeEditor } from "@/components/classes/highlight-code-editor";
+import { loadClassCodes } from "@/lib/server/highlight-codes/find-highlight-codes";
 import { RosterSyncButton } from "@/components/lti/roster-sync-button";
 import { findClassGroups } from "@/lib/server/groups/find-groups";
 import { requireViewer } from "@/lib/server/auth/viewer";
@@ -17,7 +19,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   const viewer = await requireViewer(`/classes/${id}`);
   const found = await findTaughtClass({ viewerId: viewer.id, classroomId: id });
   if (!found) notFound();
-  const groups = await findClassGroups({ viewerId: viewer.id, classroomId: found.id });
+  const [groups, codes] = await Promise.all([findClassGroups({ viewerId: viewer.id, classroomId: found.id }), loadClassCodes(found.id)]);
   return (
     <div className="page">
       <h1>{found.name}</h1>
@@ -45,6 +47,14 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           The class&apos;s groups, for any assignment set to use them (on its review page). An assignment can also have groups of its own.
         </p>
         <GroupEditor set={groups} saveUrl={`/api/classes/${found.id}/groups`} />
+      </section>
+      <section aria-labelledby="codes-title" className="card">
+        <h2 id="codes-title">Highlight codes</h2>
+        <p className="muted">
+          Codes such as claim, evidence, bias and question: students select words and press the code&apos;s key (1 to 9) to mark them. Each code
+          has a colour safe for colour-blind readers and a shape, so it reads in greyscale too.
+        </p>
+        <HighlightCodeEditor classroomId={found.id} codes={codes} />
       </section>
     </div>
   );

@@ -2,8 +2,8 @@ import { createPlaceFinder, makeHint } from "../text-tools";
 import type { Hint, HintContext, HintEvidence } from "../types";
 import { findPageArtifacts } from "./page-artifact";
 import { findPeopleOutOfLife } from "./people-years";
-import { bestSlip, findYearMentions, shown, slipWords } from "./year-mentions";
-import type { YearMention } from "./year-mentions";
+import { bestSlip, findYearMentions, namedCenturies, shown, slipWords } from "./year-mentions";
+import type { YearMention, YearSlip } from "./year-mentions";
 import { findOutOfOrder, mentionEvidence } from "./year-run";
 
 /** A year this far outside all the others (or more), with a slip back inside, is an outlier. */
@@ -18,6 +18,15 @@ const FOCUS_COUNT = 2;
  * comes at the end, background at the start.
  */
 const AGAINST_ORDER_SHARE = 0.5;
+
+/** Rounds of the two rules, each without the years the other found. */
+const MAX_ROUNDS = 3;
+/**
+ * An essay with this few other dates (or fewer) says little about its period:
+ * a slip may land up to a generation (GENERATION years) outside them.
+ */
+const FEW_DATES = 3;
+const GENERATION = 25;
 
 const CONFIDENCE = { onAnotherDate: 0.75, againstOrder: 0.6, period: 0.8, outsidePeriod: 0.45 } as const;
 
@@ -50,9 +59,17 @@ export function findAnachronisticYears(context: HintContext): Hint[] {
     const notes = new Set(kept.evidence.map((e) => e.note));
     hints.set(m, other ? { ...kept, evidence: [...kept.evidence, ...other.evidence.filter((e) => !notes.has(e.note))] } : kept);
   };
-  for (const { mention, hint } of findOutOfOrder(context, mentions, named, placeOf)) add(mention, hint);
-  const flagged = new Set(hints.keys());
-  for (const { mention, hint } of findOutliers(context, mentions, flagged, named, placeOf)) add(mention, hint);
+  // Each rule looks again without what the other found: a far slip ("1694" among 1954–1965) hides a near one beside it
+  // ("1995" between 1954 and 1963) until it is set aside. A few rounds at most; each is linear.
+  const centuries = namedCenturies(context.segments);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const rest = mentions.filter((m) => !hints.has(m));
+    for (const { mention, hint } of findOutOfOrder(context, rest, named, placeOf)) add(mention, hint);
+    // The run rule repeats its own passes; another round is worth it only when the far-outlier rule found a new year.
+    const before = hints.size;
+    for (const { mention, hint } of findOutliers(context, mentions, new Set(hints.keys()), named, placeOf, centuries)) add(mention, hint);
+    if (hints.size === before) break;
+  }
   // A person acting after death says more than a year outside the period: it goes first and wins a tie.
   for (const { mention, hint } of findPeopleOutOfLife(context, mentions)) add(mention, hint);
   for (const { mention, hint } of findOutsidePeriod(context, mentions, named)) add(mention, hint);
@@ -72,6 +89,7 @@ function findOutliers(
   flagged: ReadonlySet<YearMention>,
   named: ReadonlySet<number>,
   placeOf: (at: number) => string,
+  centuries: ReadonlyArray<{ lo: number; hi: number }>,
 ): Found[] {
   const dated = mentions.filter((m) => !flagged.has(m));
   if (dated.length < 2) return [];
@@ -101,7 +119,22 @@ function findOutliers(
     const isFocus = landing !== null && (counts.get(landing.year) ?? 0) >= FOCUS_COUNT;
     const onAnother = landing && landing.kind !== "digit" && (isFar || isFocus) ? landing : null;
     const againstOrder = isFar && !isWherePointed && rest.filter((o) => (isLater ? o.start > m.start : o.start < m.start)).length >= rest.length * AGAINST_ORDER_SHARE;
-    const slip = onAnother ?? (againstOrder ? bestSlip(m, (c) => c >= lo && c <= hi, named) : null);
+    // With few other dates their span is narrower than the period they stand for: a generation either side. With one
+    // other date either of the two may be the slip, so only a century the essay names can tell which: the slip lands in
+    // it, the written year does not.
+    const inCentury = (year: number) => centuries.some((c) => year >= c.lo && year <= c.hi);
+    const few = new Set(rest.map((o) => o.value)).size;
+    const hasMargin = few <= FEW_DATES && (centuries.length > 0 ? !inCentury(m.value) : few >= 2);
+    const margin = hasMargin ? GENERATION : 0;
+    const fits = (c: number) => c >= lo - margin && c <= hi + margin && (centuries.length === 0 || !hasMargin || inCentury(c));
+    // A swap or a doubled digit before another changed digit; each inside the others' own range before the margin.
+    const isInside = (c: number) => c >= lo && c <= hi && fits(c);
+    const specific = (slip: YearSlip | null) => (slip && slip.kind !== "digit" ? slip : null);
+    const slip =
+      onAnother ??
+      (againstOrder
+        ? (specific(bestSlip(m, isInside, named)) ?? specific(bestSlip(m, fits, named)) ?? bestSlip(m, isInside, named) ?? bestSlip(m, fits, named))
+        : null);
     if (!slip) continue;
     const direction = isLater ? "after the latest" : "before the earliest";
     const evidence: HintEvidence[] = [

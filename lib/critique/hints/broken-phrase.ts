@@ -1,9 +1,10 @@
 import { createPlaceFinder, isCapitalized, makeHint, matchCase, quoted, tokenize } from "../text-tools";
 import type { WordToken } from "../text-tools";
 import type { Hint, HintContext, HintEvidence, Segment } from "../types";
+import { findNamePhraseSlips } from "./name-phrase-slips";
 import { findPhraseDrift } from "./phrase-drift";
 import { adjacent, CONNECTORS, isSlip } from "./phrase-tools";
-import { EGGCORNS, SET_PHRASES } from "./set-phrases";
+import { EGGCORNS, EGGCORNS_IN_CONTEXT, SET_PHRASES } from "./set-phrases";
 
 interface PhraseWord {
   surface: string;
@@ -32,7 +33,12 @@ const isIndexable = (words: readonly PhraseWord[]) => words.length >= 2 && words
 
 const LIST_PHRASES: readonly Phrase[] = SET_PHRASES.map((p) => ({ words: splitPhrase(p), source: "list" as const })).filter((p) => isIndexable(p.words));
 const LIST_INDEX = indexPhrases(LIST_PHRASES);
-const EGGCORN_PHRASES = EGGCORNS.map(([wrong, right]) => ({ wrong: splitPhrase(wrong), right }));
+const EGGCORN_PHRASES: ReadonlyArray<{ wrong: PhraseWord[]; right: string; followedBy?: RegExp }> = [
+  ...EGGCORNS.map(([wrong, right]) => ({ wrong: splitPhrase(wrong), right })),
+  ...EGGCORNS_IN_CONTEXT.map(([wrong, right, followedBy]) => ({ wrong: splitPhrase(wrong), right, followedBy: new RegExp(`^${followedBy}`, "iu") })),
+];
+/** How far past an eggcorn its context is read. */
+const CONTEXT_CHARS = 40;
 const EGGCORNS_BY_FIRST = new Map<string, typeof EGGCORN_PHRASES>();
 for (const e of EGGCORN_PHRASES) EGGCORNS_BY_FIRST.set(e.wrong[0].norm, [...(EGGCORNS_BY_FIRST.get(e.wrong[0].norm) ?? []), e]);
 
@@ -82,11 +88,14 @@ export function findBrokenPhrases(context: HintContext): Hint[] {
       for (const e of EGGCORNS_BY_FIRST.get(words[i].norm) ?? []) {
         const window = words.slice(i, i + e.wrong.length);
         if (window.length < e.wrong.length || !window.every((w, k) => w.norm === e.wrong[k].norm) || !adjacent(segment, window)) continue;
+        const after = window[window.length - 1].end;
+        if (e.followedBy && !e.followedBy.test(context.text.slice(after, Math.min(segment.end, after + CONTEXT_CHARS)))) continue;
         const hint = eggcornHint(context, window, e.right);
         if (!hints.has(hint.start)) hints.set(hint.start, hint);
       }
     }
   }
+  for (const segment of context.segments) for (const hint of findNamePhraseSlips(context, segment)) if (!hints.has(hint.start)) hints.set(hint.start, hint);
   for (const hint of findPhraseDrift(context, createPlaceFinder(context.segments))) if (!hints.has(hint.start)) hints.set(hint.start, hint);
   return [...hints.values()];
 }

@@ -31,6 +31,8 @@ const CHROME = new Set([
   "analytics", "personalise", "personalize", "ok", "got", "learn", "yes", "no", "thanks", "reviews", "review", "verified",
   "guarantee", "deadline", "price", "prices", "pricing", "per", "started", "start", "try", "trial", "follow", "contact",
   "rights", "reserved", "ratings", "other", "users", "people", "found", "useful", "average", "sitemap", "faq", "about",
+  // A cookie banner's own words ("to give you the best experience possible", "we'll assume you're on board").
+  "give", "best", "possible", "assume", "board", "ensure", "happy", "necessary", "functional", "reject", "allow",
 ]);
 
 /** Words that carry no meaning of their own here ("Share this", "Sign up to view the whole essay"). */
@@ -164,13 +166,17 @@ const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 
 /**
  * True for a page's byline standing as a block: "Posted by webmaster on 12
- * June 2018", "Published on 4 May 2019". A verb of posting, an optional author,
+ * June 2018", "Published on 4 May 2019", "Posted on 14 February 2021 by
+ * HistoryHelp". A verb of posting, an optional author,
  * "on" (or a colon) and then only a date: a month name and numbers, nothing
  * else. "Published in 1848, the Manifesto…" is a sentence, not a byline.
  */
 export function isByline(passage: string): boolean {
   const text = passage.trim();
   if (text.length > 80) return false;
+  // The date first and the author after it: "Posted on 14 February 2021 by HistoryHelp".
+  const by = / by [^\s:]{1,40}(?: [^\s:]{1,40})?$/u.exec(text);
+  if (by && by.index > 0 && isByline(text.slice(0, by.index))) return true;
   const lower = text.toLowerCase();
   const on = lower.lastIndexOf(" on ");
   const colon = lower.lastIndexOf(":");
@@ -178,4 +184,22 @@ export function isByline(passage: string): boolean {
   if (at <= 0 || !BYLINE_HEAD.test(text.slice(0, at).trim())) return false;
   const date = text.slice(at + (at === colon ? 1 : 4)).trim();
   return /\d/u.test(date) && date.replace(MONTH, "").replace(/[\d\s,./-]/gu, "") === "";
+}
+
+/** Breadcrumb separators: "Home > Essays > History". */
+const CRUMB = /\s[>»›/]\s/u;
+/** A breadcrumb has at least this many steps. */
+const MIN_CRUMBS = 3;
+
+/**
+ * True for a site's breadcrumb trail standing as a block: "Home > Essays >
+ * History > Early Modern Europe". Three steps or more between ">", "»", "›"
+ * or "/", each a short title (capitalised words), the first of them chrome
+ * words ("Home", "Essays"). "1848 > 1830" or a sentence with a slash is not one.
+ */
+export function isBreadcrumb(passage: string): boolean {
+  const text = passage.trim();
+  if (text.length > 200) return false;
+  const steps = text.split(CRUMB).map((step) => step.trim());
+  return steps.length >= MIN_CRUMBS && isChromeVocabulary(steps[0]) && steps.every((step) => step !== "" && isTitle(step) && step.split(/\s+/u).length <= 5);
 }

@@ -20,7 +20,8 @@ export const MORE_CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
         to: "passed",
       },
       { pattern: String.raw`\b(?:years|months|weeks|days|decades|centuries|time)\s+(?:that|which)\s+(?<w>past)\b`, to: "passed" },
-      { pattern: String.raw`\b(?:he|she|they|who|king|queen|emperor)\s+(?<w>past)\s+(?=away\b)`, to: "passed" },
+      // "Cavour past away": going past is never "away", so after any subject it is the verb.
+      { pattern: String.raw`\b(?<!\b(?:went|go|goes|going|ran|run|walked|drove|rushed|hurried|marched|rode|sailed|flew)\s)(?<w>past)\s+(?=away\b)`, to: "passed" },
       {
         pattern: String.raw`\b(?:was|were|been|being)\s+(?<w>past)\s+(?=(?:into\s+law|unanimously|by\s+(?:the\s+)?(?:Congress|Parliament|Senate|House|Assembly|Diet|Duma|legislature|vote|majority)))`,
         to: "passed",

@@ -49,7 +49,11 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
     words: ["coarse"],
     rules: [
       { pattern: String.raw`\b(?<w>coarse)(?=\s+of\b)`, to: "course" },
-      { pattern: String.raw`\bof\s+(?<w>coarse)\b`, to: "course" },
+      // "Of coarse," as a sentence adverb, or before a clause; "rations of coarse bread" is right.
+      {
+        pattern: String.raw`(?:^|[.!?;:,(]\s*|\b(?:and|but|so|matter)\s+)of\s+(?<w>coarse)\b(?=\s*[,.;:!?]|\s+(?:not|the|he|she|they|it|we|this|there|that|his|her|their|many|most|some)\b)`,
+        to: "course",
+      },
       {
         pattern: String.raw`\b(?:chang(?:e|es|ed|ing)|alter(?:s|ed|ing)?|revers(?:e|es|ed|ing)|chart(?:s|ed|ing)?|steer(?:s|ed|ing)?|stay(?:s|ed|ing)?|shap(?:e|es|ed|ing))\s+${DET}\s+(?<w>coarse)\b`,
         to: "course",
@@ -157,6 +161,8 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
       },
       { pattern: String.raw`\b(?<w>it['’]s)\s+(?=own\b)`, to: "its" },
       { pattern: String.raw`\b(?<w>its)\s+(?=(?:not|been|a|an|the)\b)`, to: "it’s" },
+      // "its hard to believe", "its clear that": an adjective and then "to" or "that" needs "it is".
+      { pattern: String.raw`\b(?<w>its)\s+(?=(?:hard|easy|difficult|impossible|possible|important|clear|true|likely|unlikely|obvious|surprising|interesting|strange|necessary|worth)\s+(?:to\s+(?!(?:the|a|an|his|her|their|its)\b)\p{L}|that\b|noting\b))`, to: "it’s" },
       // After a preposition "it's" is never "it is": "in it's place".
       {
         pattern: String.raw`\b(?:of|in|to|for|from|with|by|into|onto|at|about|under|over|through|against|within|without|upon|during|behind|beyond|across|throughout)\s+(?<w>it['’]s)\s+(?!(?:not|been|being|a|an|the|so|too|very|quite|clear|true|time|likely|possible|hard|easy|important|worth|over|just|only|also|still)\b)(?=\p{L})`,
@@ -201,6 +207,8 @@ export const CONFUSABLE_PAIRS: readonly ConfusablePair[] = [
         to: "led",
         isCaseSensitive: true,
       },
+      // After a suffix of a name: "Martin Luther King Jr. lead the boycott".
+      { pattern: String.raw`\b(?:Jr|Sr)\.?\s+(?<w>lead)(?=\s+(?:the|a|an|his|her|their|its|them|him)\s)`, to: "led", isCaseSensitive: true },
       // At a sentence start too, for a singular name ("Washington lead the army"); a plural ("Soldiers lead") may be present tense.
       {
         pattern: String.raw`(?:^|(?<=[.!?]\s))(?!(?:People|Men|Women|Children|Police|They|We|You|I)\s)\p{Lu}\p{Ll}*[^\Ws]\s+(?<w>lead)(?=\s+(?:the|a|an|his|her|their|its|them|him)\s)`,

@@ -4,6 +4,7 @@ import { CONFUSABLE_PAIRS } from "./confusable-rules";
 import type { ConfusablePair } from "./confusable-rules";
 import { HISTORY_CONFUSABLE_PAIRS } from "./confusable-rules-history";
 import { GRAMMAR_CONFUSABLE_PAIRS } from "./confusable-rules-grammar";
+import { EVERYDAY_CONFUSABLE_PAIRS } from "./confusable-rules-everyday";
 import { MORE_CONFUSABLE_PAIRS } from "./confusable-rules-more";
 
 /**
@@ -20,10 +21,15 @@ interface CompiledPair {
 }
 
 // Compiled once: `d` gives the offsets of the `w` group, `i` ignores case unless a rule needs capitals.
-const COMPILED: readonly CompiledPair[] = [...CONFUSABLE_PAIRS, ...MORE_CONFUSABLE_PAIRS, ...HISTORY_CONFUSABLE_PAIRS, ...GRAMMAR_CONFUSABLE_PAIRS].map((pair) => ({
+const COMPILED: readonly CompiledPair[] = [...CONFUSABLE_PAIRS, ...MORE_CONFUSABLE_PAIRS, ...HISTORY_CONFUSABLE_PAIRS, ...GRAMMAR_CONFUSABLE_PAIRS, ...EVERYDAY_CONFUSABLE_PAIRS].map((pair) => ({
   pair,
   rules: pair.rules.map((rule) => ({ regex: new RegExp(rule.pattern, rule.isCaseSensitive ? "dgu" : "dgiu"), to: rule.to })),
 }));
+/** Each written word to the pairs (indices into COMPILED) whose rules can capture it, so a block wakes only its pairs. */
+const PAIRS_BY_WORD = new Map<string, number[]>();
+COMPILED.forEach(({ pair }, index) => {
+  for (const word of pair.words) PAIRS_BY_WORD.set(word, [...(PAIRS_BY_WORD.get(word) ?? []), index]);
+});
 
 /**
  * Hints at a commonly confused word (course/coarse, lose/loose,
@@ -37,15 +43,16 @@ const COMPILED: readonly CompiledPair[] = [...CONFUSABLE_PAIRS, ...MORE_CONFUSAB
 export function findConfusableWords(context: HintContext): Hint[] {
   const hints = new Map<number, Hint>();
   for (const segment of context.segments) {
-    const present = new Set<string>();
+    // The pairs whose words the block contains, in list order: one look-up per word, not one per pair and word.
+    const woken = new Set<number>();
     for (const w of tokenize(segment)) {
-      present.add(w.norm);
+      for (const index of PAIRS_BY_WORD.get(w.norm) ?? []) woken.add(index);
       // The tokens drop a possessive "'s"; "it's" and "who's" are words of their own here.
       const next = context.text[w.end];
-      if ((next === "'" || next === "’") && context.text[w.end + 1]?.toLowerCase() === "s") present.add(`${w.norm}'s`);
+      if ((next === "'" || next === "’") && context.text[w.end + 1]?.toLowerCase() === "s") for (const index of PAIRS_BY_WORD.get(`${w.norm}'s`) ?? []) woken.add(index);
     }
-    for (const { pair, rules } of COMPILED) {
-      if (!pair.words.some((w) => present.has(w))) continue;
+    for (const index of [...woken].sort((a, b) => a - b)) {
+      const { pair, rules } = COMPILED[index];
       for (const rule of rules) {
         for (const m of segment.text.matchAll(rule.regex)) {
           const span = m.indices?.groups?.w;
@@ -82,8 +89,11 @@ export function findConfusableWords(context: HintContext): Hint[] {
   return [...hints.values()];
 }
 
-/** Carries an inflection over: "compliments" → "complements", "tenants" → "tenets". */
+/** Carries an inflection over: "compliments" → "complements", "tenants" → "tenets", "waved" → "waived". */
 function withSuffix(word: string, to: string): string {
   const suffix = /(?:s|ed|ing)$/i.exec(word)?.[0].toLowerCase();
-  return suffix && !to.toLowerCase().endsWith(suffix) && !/['’]s$/i.test(word) ? to + suffix : to;
+  if (!suffix || to.toLowerCase().endsWith(suffix) || /['’]s$/i.test(word)) return to;
+  // A silent e takes "d" and gives way to "ing": "waved" → "waived", "waving" → "waiving".
+  if (/e$/i.test(to) && suffix !== "s") return suffix === "ed" ? `${to}d` : `${to.slice(0, -1)}ing`;
+  return to + suffix;
 }

@@ -1,6 +1,6 @@
 import { makeHint, quoted } from "../text-tools";
 import type { Hint, HintContext, HintEvidence, Segment } from "../types";
-import { isByline, isChromePassage, isChromeVocabulary, isLabelledChrome } from "./chrome-words";
+import { isBreadcrumb, isByline, isChromePassage, isChromeVocabulary, isLabelledChrome } from "./chrome-words";
 
 /** Words after which no sentence ends: an ellipsis after one is a cut, not a trailing thought. */
 const FUNCTION_WORD =
@@ -142,7 +142,7 @@ function chromeAtEdges(segment: Segment): Array<{ start: number; end: number; is
 function isLabelledBlock(text: string, pieces: readonly Piece[]): boolean {
   const whole = text.trim();
   if (whole.length > 400) return false;
-  if (isByline(whole)) return true;
+  if (isByline(whole) || isBreadcrumb(whole)) return true;
   const parts = whole.split(/[|•·]/u).map((part) => part.trim()).filter((part) => part !== "");
   if (parts.length === 1) return pieces.length <= 4 && isLabelledChrome(whole);
   return parts.some((part) => isLabelledChrome(part)) && parts.every((part) => isLabelledChrome(part) || isChromeVocabulary(part));

@@ -1,7 +1,9 @@
 import type { GlossaryPerson } from "../../validation/glossary";
-import { makeHint, tokenize } from "../text-tools";
+import { makeHint, quoted, tokenize } from "../text-tools";
 import type { WordToken } from "../text-tools";
 import type { Hint, HintContext, Segment } from "../types";
+import { findStatedDeaths } from "./stated-deaths";
+import type { StatedPerson } from "./stated-deaths";
 import { bestSlip, shown, slipWords } from "./year-mentions";
 import type { YearMention } from "./year-mentions";
 
@@ -32,7 +34,11 @@ type Found = { mention: YearMention; hint: Hint };
  * before their birth, "In 1956 Stalin answered by…" when Stalin died in 1953.
  */
 export function findPeopleOutOfLife(context: HintContext, mentions: readonly YearMention[]): Found[] {
-  const people = context.glossary.people.filter((p) => p.born !== undefined || p.died !== undefined);
+  const fromGlossary = context.glossary.people.filter((p) => p.born !== undefined || p.died !== undefined);
+  // The essay's own "X died in 1863" counts too, unless the glossary already names that person.
+  const glossaryNames = namesOf(fromGlossary);
+  const stated = mentions.length === 0 ? [] : findStatedDeaths(context.segments).filter((p) => !p.name.split(/\s+/).some((part) => glossaryNames.has(part)));
+  const people: Array<GlossaryPerson | StatedPerson> = [...fromGlossary, ...stated];
   if (people.length === 0 || mentions.length === 0) return [];
   const byName = namesOf(people);
   const named = new Set(mentions.map((m) => m.value));
@@ -46,12 +52,14 @@ export function findPeopleOutOfLife(context: HintContext, mentions: readonly Yea
   }
   for (const [segment, inSegment] of bySegment) {
     const words = tokenize(segment);
-    const ends = sentenceEnds(segment);
+    // Found only when a person is named here: most blocks name nobody.
+    let ends: number[] | null = null;
     // Each sentence is checked once per person: a sentence naming Stalin a thousand times holds its years once.
     const checked = new Set<string>();
     words.forEach((w, i) => {
       const person = byName.get(w.raw);
       if (!person || isPossessive(context.text, w) || !actsNext(words, i)) return;
+      ends ??= sentenceEnds(segment);
       const [from, to] = sentenceAround(segment, ends, w.start - segment.start);
       const key = `${from}:${person.name}`;
       if (checked.has(key)) return;
@@ -76,7 +84,7 @@ function outOfLifeHint(
   context: HintContext,
   w: WordToken,
   m: YearMention,
-  person: GlossaryPerson,
+  person: GlossaryPerson | StatedPerson,
   isAfterDeath: boolean,
   named: ReadonlySet<number>,
 ): Hint {
@@ -94,7 +102,9 @@ function outOfLifeHint(
     suggestion: slip ? shown(m, slip.year) : undefined,
     confidence: slip ? 0.8 : 0.7,
     evidence: [
-      { source: "glossary", note: `The teacher’s glossary: ${life}.` },
+      "statedAt" in person
+        ? { source: "text", note: `The essay itself says ${quoted(person.statedAt.quote)}.`, span: { start: person.statedAt.start, end: person.statedAt.end } }
+        : { source: "glossary", note: `The teacher’s glossary: ${life}.` },
       { source: "text", note: `“${w.raw}” is the one acting in the same sentence.`, span: { start: w.start, end: w.end } },
       ...(slip ? [{ source: "rule" as const, note: `${capitalize(slipWords(slip))} gives ${shown(m, slip.year)}, within the lifetime.` }] : []),
     ],

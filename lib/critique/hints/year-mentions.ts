@@ -18,6 +18,8 @@ export interface YearMention {
    * its word points is where it belongs, whatever the years around it.
    */
   points: "back" | "forward" | null;
+  /** True after "by" ("By 1914 they held almost all of Africa"): a state reached, which may jump ahead of the story. */
+  isBy?: boolean;
   /** True for a span written as one ("1763–1783"): lo and hi are its ends, and it is never hinted itself. */
   isRange?: boolean;
 }
@@ -31,6 +33,7 @@ const QUANTITY_NOUN =
 // "since 1809", "before the 1850s"; "until 1991", "after 1991", "till the 1990s". Read on at most 24 characters.
 const BACK = /\b(?:since|before)\s+(?:(?:the|early|late)\s+)?$/i;
 const FORWARD = /\b(?:until|till|after)\s+(?:(?:the|early|late)\s+)?$/i;
+const BY = /\bby\s+(?:(?:the|early|late)\s+)?$/i;
 
 /** Every year or decade written in one block, in order, citations left out. */
 export function findYearMentions(segment: Segment): YearMention[] {
@@ -52,6 +55,7 @@ export function findYearMentions(segment: Segment): YearMention[] {
       decade,
       segment,
       points: BACK.test(before) ? "back" : FORWARD.test(before) ? "forward" : null,
+      ...(BY.test(before) ? { isBy: true } : {}),
     });
   }
   // Citation years ("Pipes (2001)") date the historian, not the events.
@@ -197,3 +201,32 @@ export function shown(m: YearMention, year: number): string {
   return m.decade ? `${year}s` : String(year);
 }
 
+
+const ORDINALS = [
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+  "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+];
+const CENTURY = /century/giu;
+/** The ordinal just before "century", read on at most 24 characters back. */
+const ORDINAL_BEFORE = /\b(?:(twenty[\s-]first|[a-z]+)|(\d{1,2})(?:st|nd|rd|th))[\s-]+$/iu;
+
+/**
+ * The centuries the essay names ("By the nineteenth century", "the 18th
+ * century"), as year ranges (1801–1900): the period an essay with few dates
+ * says it is about.
+ */
+export function namedCenturies(segments: readonly Segment[]): Array<{ lo: number; hi: number }> {
+  const found = new Map<number, { lo: number; hi: number }>();
+  for (const segment of segments) {
+    // The word "century" first (a plain search), then the ordinal before it: a pattern starting at every word is dear.
+    for (const c of segment.text.matchAll(CENTURY)) {
+      const at = c.index ?? 0;
+      const m = ORDINAL_BEFORE.exec(segment.text.slice(Math.max(0, at - 24), at));
+      if (!m) continue;
+      const word = m[1]?.toLowerCase().replace(/[\s-]/, " ");
+      const n = m[2] ? Number(m[2]) : word === "twenty first" ? 21 : ORDINALS.indexOf(word ?? "") + 1;
+      if (n >= 11 && n <= 21) found.set(n, { lo: (n - 1) * 100 + 1, hi: n * 100 });
+    }
+  }
+  return [...found.values()];
+}

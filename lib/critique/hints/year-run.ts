@@ -29,6 +29,8 @@ const DIGIT_MAX_WIDTH = 25;
 const TOLERANCE = 5;
 /** A slip landing outside the run (within TOLERANCE) needs the written year this many times further out. */
 const OUTSIDE_FACTOR = 4;
+/** A date this far (or more) outside the run beside it is background, not part of the story's run. */
+const BACKGROUND = 25;
 /** Passes at most: each finds the slips that a stronger one beside them held back. */
 const MAX_PASSES = 4;
 
@@ -73,9 +75,10 @@ export function findOutOfOrder(
   const story = mentions.filter((m) => m.points === null);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const dated = story.filter((m) => !flagged.has(m));
+    const beyond = beyondTheRest(dated, story);
     const candidates: Candidate[] = [];
     for (let i = 0; i < dated.length; i++) {
-      const candidate = candidateAt(dated, i, named);
+      const candidate = candidateAt(dated, i, named, beyond[i]) ?? edgeCandidate(dated, i, named);
       if (candidate) candidates.push(candidate);
     }
     if (candidates.length === 0) break;
@@ -92,7 +95,7 @@ export function findOutOfOrder(
 }
 
 /** The candidate at dated[i] when it breaks the run of the dates around it, else null. */
-function candidateAt(dated: readonly YearMention[], i: number, named: ReadonlySet<number>): Candidate | null {
+function candidateAt(dated: readonly YearMention[], i: number, named: ReadonlySet<number>, isBeyond: boolean): Candidate | null {
   const m = dated[i];
   if (m.isRange) return null;
   const around = neighbourhood(dated, i, named);
@@ -112,7 +115,7 @@ function candidateAt(dated: readonly YearMention[], i: number, named: ReadonlySe
   const inside = bestSlip(m, (c) => outside(c) === 0, named);
   let slip: YearSlip | null = null;
   if (inside && isSpecific(inside)) slip = inside;
-  else if (inside && gap >= DIGIT_GAP && hi - lo <= DIGIT_MAX_WIDTH) slip = inside;
+  else if (inside && (gap >= DIGIT_GAP || isBeyond) && hi - lo <= DIGIT_MAX_WIDTH) slip = inside;
   else {
     // A swap or a doubled digit just outside the run, when the written year is much further out: "1883" for 1833 after 1830.
     const near = bestSlip(m, (c) => outside(c) <= TOLERANCE, named);
@@ -120,6 +123,56 @@ function candidateAt(dated: readonly YearMention[], i: number, named: ReadonlySe
   }
   if (!slip) return null;
   return { at: i, lo, hi, gap, slip, strength: isSpecific(slip) ? 2 : 1, before, after };
+}
+
+/**
+ * For each dated mention: true when it is written once in the story and lies
+ * above every later date (at least NEIGHBOURS of them) or below every earlier
+ * one. Such a year runs against the whole rest of the reading order, so a
+ * changed digit that puts it back needs no wide gap ("1964" before 1956, 1957,
+ * 1958, 1961 and 1962: 1954). Two sweeps.
+ */
+function beyondTheRest(dated: readonly YearMention[], story: readonly YearMention[]): boolean[] {
+  const counts = new Map<number, number>();
+  for (const m of story) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+  const out = dated.map(() => false);
+  let laterMax = -Infinity;
+  for (let i = dated.length - 1; i >= 0; i--) {
+    const isOnce = counts.get(dated[i].value) === 1 && !dated[i].isRange && !dated[i].decade;
+    if (isOnce && dated.length - 1 - i >= NEIGHBOURS && dated[i].lo > laterMax) out[i] = true;
+    laterMax = Math.max(laterMax, dated[i].hi);
+  }
+  let earlierMin = Infinity;
+  for (let i = 0; i < dated.length; i++) {
+    const isOnce = counts.get(dated[i].value) === 1 && !dated[i].isRange && !dated[i].decade;
+    if (isOnce && i >= NEIGHBOURS && dated[i].hi < earlierMin) out[i] = true;
+    earlierMin = Math.min(earlierMin, dated[i].lo);
+  }
+  return out;
+}
+
+/**
+ * The first (last) date of the story, when the dates after (before) it run in
+ * order and it lies above (below) all of them, and a swap or a doubled digit
+ * puts it just before (after) their run: "In September 1854" opening a story
+ * of 1846, 1847, 1847 is 1845. A later year that opens an essay is common, so
+ * only the specific slips count, and only onto the edge of the run.
+ */
+function edgeCandidate(dated: readonly YearMention[], i: number, named: ReadonlySet<number>): Candidate | null {
+  const m = dated[i];
+  const isFirst = i === 0;
+  if (m.isRange || m.decade || (!isFirst && i !== dated.length - 1)) return null;
+  // One background date next to it, a generation or more outside the run, is passed over ("since the Act of Union of 1801").
+  const near = isFirst ? dated.slice(1, 2 + NEIGHBOURS) : dated.slice(Math.max(0, i - NEIGHBOURS - 1), i).reverse();
+  if (near.length > 1 && (isFirst ? near[0].hi + BACKGROUND < near[1].lo : near[0].lo - BACKGROUND > near[1].hi)) near.shift();
+  const run = isFirst ? near.slice(0, NEIGHBOURS) : near.slice(0, NEIGHBOURS).reverse();
+  if (run.length < NEIGHBOURS || !isInOrder(run) || run.some((o) => o.isRange || o.decade)) return null;
+  const edge = isFirst ? run[0].lo : run[run.length - 1].hi;
+  const gap = isFirst ? m.lo - Math.max(...run.map((o) => o.hi)) : Math.min(...run.map((o) => o.lo)) - m.hi;
+  if (gap < MIN_GAP || Math.abs(m.value - edge) < MIN_GAP) return null;
+  const slip = bestSlip(m, (c) => (isFirst ? c <= edge && c >= edge - TOLERANCE : c >= edge && c <= edge + TOLERANCE), named);
+  if (!slip || slip.kind === "digit") return null;
+  return { at: i, lo: edge, hi: edge, gap, slip, strength: 2, before: isFirst ? [] : run, after: isFirst ? run : [] };
 }
 
 /** The neighbours of dated[i] that tell a story in order, and the run they leave for it (lo–hi). */
@@ -143,11 +196,17 @@ function neighbourhood(dated: readonly YearMention[], i: number, named: Readonly
   const first = Math.max(0, i - NEIGHBOURS);
   const before = dated.slice(first, i);
   const after = dated.slice(i + 1, i + 1 + NEIGHBOURS);
-  if (before.length + after.length < 2 * NEIGHBOURS || isInOrder([...before, ...after])) return runOf(before, after);
+  if (isInOrder([...before, ...after])) return runOf(before, after);
+  const isFull = before.length + after.length >= 2 * NEIGHBOURS;
   for (let k = 0; k < before.length + after.length; k++) {
+    const at = k < before.length ? first + k : i + 1 + (k - before.length);
+    // From a full set, only a neighbour that a slip of its own puts back may be left out. A short set (near the start or
+    // the end of the essay) would otherwise say nothing: there a "by" year, which may sum up ahead of the story ("By 1914
+    // they held almost all of it"), may be left out too.
+    if (!isFull && !dated[at].isBy) continue;
     const run = k < before.length ? runOf(before.toSpliced(k, 1), after) : runOf(before, after.toSpliced(k - before.length, 1));
     // The look for a slip of the neighbour's own is the dearer test: only for a neighbour whose absence restores the order.
-    if (run && isSlipBetween(dated, k < before.length ? first + k : i + 1 + (k - before.length), i, named)) return run;
+    if (run && ((!isFull && dated[at].isBy) || isSlipBetween(dated, at, i, named))) return run;
   }
   return null;
 }

@@ -11,7 +11,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findAssignmentAccess, requireOpenAssignment, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
 import { noteGradedWork } from "@/lib/server/lti/score-sync";
-import { isUniqueViolation } from "@/lib/server/db-errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/db-errors";
 import { changeLogSteps, recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { newAnnotationGroup } from "@/lib/server/groups/author-group";
 import type { CreateAnnotationInput } from "@/lib/validation/annotation";
@@ -20,6 +20,7 @@ import { reloadAnnotation } from "./find-annotations";
 import { checkBody, toJson } from "./check-body";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 import { notifyMentions } from "@/lib/server/notifications/notify";
+import { requireClassCode, UNKNOWN_CODE } from "@/lib/server/highlight-codes/check-code";
 
 /** What a flag adds to an annotation; written in the same transaction. */
 export interface FlagPart {
@@ -71,6 +72,7 @@ export async function createAnnotation({
   if (input.kind === "highlight" && input.body !== undefined && input.body !== null) {
     throw new AppError("invalid", "A highlight has no text; post a comment instead.");
   }
+  await requireClassCode(access.assignment.classroomId, input.codeId);
 
   // Insert first and look for an earlier copy only when the id is taken: a
   // retried request is the exception, so the common path costs no extra read.
@@ -101,6 +103,8 @@ export async function createAnnotation({
   } catch (error) {
     // The id is taken: a retry (or two racing copies) of the viewer's own create returns the first result.
     if (isUniqueViolation(error)) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
+    // The code was removed by a teacher between the check and the insert.
+    if (isForeignKeyViolation(error) && input.codeId) throw new AppError("invalid", UNKNOWN_CODE);
     throw error;
   }
   noteWork(access, viewerId);
@@ -127,6 +131,7 @@ function columns(viewerId: string, assignmentId: string, revisionId: string, inp
     startCp: input.position.start,
     endCp: input.position.end,
     tags: input.tags,
+    codeId: input.codeId ?? null,
   };
 }
 
@@ -149,9 +154,9 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
   } as const;
   const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string; logId: string; groupId: string | null }[]>`
     with inserted as (
-      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "groupId", "updatedAt")
+      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "codeId", "groupId", "updatedAt")
       values (${c.id}, ${assignmentId}, ${viewerId}, ${revisionId}, ${c.kind}::"AnnotationKind", ${c.scope}::"Scope", ${c.exact},
-              ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[],
+              ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[], ${c.codeId},
               ${newAnnotationGroup(assignmentId, viewerId)}, current_timestamp)
       returning "createdAt", "updatedAt", "groupId"
     ), ${changeLogSteps(change)}
@@ -168,7 +173,6 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
     hiddenById: null,
     deletedAt: null,
     ...NOT_IMPORTED,
-    codeId: null,
     guide: null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

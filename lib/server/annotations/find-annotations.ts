@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { readLogPosition } from "@/lib/server/live/log-position";
 import { notFound } from "@/lib/errors";
 import { findAssignmentAccess, type AssignmentAccess } from "@/lib/server/classes/find-assignment-access";
+import { loadClassCodes } from "@/lib/server/highlight-codes/find-highlight-codes";
 import { hintsVisibleTo } from "@/lib/server/hints/hint-visibility";
 import { annotationInclude, loadDtoContext, toAnnotationDTO } from "./annotation-dto";
 import { peerFlagsVisibleWhere, visibleAnnotationById, visibleAnnotationWhere } from "./visibility";
@@ -20,13 +21,14 @@ export async function findAnnotations({
   // through the live stream. Reads that do not depend on each other run together.
   const [access, lastEventId] = await Promise.all([findAssignmentAccess({ viewerId, assignmentId }), readLogPosition({ assignmentId })]);
   if (!access) throw notFound("That assignment");
-  const [rows, peerFlags] = await Promise.all([
+  const [rows, peerFlags, codes] = await Promise.all([
     db.annotation.findMany({
       where: { AND: [{ assignmentId }, visibleAnnotationWhere(viewerId)] },
       include: annotationInclude,
       orderBy: [{ startCp: "asc" }, { createdAt: "asc" }],
     }),
     db.assignment.count({ where: { id: assignmentId, ...peerFlagsVisibleWhere(viewerId, new Date()) } }),
+    loadClassCodes(access.assignment.classroomId),
   ]);
   const ctx = await dtoContextFor(access, viewerId, flagIdsOf(rows));
   return {
@@ -36,6 +38,7 @@ export async function findAnnotations({
     peerFlagsVisible: peerFlags > 0,
     hintsVisible: hintsVisibleTo(access),
     lastEventId,
+    codes,
     annotations: rows.map((row) => toAnnotationDTO(row, ctx)),
   };
 }

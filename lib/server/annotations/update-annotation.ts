@@ -8,12 +8,14 @@ import { audienceScope } from "@/lib/server/live/hearing";
 import { recordChange, rootGroup } from "@/lib/server/live/record-change";
 import { resolveMentions } from "@/lib/server/mentions/resolve-mentions";
 import { notifyMentions } from "@/lib/server/notifications/notify";
+import { requireClassCode, UNKNOWN_CODE } from "@/lib/server/highlight-codes/check-code";
+import { isForeignKeyViolation } from "@/lib/server/db-errors";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotation";
 import { checkBody, toJson } from "./check-body";
 import { findAnnotation, reloadAnnotation } from "./find-annotations";
 
 /**
- * Edits your own annotation: body, tags or scope. The edit names the version
+ * Edits your own annotation: body, tags, scope or highlight code. The edit names the version
  * it saw; if the row moved on since (another tab, a retried request), the
  * answer is 409 with the current version, and nothing is overwritten.
  */
@@ -33,30 +35,39 @@ export async function updateAnnotation({
   if (row.importedAt) throw new AppError("forbidden", "An imported annotation keeps the words of its file; it cannot be edited.");
   if (row.deletedAt) throw new AppError("conflict", "This annotation was deleted.");
 
+  if (input.codeId && row.kind === "flag") throw new AppError("invalid", "A flag is not coded: highlight or comment on the words to code them.");
+  await requireClassCode(access.assignment.classroomId, input.codeId);
   const body = input.body === undefined ? undefined : await resolveMentions(checkBody(input.body, "comment"), { assignmentId: row.assignmentId, authorId: viewerId });
-  await db.$transaction(async (tx) => {
-    const updated = await tx.annotation.updateMany({
-      where: { id: annotationId, authorId: viewerId, version: input.version, deletedAt: null, importedAt: null },
-      data: {
-        ...(body ? { body: toJson(body), kind: row.kind === "highlight" ? "comment" : row.kind } : {}),
-        ...(input.tags ? { tags: input.tags } : {}),
-        ...(input.scope ? { scope: input.scope } : {}),
-        version: { increment: 1 },
-      },
+  await db
+    .$transaction(async (tx) => {
+      const updated = await tx.annotation.updateMany({
+        where: { id: annotationId, authorId: viewerId, version: input.version, deletedAt: null, importedAt: null },
+        data: {
+          ...(body ? { body: toJson(body), kind: row.kind === "highlight" ? "comment" : row.kind } : {}),
+          ...(input.tags ? { tags: input.tags } : {}),
+          ...(input.scope ? { scope: input.scope } : {}),
+          ...(input.codeId !== undefined ? { codeId: input.codeId } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) throw staleEdit(await reloadAnnotation(viewerId, annotationId));
+      await recordChange(tx, {
+        assignmentId: row.assignmentId,
+        type: "annotation.updated",
+        entityId: annotationId,
+        actorId: viewerId,
+        // Narrowing the scope must still reach those who could see it before.
+        scope: widerScope(audienceScope(row), audienceScope({ ...row, scope: input.scope ?? row.scope })),
+        ownerId: viewerId,
+        kind: row.kind,
+        groupId: rootGroup(annotationId),
+      });
+    })
+    .catch((error: unknown) => {
+      // The code was removed by a teacher between the check and the write.
+      if (isForeignKeyViolation(error) && input.codeId) throw new AppError("invalid", UNKNOWN_CODE);
+      throw error;
     });
-    if (updated.count === 0) throw staleEdit(await reloadAnnotation(viewerId, annotationId));
-    await recordChange(tx, {
-      assignmentId: row.assignmentId,
-      type: "annotation.updated",
-      entityId: annotationId,
-      actorId: viewerId,
-      // Narrowing the scope must still reach those who could see it before.
-      scope: widerScope(audienceScope(row), audienceScope({ ...row, scope: input.scope ?? row.scope })),
-      ownerId: viewerId,
-      kind: row.kind,
-      groupId: rootGroup(annotationId),
-    });
-  });
   if (body) await notifyMentions({ annotationId, assignmentId: row.assignmentId, actorId: viewerId, doc: body });
   return reloadAnnotation(viewerId, annotationId);
 }

@@ -95,6 +95,7 @@ export async function exportAssignment({
     essaySlug: assignment.essay.slug,
     revisionOf: new Map(rows.map((r) => [r.id, r.revisionId])),
     currentRevisionId: assignment.revision.id,
+    codeLabels: new Map(list.codes.map((c) => [c.id, c.label])),
     ...(geometry && current ? { refinementOf: (a: AnnotationDTO) => sourceRefinement(current.text, geometry, a.span) } : {}),
   });
   const documents = toAnnotationCollection(items, {

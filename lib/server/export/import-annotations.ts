@@ -6,6 +6,8 @@ import { requireReviewAssignment } from "@/lib/server/assignments/find-review-as
 import { requireShallowJson } from "@/lib/server/http/json-depth";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
 import { listImportItems } from "@/lib/w3c/list-import-items";
+import { loadClassCodes } from "@/lib/server/highlight-codes/find-highlight-codes";
+import { isForeignKeyViolation } from "@/lib/server/db-errors";
 import { localIdOf, planImport } from "./plan-import";
 import { writeImport } from "./write-import";
 
@@ -73,7 +75,8 @@ export async function importAnnotations({
   const listed = listImportItems(json);
   if (!listed.ok) throw new AppError("invalid", `${listed.message} Nothing was imported.`);
 
-  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text });
+  const codes = await loadClassCodes(assignment.classroomId);
+  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text, codes });
   const ourAnnotationId = (iri: string) => localIdOf(iri, `${origin}/annotations/`);
 
   try {
@@ -86,6 +89,9 @@ export async function importAnnotations({
     // Another writer took one of the derived ids between our check and insert.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("conflict", "Some of these annotations were just added by someone else. Import the file again; nothing was imported this time.");
+    }
+    if (isForeignKeyViolation(error)) {
+      throw new AppError("conflict", "The class's highlight codes changed while importing. Import the file again; nothing was imported this time.");
     }
     throw error;
   }

@@ -32,6 +32,8 @@ export interface PlannedAnnotation extends PlannedItem {
   /** A comment's text, or a flag's rationale. */
   body: TiptapDoc | null;
   tags: string[];
+  /** The class's highlight code its classifying body names (matched by label), if any. */
+  codeId: string | null;
   flag?: { category: FlagCategory; correction: string };
 }
 
@@ -56,6 +58,8 @@ export interface PlanContext {
   /** Absolute app origin without a trailing slash. */
   baseUrl: string;
   revisionText: string;
+  /** The class's highlight codes: a highlight's or comment's classifying body is matched to one by label. */
+  codes?: readonly { id: string; label: string }[];
 }
 
 /** Foreign flags name no category of ours; "contested" claims least about what is wrong. */
@@ -139,6 +143,19 @@ function contentOf(a: ImportedAnnotation): Content {
 }
 
 /**
+ * A highlight's or comment's classifying body names one of the class's codes
+ * (by label, in any case): the item gets that code. A label the class has no
+ * code for is kept as a tag instead, so nothing the file says is lost and the
+ * import never fails over it. A flag's classifying body is its category.
+ */
+function codeAndTags(a: ImportedAnnotation, kind: PlannedAnnotation["kind"], codes: readonly { id: string; label: string }[]): Pick<PlannedAnnotation, "codeId" | "tags"> {
+  const label = kind === "flag" ? undefined : a.category?.trim();
+  if (!label) return { codeId: null, tags: importTags(a.tags) };
+  const code = codes.find((c) => c.label.toLocaleLowerCase() === label.toLocaleLowerCase());
+  return code ? { codeId: code.id, tags: importTags(a.tags) } : { codeId: null, tags: importTags([...a.tags, label]) };
+}
+
+/**
  * Reads, checks and places every item of an upload without touching the
  * database. Any malformed item makes the whole import fail (AppError
  * "invalid") with a message naming the item's number in the file (1-based)
@@ -182,7 +199,7 @@ export function planImport(items: readonly unknown[], ctx: PlanContext): ImportP
         plan.repeatedInFile += 1;
       } else if (placed) {
         const scope = isForTeachers(raw) ? "teachers" : "class";
-        plan.annotations.push({ ...item, ...content, ...placed, scope, tags: importTags(a.tags) });
+        plan.annotations.push({ ...item, ...content, ...placed, scope, ...codeAndTags(a, content.kind, ctx.codes ?? []) });
       } else {
         plan.orphanQuotes.push(a.quote?.exact ?? (a.position ? `(characters ${a.position.start}–${a.position.end})` : WHOLE_DOCUMENT));
       }

@@ -17,6 +17,8 @@ export interface ExportItemsContext {
   currentRevisionId: string;
   /** For a reading made from a file: where an annotation's passage stands in it (its PDF page, its box on a picture). */
   refinementOf?: (a: AnnotationDTO) => SourceRefinement | undefined;
+  /** The class's highlight codes' labels, by id: a coded highlight exports its code as a classifying body. */
+  codeLabels?: ReadonlyMap<string, string>;
 }
 
 /** The absolute IRI of one revision of an essay: the `source` of every target on it. */
@@ -24,7 +26,7 @@ export function essayRevisionUrl(baseUrl: string, slug: string, revisionId: stri
   return `${baseUrl}/essays/${encodeURIComponent(slug)}?revision=${encodeURIComponent(revisionId)}`;
 }
 
-function toExportAnnotation(a: AnnotationDTO, refinement: SourceRefinement | undefined): ExportAnnotation {
+function toExportAnnotation(a: AnnotationDTO, refinement: SourceRefinement | undefined, code: string | undefined): ExportAnnotation {
   const base = {
     id: a.id,
     createdAt: new Date(a.createdAt),
@@ -39,9 +41,10 @@ function toExportAnnotation(a: AnnotationDTO, refinement: SourceRefinement | und
     const { category, correction, status, rationale } = a.flag;
     return { ...base, kind: "flag", ...(rationale && { body: rationale }), flag: { category, correction, status } };
   }
-  if (a.kind === "comment" && a.body) return { ...base, kind: "comment", body: a.body };
+  const coded = code ? { code } : {};
+  if (a.kind === "comment" && a.body) return { ...base, ...coded, kind: "comment", body: a.body };
   // A highlight never has text; a comment without one exports as what it shows.
-  return { ...base, kind: "highlight" };
+  return { ...base, ...coded, kind: "highlight" };
 }
 
 function toExportReply(r: ReplyDTO & { body: NonNullable<ReplyDTO["body"]> }, parentId: string): ExportAnnotation {
@@ -83,7 +86,7 @@ export function toExportItems(annotations: readonly AnnotationDTO[], ctx: Export
     };
     const isForTeachers = a.scope === "teachers" || a.isHidden;
     const mark = (w: W3CAnnotation): ExportedAnnotation => (isForTeachers ? { ...w, audience: TEACHER_AUDIENCE } : w);
-    out.push(mark(toW3CAnnotation(toExportAnnotation(a, ctx.refinementOf?.(a)), options)));
+    out.push(mark(toW3CAnnotation(toExportAnnotation(a, ctx.refinementOf?.(a), a.codeId ? ctx.codeLabels?.get(a.codeId) : undefined), options)));
     for (const r of a.replies) {
       if (r.isDeleted || !r.body) continue;
       out.push(mark(toW3CAnnotation(toExportReply({ ...r, body: r.body }, a.id), options)));

@@ -191,6 +191,7 @@ async function writeRows(
         // A flag's words are its rationale, stored on the flag row.
         body: a.kind === "comment" && a.body ? toJson(a.body) : Prisma.DbNull,
         tags: a.tags,
+        codeId: a.codeId,
         ...provenance(a),
         createdAt: at(i),
         updatedAt: at(i),

@@ -12,11 +12,14 @@ import { ContentError } from "../../content/errors";
 import { parseEssay } from "../../content/parse";
 import type { Block } from "../../content/types";
 import { describeHints } from "../../critique/describe-hints";
+import { findHints } from "../../critique/find-hints";
 import { loadEnglishLexicon } from "../../lexicon/load-english-lexicon";
 import type { Glossary } from "../../validation/glossary";
 
-// Loaded when the worker starts, once for its whole life (about half a second): never per request.
+// Loaded when the worker starts, once for its whole life (about a second): never per request. The short reading
+// after it builds the index of the word list's names (name-phrase-slips.ts) now rather than on the first request.
 const lexicon = loadEnglishLexicon();
+findHints({ text: "Warm Up", blocks: [], title: "", glossary: null }, { lexicon, kinds: ["broken-phrase"] });
 
 /** The jobs the worker does, each answered as { id, result } or { id, error } (or { id, contentError }). */
 export type WorkerJob =

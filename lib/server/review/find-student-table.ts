@@ -8,12 +8,13 @@ import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
 import { taughtBy } from "@/lib/server/assignments/find-review-assignment";
 import { countedWorkWhere } from "@/lib/server/grades/count-student-work";
 import { toIsoString } from "@/lib/format/dates";
+import { loadClassCodes } from "@/lib/server/highlight-codes/find-highlight-codes";
 
 /**
  * One row per student of the class (the roster, so a student who has done
  * nothing still has a row): highlights, comments, replies, flags, verified
- * flags, answer-key found / partial / missed, completion and first and last
- * activity. Teachers of the class only; anyone else gets not_found.
+ * flags, answer-key found / partial / missed, completion, first and last
+ * activity, and marks per highlight code. Teachers of the class only; anyone else gets not_found.
  *
  * What counts is what the teacher may see: deleted annotations and replies
  * are left out, and so are students' private ("only me") annotations and the
@@ -44,7 +45,7 @@ export async function findStudentTable({
   const studentIds = members.map((m) => m.user.id);
   const counted = countedWorkWhere({ assignmentId, studentIds });
 
-  const [byKind, verified, replies, votes, report] = await Promise.all([
+  const [byKind, verified, replies, votes, report, codes, byCode] = await Promise.all([
     db.annotation.groupBy({
       by: ["authorId", "kind"],
       where: counted,
@@ -77,6 +78,8 @@ export async function findStudentTable({
       _max: { updatedAt: true },
     }),
     findKeyReport({ viewerId, assignmentId }),
+    loadClassCodes(assignment.classroomId),
+    db.annotation.groupBy({ by: ["authorId", "codeId"], where: { ...counted, codeId: { not: null } }, _count: { _all: true } }),
   ]);
 
   const minimums = { highlights: assignment.minHighlights, comments: assignment.minComments, flags: assignment.minFlags };
@@ -103,9 +106,10 @@ export async function findStudentTable({
       firstActivityAt: extreme(firsts, "first"),
       lastActivityAt: extreme(lasts, "last"),
       href: studentReaderHref(essay, user.id),
+      codeCounts: Object.fromEntries(byCode.filter((g) => g.authorId === user.id && g.codeId).map((g) => [g.codeId!, g._count._all])),
     };
   });
-  return { assignmentId, className: assignment.classroom.name, essaySlug: assignment.essay.slug, minimums, dueAt: toIsoString(assignment.dueAt), rows };
+  return { assignmentId, className: assignment.classroom.name, essaySlug: assignment.essay.slug, minimums, dueAt: toIsoString(assignment.dueAt), codes: codes.map(({ id, label }) => ({ id, label })), rows };
 }
 
 function extreme(dates: readonly (Date | null | undefined)[], which: "first" | "last"): string | null {

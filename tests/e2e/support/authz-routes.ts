@@ -187,6 +187,13 @@ const classRoutes: RouteTemplate[] = [
     invalid: () => ({ auto: { count: 0 } }),
     needsFresh: true,
   }),
+  // Highlight codes: every member of the class reads them; only its teachers save them (on a fresh copy of the class).
+  classRoute("GET /api/classes/:id/highlight-codes", "GET", (id) => `/api/classes/${id}/highlight-codes`, { may: inClass }),
+  classRoute("PUT /api/classes/:id/highlight-codes", "PUT", (id) => `/api/classes/${id}/highlight-codes`, {
+    body: () => ({ codes: [{ label: "Claim", colour: "orange", cue: "circle" }] }),
+    invalid: () => ({ codes: [{ label: "", colour: "red", cue: "circle" }] }),
+    needsFresh: true,
+  }),
   // Roster sync from the class's learning platform: its teachers only; neither seeded class comes from a platform (409).
   classRoute("POST /api/classes/:id/roster-sync", "POST", (id) => `/api/classes/${id}/roster-sync`, { ok: 409 }),
   classRoute("page /classes/:id", "GET", (id) => `/classes/${id}`, { isPage: true }),

@@ -106,3 +106,31 @@ describe("broken-phrase", () => {
     ).toEqual([]);
   });
 });
+
+describe("eggcorns of the general list, round three", () => {
+  it.each([
+    ["They had to eek out a living.", "eek out", "eke out"],
+    ["It was gorilla warfare in the hills.", "gorilla warfare", "guerrilla warfare"],
+    ["The army declared marshal law.", "marshal law", "martial law"],
+    ["Peasants were used as canon fodder.", "canon fodder", "cannon fodder"],
+    ["He got rid of them in one foul swoop.", "one foul swoop", "one fell swoop"],
+    ["Victory was a forgone conclusion.", "forgone conclusion", "foregone conclusion"],
+    ["The police had free reign.", "free reign", "free rein"],
+    ["Lincoln poured over the telegrams every night.", "poured over", "pored over"],
+    ["Historians still pour over his letters.", "pour over", "pore over"],
+    ["In the mist of the war, prices rose.", "In the mist of", "In the midst of"],
+    ["The colonists entered unchartered territory.", "unchartered territory", "uncharted territory"],
+  ])("positive: %s", (sentence, wrong, right) => {
+    expect(pairs(sentence)).toEqual([[wrong, right]]);
+  });
+
+  it("negative: the same words where they mean what they say", () => {
+    const right = [
+      "Refugees poured over the border, and water poured over the dam.",
+      "They were lost in the mist of the morning.",
+      "His reign in England was short; the Marshal led the army; the canon law of the Church.",
+      "The laws of war pour over into peace.",
+    ];
+    expect(pairs(...right)).toEqual([]);
+  });
+});

@@ -2,17 +2,19 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { HINT_KINDS } from "../../../lib/critique/types";
-import { CORPUS_DIR, loadCorpus, locate, readKey } from "../../../scripts/critique-eval/corpus";
+import { CORPUS_DIR, HELD_OUT_ROUND, describeHeldOut, loadCorpus, locate, readKey } from "../../../scripts/critique-eval/corpus";
 
 /*
  * The evaluation corpus must stay what its README says: every key entry is
  * found in its essay exactly (so an edited essay cannot silently break its
- * key), the split is the one fixed before tuning, and the sizes hold.
+ * key), the split is the one fixed before tuning, and the sizes hold. The
+ * held-out part is round three's (round3/): round one's held-out files were
+ * measured twice and looked at, so they are tuning material now.
  */
 const corpus = loadCorpus();
 const manifest = JSON.parse(readFileSync(path.join(CORPUS_DIR, "manifest.json"), "utf8")) as {
-  essays: Array<{ file: string; key: string; part: string; added?: boolean }>;
-  clean: Array<{ file: string; part: string; added?: boolean }>;
+  essays: Array<{ file: string; key: string; part: string; added?: boolean; round?: number; retired?: string }>;
+  clean: Array<{ file: string; part: string; added?: boolean; round?: number; retired?: string }>;
 };
 const keyed = [...corpus.essays, corpus.seed];
 
@@ -49,23 +51,55 @@ describe("the critique evaluation corpus (tests/fixtures/critique-eval)", () => 
   it("lists every essay, key and clean file of the folder in the manifest", () => {
     const inFolder = (dir: string, ending: string) =>
       readdirSync(path.join(CORPUS_DIR, dir)).filter((f) => f.endsWith(ending) && f !== "README.md").map((f) => (dir ? `${dir}/${f}` : f));
-    expect(manifest.essays.map((e) => e.file).sort()).toEqual([...inFolder("", ".md"), ...inFolder("added", ".md")].sort());
-    expect(manifest.essays.map((e) => e.key).sort()).toEqual([...inFolder("", ".key.json"), ...inFolder("added", ".key.json")].sort());
-    expect(manifest.clean.map((c) => c.file).sort()).toEqual(inFolder("clean", ".md").concat(inFolder("added/clean", ".md")).sort());
+    const folders = ["", "added", "round3"];
+    expect(manifest.essays.map((e) => e.file).sort()).toEqual(folders.flatMap((d) => inFolder(d, ".md")).sort());
+    expect(manifest.essays.map((e) => e.key).sort()).toEqual(folders.flatMap((d) => inFolder(d, ".key.json")).sort());
+    expect(manifest.clean.map((c) => c.file).sort()).toEqual(["clean", "added/clean", "round3/clean"].flatMap((d) => inFolder(d, ".md")).sort());
   });
 
-  it("keeps the split fixed before tuning: sorted by file name, tuning and held-out alternate", () => {
+  it("holds out round three's files only; round one's held-out files (every second by file name) are retired to tuning", () => {
     // Essays added later (added/) are tuning material outside the split, never held out.
     expect(manifest.essays.filter((e) => e.added).every((e) => e.part === "tuning" && e.file.startsWith("added/"))).toBe(true);
     expect(manifest.clean.filter((c) => c.added).every((c) => c.part === "tuning" && c.file.startsWith("added/clean/"))).toBe(true);
-    for (const list of [manifest.essays.filter((e) => !e.added), manifest.clean.filter((c) => !c.added)]) {
-      const sorted = [...list].sort((a, b) => a.file.localeCompare(b.file));
-      expect(sorted.map((e) => e.part)).toEqual(sorted.map((_, i) => (i % 2 === 0 ? "tuning" : "held-out")));
+    for (const list of [manifest.essays, manifest.clean]) {
+      const isRound3 = (e: { file: string }) => e.file.startsWith("round3/");
+      expect(list.filter((e) => e.part === "held-out").map((e) => e.file)).toEqual(list.filter(isRound3).map((e) => e.file));
+      expect(list.filter(isRound3).every((e) => e.round === HELD_OUT_ROUND && !e.retired && !e.added)).toBe(true);
+      const original = list.filter((e) => !e.added && !isRound3(e)).sort((a, b) => a.file.localeCompare(b.file));
+      expect(original.every((e) => e.part === "tuning")).toBe(true);
+      expect(original.map((e) => Boolean(e.retired))).toEqual(original.map((_, i) => i % 2 === 1));
     }
   });
 
+  it("has round three's held-out part: 10+ essays of 380–500 words, 8–10 errors and 4–5 traps each, every kind, 2,500+ words of clean prose", () => {
+    const round3 = corpus.essays.filter((e) => e.part === "held-out");
+    expect(round3.length).toBeGreaterThanOrEqual(10);
+    for (const essay of round3) {
+      expect(essay.file).toContain(`${path.sep}round3${path.sep}`);
+      expect(essay.words, essay.file).toBeGreaterThanOrEqual(380);
+      expect(essay.words, essay.file).toBeLessThanOrEqual(500);
+      expect(essay.errors.length, essay.file).toBeGreaterThanOrEqual(8);
+      expect(essay.errors.length, essay.file).toBeLessThanOrEqual(10);
+      expect(essay.traps.length, essay.file).toBeGreaterThanOrEqual(4);
+      expect(essay.traps.length, essay.file).toBeLessThanOrEqual(5);
+      expect(new Set(essay.errors.map((x) => x.kind)), essay.file).toEqual(new Set(HINT_KINDS));
+    }
+    const clean = corpus.clean.filter((c) => c.part === "held-out");
+    expect(clean.length).toBeGreaterThanOrEqual(3);
+    expect(clean.reduce((n, c) => n + c.words, 0)).toBeGreaterThanOrEqual(2500);
+  });
+
+  it("never opens a round-three file for a tuning run", () => {
+    const tuning = loadCorpus(undefined, { parts: ["tuning"] });
+    const files = [...tuning.essays, ...tuning.clean].map((t) => t.file);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.includes(`${path.sep}round3${path.sep}`))).toEqual([]);
+    expect(describeHeldOut(tuning)).toBeNull();
+    expect(describeHeldOut(corpus)).toMatch(new RegExp(`^Held-out column: round ${HELD_OUT_ROUND} only \\(\\d+ essays, [\\d,]+ words; \\d+ clean files, [\\d,]+ words\\)`));
+  });
+
   it("has at least 14 essays of 300–600 words with 4–8 planted errors each, every kind in both parts", () => {
-    const original = corpus.essays.filter((e) => !e.file.includes(`${path.sep}added${path.sep}`));
+    const original = corpus.essays.filter((e) => !/[\\/](?:added|round3)[\\/]/.test(e.file));
     expect(original.length).toBeGreaterThanOrEqual(14);
     for (const essay of original) {
       expect(essay.words, essay.file).toBeGreaterThanOrEqual(300);

@@ -135,3 +135,35 @@ describe("page-artifact", () => {
     ).toEqual([]);
   });
 });
+
+describe("page-artifact, round three: cookie banners and breadcrumb trails", () => {
+  it("positive: a cookie banner of two sentences and a breadcrumb trail, each a block of its own", () => {
+    const hints = artifacts(
+      "We use cookies to give you the best experience possible. By continuing we'll assume you're on board with our cookie policy.",
+      "Home > Essays > History > Early Modern Europe",
+      "Home » Free Essays » The Peninsular War",
+      "Posted on 14 February 2021 by HistoryHelp",
+      "The war began in 1808 and ended in 1814.",
+    );
+    expect(hints.map((h) => h.exact)).toEqual([
+      "We use cookies to give you the best experience possible. By continuing we'll assume you're on board with our cookie policy.",
+      "Home > Essays > History > Early Modern Europe",
+      "Home » Free Essays » The Peninsular War",
+      "Posted on 14 February 2021 by HistoryHelp",
+    ]);
+  });
+
+  it("negative: prose with the banner's words, comparisons and slashes", () => {
+    expect(
+      summarize(
+        artifacts(
+          "It was the best possible outcome for Britain, and the king was happy to give it.",
+          "Prices in 1848 > prices in 1830 / 2, as the tables show.",
+          "Britain > France > Spain in naval power by 1805, as the admirals knew.",
+          "The Act would allow tenants to join a union if necessary.",
+          "Published in 1848 by Marx and Engels.",
+        ),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -29,7 +29,7 @@ function comment(id: string, words: string, extra: Partial<AnnotationDTO> = {}):
 }
 
 function listAt(lastEventId: string, annotations: AnnotationDTO[]): AnnotationListDTO {
-  return { assignmentId: "a1", revisionId: "r1", viewer: { id: "ben", role: "student" }, peerFlagsVisible: true, hintsVisible: false, lastEventId, annotations };
+  return { assignmentId: "a1", revisionId: "r1", viewer: { id: "ben", role: "student" }, peerFlagsVisible: true, hintsVisible: false, lastEventId, codes: [], annotations };
 }
 
 const wordsOf = (state: LiveList) =>

@@ -21,7 +21,7 @@ const BLOCKS = TEXT.split("\n").reduce<{ start: number; end: number }[]>((acc, l
 function over(words: string, who: { id: string; name: string }, kind: HeatSpan["kind"] = "highlight", id = `${who.id}-${words}-${kind}`): HeatSpan {
   const start = TEXT.indexOf(words);
   if (start < 0) throw new Error(`${words} not in the fixture`);
-  return { annotationId: id, kind, start, end: start + words.length, student: { id: who.id, name: who.name } };
+  return { annotationId: id, kind, codeId: null, start, end: start + words.length, student: { id: who.id, name: who.name } };
 }
 
 const textOf = (run: { start: number; end: number }) => TEXT.slice(run.start, run.end);
@@ -67,8 +67,8 @@ describe("buildHeatRuns", () => {
 
   it("clamps spans to the text and ignores empty ones", () => {
     const runs = buildHeatRuns(10, [
-      { annotationId: "long", kind: "highlight", start: 5, end: 99, student: ana },
-      { annotationId: "empty", kind: "highlight", start: 3, end: 3, student: ben },
+      { annotationId: "long", kind: "highlight", codeId: null, start: 5, end: 99, student: ana },
+      { annotationId: "empty", kind: "highlight", codeId: null, start: 3, end: 3, student: ben },
     ]);
     expect(runs.map((r) => [r.start, r.end, r.count])).toEqual([
       [0, 5, 0],
@@ -131,8 +131,8 @@ describe("heatLevel", () => {
 describe("describeRun", () => {
   it("names who marked a passage and how", () => {
     const [run] = buildHeatRuns(4, [
-      { annotationId: "1", kind: "flag", start: 0, end: 4, student: ben },
-      { annotationId: "2", kind: "highlight", start: 0, end: 4, student: ana },
+      { annotationId: "1", kind: "flag", codeId: null, start: 0, end: 4, student: ben },
+      { annotationId: "2", kind: "highlight", codeId: null, start: 0, end: 4, student: ana },
     ]);
     expect(describeRun(run)).toBe("2 students: Ana Petrova (highlight), Ben Hughes (flag)");
     expect(describeRun(buildHeatRuns(4, [])[0])).toBe("No student marked this passage.");

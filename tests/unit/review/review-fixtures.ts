@@ -58,5 +58,6 @@ export function idleRow(student: AuthorDTO): StudentRowDTO {
     firstActivityAt: null,
     lastActivityAt: null,
     href: `/essays/e?assignment=asg&student=${student.id}`,
+    codeCounts: {},
   };
 }

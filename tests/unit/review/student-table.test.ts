@@ -44,6 +44,7 @@ describe("studentTableCsv", () => {
     essaySlug: "destalinization-origins",
     minimums: { highlights: 3, comments: 1, flags: 1 },
     dueAt: "2026-03-10T00:00:00.000Z",
+    codes: [],
     rows: [chloeRow, { ...anaRow, student: { ...anaRow.student, name: "=Ana, \"the\" Zoë" } }, benRow],
   };
 
@@ -57,6 +58,28 @@ describe("studentTableCsv", () => {
     expect(lines[1]).toBe(`"'=Ana, ""the"" Zoë",u-ana@demo.school,4,0,0,1,0,0,0,0,Complete,2026-03-01T10:00:00.000Z,2026-03-03T10:00:00.000Z`);
     expect(lines[3]).toBe("Chloe Martin,u-chloe@demo.school,0,0,0,0,0,0,0,0,Past due,,");
     expect(lines[4]).toBe("");
+  });
+});
+
+describe("studentTableCsv with highlight codes", () => {
+  it("adds one count column per code, in key order, 0 where a student used none", () => {
+    const codes = [
+      { id: "c-claim", label: "Claim" },
+      { id: "c-bias", label: "Bias" },
+    ];
+    const csv = studentTableCsv({
+      assignmentId: "asg",
+      className: "History 11B",
+      essaySlug: "e",
+      minimums: { highlights: 0, comments: 0, flags: 0 },
+      dueAt: "2026-03-10T00:00:00.000Z",
+      codes,
+      rows: [{ ...benRow, codeCounts: { "c-bias": 2 } }, { ...anaRow, codeCounts: { "c-claim": 3, "c-bias": 1 } }],
+    });
+    const lines = csv.split("\r\n");
+    expect(lines[0].split(",").slice(-2)).toEqual(["Code: Claim", "Code: Bias"]);
+    expect(lines[1].split(",").slice(-2)).toEqual(["3", "1"]);
+    expect(lines[2].split(",").slice(-2)).toEqual(["0", "2"]);
   });
 });
 

@@ -45,7 +45,13 @@ describe("worst cases of the hand rules grow linearly", () => {
     ["“there” and a noun and a verb, over and over", (n: number) => ", there army lost, lost there way in".repeat(n)],
     ["“there” before one long word", (n: number) => `, there ${"a".repeat(n * 5)} ${"b".repeat(n * 5)}ed`],
     ["“it's”, a word and a verb, over and over", (n: number) => "it's use was it's ".repeat(n)],
+    ["“preceded to” before one long word", (n: number) => `preceded to ${"a".repeat(n * 5)}`],
   ])("confusables: %s", (_, build) => expectLinear("confusable-word", build, 10_000));
+
+  it("confusables: the everyday pairs' contexts, over and over (100 characters a repeat, so a smaller n)", () => {
+    const unit = "far more personal to the rein of his long dessert to breath and of coarse wondered the preceded to ";
+    expectLinear("confusable-word", (n: number) => unit.repeat(n), 1_000);
+  });
 
   it.each([
     ["a run of dots", (n: number) => `${".".repeat(n * 5)} x`],
@@ -54,7 +60,12 @@ describe("worst cases of the hand rules grow linearly", () => {
     ["an open quotation", (n: number) => `“${"word ".repeat(n)}`],
     ["a labelled list without end", (n: number) => `Tags: ${"Word, ".repeat(n)}`],
     ["many short labelled blocks", (n: number) => "Read more: The Fall\n\n".repeat(n)],
+    ["a breadcrumb without end", (n: number) => `Home > ${"Essays > ".repeat(n)}`],
   ])("page artifacts: %s", (_, build) => expectLinear("page-artifact", build, 20_000));
+
+  it("dictionary names: one long run of capitalized non-words that resemble names", () => {
+    expectLinear("broken-phrase", (n: number) => "Gettysburg Adress Holy Romen Empire Boston Tea Partty ".repeat(n), 5_000);
+  });
 
   it("proper phrases: capitalized words in one run", () => {
     const build = (n: number) => Array.from({ length: n }, (_, i) => `Word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i >> 5) % 26))}`).join(" ");
@@ -63,6 +74,11 @@ describe("worst cases of the hand rules grow linearly", () => {
 
   it("years: two slips side by side, over and over (each neighbourhood tried without each neighbour)", () => {
     expectLinear("anachronistic-year", (n: number) => "In 1763, 1755, 1770, 1743, 1774 and 1775. ".repeat(n), 2_000);
+  });
+
+  it("years: deaths the essay states, each person acting after it, and capitalized words that never die", () => {
+    expectLinear("anachronistic-year", (n: number) => "Jackson died in May 1863. In 1864 Jackson outmarched them. Aa Bb Cc Dd Ee ".repeat(n), 2_000);
+    expectLinear("anachronistic-year", (n: number) => `Lee died ${"x ".repeat(n * 10)}1870`, 2_000);
   });
 
   it("years: one sentence of years, a glossary person acting before each", () => {

@@ -38,6 +38,9 @@ export const taggedHighlight: ExportAnnotation = {
   quote: { exact: "discover ice" },
 };
 
+/** A highlight the student marked with one of the class's codes, and tagged. */
+export const codedHighlight: ExportAnnotation = { ...base, id: "a7", kind: "highlight", tags: ["memory"], code: "Evidence", ...passage };
+
 export const comment: ExportAnnotation = {
   ...base,
   id: "a3",
@@ -93,6 +96,7 @@ export const flagWithoutCorrection: ExportAnnotation = {
 export const ALL_SHAPES: Record<string, ExportAnnotation> = {
   highlight,
   taggedHighlight,
+  codedHighlight,
   comment,
   reply,
   flagWithCorrection,

@@ -29,6 +29,11 @@ describe("fromW3CAnnotation round-trips our exports", () => {
     expect(back.id).toBe(`https://marginalia.example/annotations/${a.id}`);
   });
 
+  it("reads a highlight's code back from its classifying body (the importer matches it to the class's codes)", () => {
+    expect(imported(toW3CAnnotation(ALL_SHAPES.codedHighlight, OPTIONS)).category).toBe("Evidence");
+    expect(imported(toW3CAnnotation(ALL_SHAPES.highlight, OPTIONS)).category).toBeUndefined();
+  });
+
   it("keeps a reply's parent and a flag's correction and category", () => {
     expect(imported(toW3CAnnotation(ALL_SHAPES.reply, OPTIONS)).parentIri).toBe(
       "https://marginalia.example/annotations/a3",

@@ -9,6 +9,7 @@ import {
   OPTIONS,
   reply,
   taggedHighlight,
+  codedHighlight,
 } from "./fixtures";
 
 const ESSAY = OPTIONS.sourceUrl;
@@ -53,6 +54,17 @@ describe("toW3CAnnotation", () => {
       source: ESSAY,
       selector: [{ type: "TextQuoteSelector", exact: "discover ice" }],
     });
+  });
+
+  it("exports a highlight code as a classifying body before the tags; a flag keeps classifying for its category only", () => {
+    const coded = toW3CAnnotation(codedHighlight, OPTIONS);
+    expect(coded.motivation).toBe("highlighting");
+    expect(coded.body?.map((b) => [b.purpose, b.value])).toEqual([
+      ["classifying", "Evidence"],
+      ["tagging", "memory"],
+    ]);
+    const flag = toW3CAnnotation({ ...flagWithCorrection, code: "Claim" }, OPTIONS);
+    expect(flag.body?.filter((b) => b.purpose === "classifying").map((b) => b.value)).toEqual([flagWithCorrection.flag!.category]);
   });
 
   it("exports a reply as replying, targeting the parent annotation's IRI", () => {
@@ -110,7 +122,7 @@ describe("toAnnotationCollection", () => {
       id,
       type: "AnnotationCollection",
       label: "Essay annotations",
-      total: 6,
+      total: items.length,
       first: `${id}?page=0`,
       last: `${id}?page=1`,
     });
@@ -120,13 +132,13 @@ describe("toAnnotationCollection", () => {
     const first = toAnnotationCollection(items, { id, label: "L", pageSize: 4, page: 0 }).page;
     expect(first).toMatchObject({ id: `${id}?page=0`, type: "AnnotationPage", startIndex: 0, next: `${id}?page=1` });
     expect(first).not.toHaveProperty("prev");
-    expect(first?.partOf).toEqual({ id, label: "L", total: 6 });
+    expect(first?.partOf).toEqual({ id, label: "L", total: items.length });
     expect(first?.items.map((i) => i.id)).toEqual(items.slice(0, 4).map((i) => i.id));
 
     const last = toAnnotationCollection(items, { id, label: "L", pageSize: 4, page: 1 }).page;
     expect(last).toMatchObject({ startIndex: 4, prev: `${id}?page=0` });
     expect(last).not.toHaveProperty("next");
-    expect(last?.items).toHaveLength(2);
+    expect(last?.items).toHaveLength(items.length - 4);
   });
 
   it("has no first/last when empty, and no page out of range", () => {
