@@ -4,19 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { callApi } from "@/components/ui/api-client";
 import { MAX_SOURCE_BYTES } from "@/lib/sources/limits";
-
-interface Fields {
-  title: string;
-  author: string;
-  source: string;
-  sourceUrl: string;
-  retrieved: string;
-  notes: string;
-  altText: string;
-  isShared: boolean;
-}
-
-const EMPTY: Fields = { title: "", author: "", source: "", sourceUrl: "", retrieved: "", notes: "", altText: "", isShared: false };
+import { EMPTY_SOURCE_FIELDS, SourceProvenanceFields, type SourceFields } from "./source-provenance-fields";
 
 /** What GET /api/readings/:id/source answers (lib/server/sources/add-source-reading.ts). */
 interface JobStatus {
@@ -35,22 +23,15 @@ const isPdf = (file: File | null) => Boolean(file && (file.type === "application
  * then follows that job and opens the reading when its text is ready.
  */
 export function SourceReadingForm({ isPicture = false }: { isPicture?: boolean }) {
-  const [fields, setFields] = useState(EMPTY);
+  const [fields, setFields] = useState(EMPTY_SOURCE_FIELDS);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isSending, setSending] = useState(false);
   const [started, setStarted] = useState<{ id: string; slug: string } | null>(null);
-  const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<SourceFields>) => setFields((f) => ({ ...f, ...patch }));
   const needsAltText = isPicture || (file !== null && !isPdf(file));
 
   if (started) return <SourceJobProgress essayId={started.id} slug={started.slug} />;
-
-  const input = (name: Exclude<keyof Fields, "isShared">, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <label className="field">
-      <span>{label}</span>
-      <input value={fields[name]} onChange={(e) => set({ [name]: e.target.value })} {...extra} />
-    </label>
-  );
 
   return (
     <form
@@ -88,22 +69,7 @@ export function SourceReadingForm({ isPicture = false }: { isPicture?: boolean }
           }}
         />
       </label>
-      {needsAltText ? (
-        <label className="field">
-          <span>What the picture shows (alt text, for those who cannot see it)</span>
-          <textarea rows={2} maxLength={1000} required value={fields.altText} onChange={(e) => set({ altText: e.target.value })} />
-        </label>
-      ) : null}
-      {input("title", "Title", { required: true, maxLength: 500 })}
-      {input("author", "Author", { required: true, maxLength: 500 })}
-      {input("source", "Source (where the document comes from)", { required: true, maxLength: 500 })}
-      {input("sourceUrl", "Source link (optional, http or https)", { type: "url" })}
-      {input("retrieved", "Retrieved on", { type: "date", required: true })}
-      {input("notes", "Provenance notes (what was kept or changed)", { required: true, maxLength: 500 })}
-      <label className="checkbox">
-        <input type="checkbox" checked={fields.isShared} onChange={(e) => set({ isShared: e.target.checked })} /> Share with other teachers
-        (otherwise only your classes see it)
-      </label>
+      <SourceProvenanceFields fields={fields} set={set} needsAltText={needsAltText} />
       {error ? (
         <p role="alert" className="form-error">
           {error}

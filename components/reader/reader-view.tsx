@@ -273,7 +273,7 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
           >
             {header}
             <p id="keyboard-help" className="visually-hidden">
-              To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
+              To select text with the keyboard, press Enter (it selects the first word of the paragraph or page on screen), then Shift with the arrow keys (add Control to move by word).
               Press H to highlight the selection, a number key to highlight it with that highlight code, C to comment on it, or F to flag an error in it.
             </p>
             <ReaderText

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { assembleSourceText, ocrPageLimit, pictureSourceText, readOcrPage, readPdfPage, type FoundPage, type OcrPage, type SourceText } from "@/lib/sources";
+import { loadBytes, storeBytes } from "./file-store";
 import { runSourceTask } from "./source-pool";
 import { writeSourceRevision } from "./write-source-revision";
 
@@ -32,14 +33,14 @@ export async function processSourceJob({ sourceJobId, attempt, signal }: { sourc
       id: true,
       status: true,
       essay: { select: { id: true, ownerId: true, sourceKind: true, altText: true } },
-      sourceFile: { select: { id: true, essayId: true, sha256: true, mediaType: true, bytes: true } },
+      sourceFile: { select: { id: true, essayId: true, sha256: true, mediaType: true, bytes: true, storageKey: true } },
     },
   });
   // The reading was deleted meanwhile, or a copy of this job already finished.
   if (!job || job.status === "done") return;
   await db.sourceJob.update({ where: { id: job.id }, data: { status: "running", attempts: attempt, stage: "Starting", progress: 0, message: null } });
   const report = progressWriter(job.id);
-  const bytes = new Uint8Array(job.sourceFile.bytes);
+  const bytes = await loadBytes(job.sourceFile);
 
   const made =
     job.essay.sourceKind === "image"
@@ -55,19 +56,19 @@ export async function processSourceJob({ sourceJobId, attempt, signal }: { sourc
     );
   }
   report.flush(1, "Saving the text");
+  // Pictures made from the file (a TIFF's pages as PNG) are stored like uploads, before their rows.
+  const pictures = await Promise.all(
+    made.derived.map(async ({ png }) => {
+      const sha256 = createHash("sha256").update(png).digest("hex");
+      return { sha256, byteSize: png.byteLength, ...(await storeBytes({ sha256, mediaType: "image/png", bytes: png })) };
+    }),
+  );
   await db.$transaction(
     async (tx) => {
       const derivedIds: string[] = [];
-      for (const picture of made.derived) {
+      for (const picture of pictures) {
         const row = await tx.sourceFile.create({
-          data: {
-            essayId: job.sourceFile.essayId,
-            sha256: createHash("sha256").update(picture.png).digest("hex"),
-            mediaType: "image/png",
-            byteSize: picture.png.byteLength,
-            bytes: Buffer.from(picture.png),
-            isDerived: true,
-          },
+          data: { essayId: job.sourceFile.essayId, mediaType: "image/png", isDerived: true, ...picture },
           select: { id: true },
         });
         derivedIds.push(row.id);
