@@ -13,6 +13,7 @@ import { CommentEditor } from "./lazy-comment-editor";
 import { DeleteConfirm } from "./delete-confirm";
 import { GuideBadge } from "./guide-badge";
 import { QuotePassage } from "./quote-passage";
+import { RegionPassage, REGION_SUMMARY } from "./region-passage";
 import { ReplyItem } from "./reply-item";
 import { ThreadCode } from "./thread-code";
 import { useHighlightCodes } from "./highlight-codes-context";
@@ -85,7 +86,7 @@ export function ThreadCard(props: ThreadCardProps) {
   if (isCompact) {
     const summary = compactSummary({
       kind,
-      quote: a.quote,
+      quote: a.region ? { ...a.quote, exact: REGION_SUMMARY } : a.quote,
       bodyText: a.isDeleted ? "" : plainTextOfUnknown(a.body),
       replyCount: a.replies.filter((r) => !r.isDeleted).length,
       flag: props.flagSummary,
@@ -154,7 +155,11 @@ export function ThreadCard(props: ThreadCardProps) {
         ) : null}
       </header>
 
-      <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} isFixedInSource={a.flag?.fixedInSource} />
+      {a.region ? (
+        <RegionPassage region={a.region} />
+      ) : (
+        <QuotePassage quote={a.quote} anchorStatus={a.anchorStatus} currentText={a.currentText} isFixedInSource={a.flag?.fixedInSource} />
+      )}
 
       {a.isDeleted ? null : props.flagSection}
 

@@ -4,19 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { callApi } from "@/components/ui/api-client";
 import { MAX_SOURCE_BYTES } from "@/lib/sources/limits";
-
-interface Fields {
-  title: string;
-  author: string;
-  source: string;
-  sourceUrl: string;
-  retrieved: string;
-  notes: string;
-  altText: string;
-  isShared: boolean;
-}
-
-const EMPTY: Fields = { title: "", author: "", source: "", sourceUrl: "", retrieved: "", notes: "", altText: "", isShared: false };
+import { EMPTY_SOURCE_FIELDS, SourceProvenanceFields, type SourceFields } from "./source-provenance-fields";
 
 /** What GET /api/readings/:id/source answers (lib/server/sources/add-source-reading.ts). */
 interface JobStatus {
@@ -34,34 +22,27 @@ const isPdf = (file: File | null) => Boolean(file && (file.type === "application
  * the PDF's text or transcribes the picture in a background job; this form
  * then follows that job and opens the reading when its text is ready.
  */
-export function SourceReadingForm() {
-  const [fields, setFields] = useState(EMPTY);
+export function SourceReadingForm({ isPicture = false }: { isPicture?: boolean }) {
+  const [fields, setFields] = useState(EMPTY_SOURCE_FIELDS);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isSending, setSending] = useState(false);
   const [started, setStarted] = useState<{ id: string; slug: string } | null>(null);
-  const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
-  const needsAltText = file !== null && !isPdf(file);
+  const set = (patch: Partial<SourceFields>) => setFields((f) => ({ ...f, ...patch }));
+  const needsAltText = isPicture || (file !== null && !isPdf(file));
 
   if (started) return <SourceJobProgress essayId={started.id} slug={started.slug} />;
-
-  const input = (name: Exclude<keyof Fields, "isShared">, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <label className="field">
-      <span>{label}</span>
-      <input value={fields[name]} onChange={(e) => set({ [name]: e.target.value })} {...extra} />
-    </label>
-  );
 
   return (
     <form
       className="stack"
-      aria-label="Add a reading from a PDF, scan or photograph"
+      aria-label={isPicture ? "Add a picture to annotate" : "Add a reading from a PDF, scan or photograph"}
       onSubmit={async (event) => {
         event.preventDefault();
         if (!file) return setError("Choose a file to upload.");
         if (file.size > MAX_SOURCE_BYTES) return setError(`The file is larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MB.`);
         const body = new FormData();
-        body.set("meta", JSON.stringify(fields));
+        body.set("meta", JSON.stringify({ ...fields, pictureUse: isPicture ? "annotate" : "transcribe" }));
         body.set("file", file);
         setSending(true);
         setError(null);
@@ -72,11 +53,15 @@ export function SourceReadingForm() {
       }}
     >
       <label className="field">
-        <span>File: a PDF, or a scan or photograph of a document (JPEG, PNG, TIFF), up to {MAX_SOURCE_BYTES / (1024 * 1024)} MB</span>
+        <span>
+          {isPicture
+            ? `The picture (JPEG, PNG, TIFF), up to ${MAX_SOURCE_BYTES / (1024 * 1024)} MB: the class marks regions on it; nothing is transcribed`
+            : `File: a PDF, or a scan or photograph of a document (JPEG, PNG, TIFF), up to ${MAX_SOURCE_BYTES / (1024 * 1024)} MB`}
+        </span>
         <input
           type="file"
           required
-          accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff"
+          accept={isPicture ? ".png,.jpg,.jpeg,.tif,.tiff,image/png,image/jpeg,image/tiff" : ".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff"}
           onChange={(e) => {
             const chosen = e.target.files?.[0] ?? null;
             setFile(chosen);
@@ -84,29 +69,14 @@ export function SourceReadingForm() {
           }}
         />
       </label>
-      {needsAltText ? (
-        <label className="field">
-          <span>What the picture shows (alt text, for those who cannot see it)</span>
-          <textarea rows={2} maxLength={1000} required value={fields.altText} onChange={(e) => set({ altText: e.target.value })} />
-        </label>
-      ) : null}
-      {input("title", "Title", { required: true, maxLength: 500 })}
-      {input("author", "Author", { required: true, maxLength: 500 })}
-      {input("source", "Source (where the document comes from)", { required: true, maxLength: 500 })}
-      {input("sourceUrl", "Source link (optional, http or https)", { type: "url" })}
-      {input("retrieved", "Retrieved on", { type: "date", required: true })}
-      {input("notes", "Provenance notes (what was kept or changed)", { required: true, maxLength: 500 })}
-      <label className="checkbox">
-        <input type="checkbox" checked={fields.isShared} onChange={(e) => set({ isShared: e.target.checked })} /> Share with other teachers
-        (otherwise only your classes see it)
-      </label>
+      <SourceProvenanceFields fields={fields} set={set} needsAltText={needsAltText} />
       {error ? (
         <p role="alert" className="form-error">
           {error}
         </p>
       ) : null}
       <button className="button" type="submit" disabled={isSending}>
-        {isSending ? "Uploading…" : "Upload and read the file"}
+        {isSending ? "Uploading…" : isPicture ? "Upload the picture" : "Upload and read the file"}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { passageWords } from "@/lib/annotations/passage-words";
 import { useRef } from "react";
 import { usePanel } from "@/components/annotations/use-panel";
 import { RichTextView } from "@/components/ui/rich-text-view";
@@ -49,7 +50,7 @@ export function FlagCardSection({ annotation: a, viewer, mergeTargets, actions }
   const isMine = a.isMine || a.author.id === viewer.id;
   const isTeacher = viewer.role === "teacher";
   const whose = `${possessive(a.author.name, isMine)} flag`;
-  const change = describeCorrection(a.quote.exact, flag.correction);
+  const change = describeCorrection(passageWords(a), flag.correction);
   const finders = describeFinders(flag.finders, viewer.id);
 
   return (
@@ -90,7 +91,7 @@ export function FlagCardSection({ annotation: a, viewer, mergeTargets, actions }
             <p className="annotation-field-hint">Saving sends the flag back to your teacher as open.</p>
           ) : null}
           <FlagForm
-            original={a.quote.exact}
+            original={passageWords(a)}
             initial={{ ...flag, scope: a.scope, tags: a.tags }}
             submitLabel={flag.status === "needs_evidence" ? "Resubmit flag" : "Save flag"}
             onCancel={() => panel.close()}

@@ -34,6 +34,8 @@ export interface FlagFormProps {
   onCancel: () => void;
   /** Offer "transcription error": only a scan's OCR text can be misread. */
   isScan?: boolean;
+  /** The correction starts empty: a region of a picture has no words to start from. */
+  startsEmpty?: boolean;
 }
 
 const NO_ERRORS: FlagFormErrors = { evidence: {} };
@@ -52,12 +54,12 @@ const EMPTY_DOC: TiptapDoc = { type: "doc", content: [{ type: "paragraph" }] };
  * rationale problems go through the editor's own alert (which marks the
  * rich-text box invalid); everything else uses the form's.
  */
-export function FlagForm({ original, initial, defaultScope = "class", submitLabel, onSubmit, onCancel, isScan = false }: FlagFormProps) {
+export function FlagForm({ original, initial, defaultScope = "class", submitLabel, onSubmit, onCancel, isScan = false, startsEmpty = false }: FlagFormProps) {
   const id = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const categoryRef = useRef<HTMLSelectElement>(null);
   const [category, setCategory] = useState<FlagCategory | "">(initial?.category ?? "");
-  const [correction, setCorrection] = useState(initial?.correction ?? original);
+  const [correction, setCorrection] = useState(initial?.correction ?? (startsEmpty ? "" : original));
   const [rows, setRows] = useState<EvidenceRow[]>(() => toEvidenceRows((initial?.evidence ?? []).map(evidenceToDraft)));
   const [scope, setScope] = useState<Scope>(initial?.scope ?? defaultScope);
   const [tags, setTags] = useState(() => formatTagInput(initial?.tags ?? []));

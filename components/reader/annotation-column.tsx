@@ -1,5 +1,6 @@
 "use client";
 
+import { passageWords } from "@/lib/annotations/passage-words";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { ThreadCard } from "@/components/annotations/thread-card";
 import { FlagCardSection } from "@/components/flags/flag-card-section";
@@ -119,7 +120,7 @@ export function AnnotationColumn(props: Props) {
     <ThreadCard
       key={a.id}
       isCompact={isCompact}
-      flagSummary={a.flag ? { change: describeCorrection(a.quote.exact, a.flag.correction).text, votes: a.flag.votes.agree + a.flag.votes.disagree > 0 ? describeVotes(a.flag.votes) : null } : undefined}
+      flagSummary={a.flag ? { change: describeCorrection(passageWords(a), a.flag.correction).text, votes: a.flag.votes.agree + a.flag.votes.disagree > 0 ? describeVotes(a.flag.votes) : null } : undefined}
       flagSection={
         isFlagAnnotation(a) ? (
           <FlagCardSection

@@ -53,9 +53,18 @@ export function isSelectionIn(root: HTMLElement): boolean {
   return Boolean(selection && selection.rangeCount > 0 && root.contains(selection.anchorNode));
 }
 
-/** Puts a caret at the start of the first block and selects its first word (keyboard start). */
+/**
+ * Puts a caret at the start of the block being read (the first one starting on
+ * screen, else the one the screen is inside) and selects its first word
+ * (keyboard start): in the page view, the page on screen, whose text layer is one block.
+ */
 export function startKeyboardSelection(root: HTMLElement): void {
-  const first = root.querySelector("[data-block]");
+  const blocks = [...root.querySelectorAll<HTMLElement>("[data-block]")];
+  // The first block starting on screen; else the one the screen is inside (a tall page).
+  const tops = blocks.map((b) => b.getBoundingClientRect().top);
+  const starting = blocks.find((_, i) => tops[i] >= 0 && tops[i] < window.innerHeight);
+  const covering = blocks.findLast((_, i) => tops[i] < 0);
+  const first = starting ?? covering ?? blocks[0];
   const selection = window.getSelection();
   if (!first || !selection) return;
   const walker = document.createTreeWalker(first, NodeFilter.SHOW_TEXT);

@@ -1,5 +1,6 @@
 "use client";
 
+import { passageWords } from "@/lib/annotations/passage-words";
 import type { MarginGroup } from "@/lib/annotations/margin-layout";
 import type { AnnotationDTO, AnnotationKind } from "@/lib/annotations/types";
 import { truncateText } from "@/lib/format/truncate-text";
@@ -76,7 +77,7 @@ export function OverviewStrip({ groups, byId, essayHeight, activeId, onOpen }: P
               <button
                 type="button"
                 className={`overview-mark is-${kind}${activeId && b.ids.includes(activeId) ? " is-active" : ""}`}
-                aria-label={`${countWords(b.counts)} near “${truncateText(first.quote.exact, 40)}”`}
+                aria-label={`${countWords(b.counts)} near “${truncateText(passageWords(first), 40)}”`}
                 onClick={() => onOpen(b.ids[0])}
               >
                 {total > 1 ? total : null}

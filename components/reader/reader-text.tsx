@@ -6,7 +6,9 @@ import type { AnnotationDTO } from "@/lib/annotations/types";
 import type { Block } from "@/lib/content";
 import { isLowConfidence } from "@/lib/sources";
 import { AnnotatedText } from "./annotated-text";
-import type { ReaderSource } from "./reader-view";
+import type { Region } from "@/lib/sources/regions";
+import { PictureRegions, type PictureInfo, type RegionAction } from "./picture-regions";
+import type { ReaderSource } from "./reader-source";
 import { SourcePages } from "./source-pages";
 import { SourceViewSwitch } from "./source-view-switch";
 
@@ -23,6 +25,15 @@ interface Props {
   onOpen: (id: string) => void;
   /** The passage being written on, marked while the composer is open. */
   pending: { start: number; end: number } | null;
+  /** A picture reading: the picture and its regions, and the region being marked. */
+  picture?: {
+    info: PictureInfo;
+    draft: Region | null;
+    setDraft: (region: Region | null) => void;
+    act: (action: RegionAction) => void;
+    isBusy: boolean;
+    isComposing: boolean;
+  };
 }
 
 /**
@@ -30,10 +41,25 @@ interface Props {
  * made from a file its pages (or, by the remembered switch, the reflowed text
  * with the OCR's unsure words marked).
  */
-export function ReaderText({ text, blocks, titleId, source, annotations, activeId, onOpen, pending }: Props) {
+export function ReaderText({ text, blocks, titleId, source, annotations, activeId, onOpen, pending, picture }: Props) {
   const [isTextView, setTextView] = useStoredFlag(TEXT_VIEW_KEY);
   const showPages = Boolean(source) && !isTextView;
   const unsure = useMemo(() => source?.geometry.runs.filter(isLowConfidence).map((r) => ({ start: r.s, end: r.e })), [source]);
+  if (picture) {
+    return (
+      <PictureRegions
+        picture={picture.info}
+        annotations={annotations}
+        activeId={activeId}
+        onOpen={onOpen}
+        draft={picture.draft}
+        onDraft={picture.setDraft}
+        isComposing={picture.isComposing}
+        onAct={picture.act}
+        isBusy={picture.isBusy}
+      />
+    );
+  }
   return (
     <>
       {source ? <SourceViewSwitch showPages={showPages} onTextView={setTextView} /> : null}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { NewFlag } from "@/components/flags/new-flag";
 import { useFlagActions } from "@/components/flags/use-flag-actions";
 import { describe as describeSpan } from "@/lib/anchoring";
 import { useMediaQuery } from "@/components/ui/use-media-query";
@@ -10,11 +9,14 @@ import { applyFilter, collectAuthors, collectTags, countCodes, DEFAULT_FILTER, t
 import { HighlightCodesProvider } from "@/components/annotations/highlight-codes-context";
 import type { AnnotationListDTO, Scope } from "@/lib/annotations/types";
 import type { Block } from "@/lib/content";
-import { clampToPage, type SourceGeometry } from "@/lib/sources";
+import { clampToPage } from "@/lib/sources";
 import { AnnotationColumn } from "./annotation-column";
 import { isSelectionIn, moveSelection, readSelection, selectionRect, startKeyboardSelection } from "./dom-selection";
 import { MentionProvider } from "@/components/annotations/mention-source";
-import { NewComment } from "./new-comment";
+import { ReaderComposer, type Composing } from "./reader-composer";
+import { pictureOf, type ReaderSource } from "./reader-source";
+import { PictureContext } from "./picture-context";
+import { useRegionDraft } from "./use-region-draft";
 import { ReaderText } from "./reader-text";
 import { ReaderBar } from "./reader-bar";
 import { SelectionToolbar } from "./selection-toolbar";
@@ -38,16 +40,6 @@ interface Props {
   source?: ReaderSource;
 }
 
-/** What the page view needs of a reading made from a file. */
-export interface ReaderSource {
-  geometry: SourceGeometry;
-  /** The PDF the pages are drawn from; null for pictures (each page names its own). */
-  fileUrl: string | null;
-  altText: string | null;
-  /** A transcription by OCR: words read with low confidence are marked, and transcription errors can be flagged. */
-  isScan: boolean;
-}
-
 type Pending = { start: number; end: number; rect: DOMRect };
 
 /** Where this browser remembers "Show every thread in full". */
@@ -55,8 +47,6 @@ export const SHOW_ALL_KEY = "marginalia.reader.showAll";
 
 /** Narrower than this, threads live in a bottom sheet instead of the margin (matches reader.css). */
 const SHEET_QUERY = "(max-width: 900px)";
-/** The open composer; `id` is its post's client id, kept through retries until it is posted or cancelled. */
-type Composing = { start: number; end: number; kind: "comment" | "flag"; id: string };
 
 /** Scrolls the essay to the block holding a canonical-text offset (a hint's passage). */
 function scrollToOffset(offset: number) {
@@ -99,8 +89,9 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
   const isTeacher = list.viewer.role === "teacher";
 
   const visible = useMemo(() => applyFilter(list.annotations, filter), [list.annotations, filter]);
-  const placed = visible.filter((a) => a.span);
-  const orphans = list.annotations.filter((a) => !a.span);
+  const placed = visible.filter((a) => a.span || a.region);
+  const orphans = list.annotations.filter((a) => !a.span && !a.region);
+  const picture = useMemo(() => pictureOf(source), [source]);
 
   // Follow the selection: show the toolbar while essay text is selected.
   useEffect(() => {
@@ -207,44 +198,49 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
     if (mark && rect && (rect.bottom < 0 || rect.top > window.innerHeight)) mark.scrollIntoView({ block: "center" });
   }, [isPressing]);
 
+  // What a post marks: the composer's region of the picture, or its passage's selectors.
+  const targetOf = (c: Composing) => (c.region ? { region: c.region } : selectors(c));
+  const region = useRegionDraft({
+    create,
+    defaultScope,
+    onCompose: (kind, drawn) => (setComposing({ start: 0, end: 0, kind, id: crypto.randomUUID(), region: drawn }), isSheet && setSheetOpen(true)),
+    onHighlighted: setActiveId,
+    onStatus: setStatus,
+  });
   const closeComposer = () => setComposing(null);
-  const composer =
-    composing?.kind === "flag" ? (
-      <NewFlag
-        // A new selection starts a new flag: the correction is prefilled from the words.
-        key={`${composing.start}-${composing.end}`}
-        isScan={source?.isScan ?? false}
-        quote={text.slice(composing.start, composing.end)}
-        defaultScope={defaultScope}
-        onCancel={closeComposer}
-        onSubmit={async (flag) => {
-          const res = await createFlag({ ...flag, id: composing.id, ...selectors(composing) });
-          if (!res.ok) return res.message;
-          setComposing(null);
-          setStatus("Flag posted.");
-          requestAnimationFrame(() => openThread(res.data.annotation.id));
-          return null;
-        }}
-      />
-    ) : composing ? (
-      <NewComment
-        quote={text.slice(composing.start, composing.end)}
-        defaultScope={defaultScope} canPinGuide={isTeacher}
-        onCancel={closeComposer}
-        onSubmit={async ({ body, scope, tags, guide }) => {
-          const res = await create({ id: composing.id, kind: "comment", scope, body, tags, guide, ...selectors(composing) });
-          if (!res.ok) return res.message;
-          setComposing(null);
-          setStatus(guide ? "Pinned for the class." : "Comment posted.");
-          requestAnimationFrame(() => openThread(res.data.annotation.id));
-          return null;
-        }}
-      />
-    ) : null;
-
+  const posted = (id: string, message: string) => {
+    setComposing(null);
+    region.setDraft(null);
+    setStatus(message);
+    requestAnimationFrame(() => openThread(id));
+  };
+  const composer = composing ? (
+    <ReaderComposer
+      composing={composing}
+      text={text}
+      picture={picture}
+      isScan={source?.isScan ?? false}
+      defaultScope={defaultScope}
+      canPinGuide={isTeacher}
+      onCancel={closeComposer}
+      onFlag={async (flag) => {
+        const res = await createFlag({ ...flag, id: composing.id, ...targetOf(composing) });
+        if (!res.ok) return res.message;
+        posted(res.data.annotation.id, "Flag posted.");
+        return null;
+      }}
+      onComment={async ({ body, scope, tags, guide }) => {
+        const res = await create({ id: composing.id, kind: "comment", scope, body, tags, guide, ...targetOf(composing) });
+        if (!res.ok) return res.message;
+        posted(res.data.annotation.id, guide ? "Pinned for the class." : "Comment posted.");
+        return null;
+      }}
+    />
+  ) : null;
   return (
     <MentionProvider assignmentId={list.assignmentId}>
       <HighlightCodesProvider codes={list.codes}>
+      <PictureContext value={picture}>
         <div className={`reader-layout${isSheet ? " has-sheet" : ""}`}>
           <ReaderBar
             live={live}
@@ -278,10 +274,11 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
           >
             {header}
             <p id="keyboard-help" className="visually-hidden">
-              To select text with the keyboard, press Enter, then Shift with the arrow keys (add Control to move by word).
+              To select text with the keyboard, press Enter (it selects the first word of the paragraph or page on screen), then Shift with the arrow keys (add Control to move by word).
               Press H to highlight the selection, a number key to highlight it with that highlight code, C to comment on it, or F to flag an error in it.
             </p>
             <ReaderText
+              picture={picture ? { info: picture, ...region, isComposing: Boolean(composing?.region) } : undefined}
               text={text}
               blocks={blocks}
               titleId={titleId}
@@ -326,6 +323,7 @@ export function ReaderView({ text, blocks, titleId, initial, header, openAnnotat
             {status}
           </p>
         </div>
+      </PictureContext>
       </HighlightCodesProvider>
     </MentionProvider>
   );

@@ -4,7 +4,7 @@ import { useStoredFlag } from "@/components/ui/use-stored-flag";
 import type { Block } from "@/lib/content";
 import { EssayText } from "./essay-text";
 import { TEXT_VIEW_KEY } from "./reader-text";
-import type { ReaderSource } from "./reader-view";
+import type { ReaderSource } from "./reader-source";
 import { SourcePages } from "./source-pages";
 import { SourceViewSwitch } from "./source-view-switch";
 

@@ -4,10 +4,16 @@ import { useCallback } from "react";
 import type { AnnotationDTO, AnnotationListDTO, EvidenceDTO, FlagCategory, ReplyDTO, Scope } from "@/lib/annotations/types";
 import type { AnnotationPatch } from "@/lib/format/edit-patch";
 import type { TiptapDoc } from "@/lib/rich-text";
+import type { Region } from "@/lib/sources/regions";
 import { callApi } from "@/components/ui/api-client";
 import { useLiveAnnotations } from "@/components/live/use-live-annotations";
 
 export type { LiveStatus } from "@/components/live/use-live-annotations";
+
+/** What a new annotation marks: a passage of the text, or a region of a picture reading. */
+type Target =
+  | { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number }; region?: undefined }
+  | { region: Region; quote?: undefined; position?: undefined };
 
 /**
  * The assignment's annotations as the viewer sees them, kept current: own
@@ -25,12 +31,10 @@ export function useAnnotations(initial: AnnotationListDTO) {
 
   /** Creates a highlight or comment; `id` is the caller's pending id, the same on every retry. */
   const create = useCallback(
-    async (input: {
+    async (input: Target & {
       id: string;
       kind: "highlight" | "comment";
       scope: Scope;
-      quote: { exact: string; prefix: string; suffix: string };
-      position: { start: number; end: number };
       body?: TiptapDoc;
       tags?: string[];
       guide?: "question" | "instruction";
@@ -45,11 +49,9 @@ export function useAnnotations(initial: AnnotationListDTO) {
 
   /** Posts an error flag; `id` is the composer's pending id, so a retried post never flags twice. */
   const createFlag = useCallback(
-    async (input: {
+    async (input: Target & {
       id: string;
       scope: Scope;
-      quote: { exact: string; prefix: string; suffix: string };
-      position: { start: number; end: number };
       category: FlagCategory;
       correction: string;
       rationale: TiptapDoc;

@@ -1,5 +1,6 @@
 "use client";
 
+import { passageWords } from "@/lib/annotations/passage-words";
 import { useState } from "react";
 import type { ApiResult } from "@/components/ui/api-client";
 import type { AnnotationDTO } from "@/lib/annotations/types";
@@ -57,7 +58,7 @@ export function AnnotationListPanel({ annotations, assignment, onHide }: Annotat
               return (
                 <li key={a.id} className="review-card" data-annotation-id={a.id}>
                   <p className="review-card-heading">
-                    “{truncateText(a.quote.exact, QUOTE_CHARS)}”
+                    “{truncateText(passageWords(a), QUOTE_CHARS)}”
                     <span className="review-badge">{kindLabel(a.kind)}</span>
                     {a.isHidden ? <span className="review-badge">Hidden from the class</span> : null}
                   </p>

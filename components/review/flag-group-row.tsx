@@ -1,3 +1,5 @@
+import { passageWords } from "@/lib/annotations/passage-words";
+import { RegionPassage } from "@/components/annotations/region-passage";
 import { useId } from "react";
 import { FlagReview } from "@/components/flags/flag-review";
 import { findMergeTargets } from "@/lib/annotations/flags";
@@ -50,7 +52,7 @@ function signed(n: number): string {
 export function FlagGroupRow({ group, annotations, text, assignment, notes, onDecideFinding, ...on }: FlagGroupRowProps) {
   const id = useId();
   const lead = group.flags[0];
-  const change = describeCorrection(lead.quote.exact, lead.flag.correction);
+  const change = describeCorrection(passageWords(lead), lead.flag.correction);
   // First finder first, merged ones in their place: a card the teacher merges or restores stays where it was.
   const all = [...group.flags, ...group.merged].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const isSingle = group.flags.length === 1;
@@ -75,7 +77,7 @@ export function FlagGroupRow({ group, annotations, text, assignment, notes, onDe
         )}
         {isSingle && lead.isHidden ? <span className="review-badge">Hidden from the class</span> : null}
       </h3>
-      <PassageInContext quote={lead.quote} placed={{ text, span: lead.span }} />
+      {lead.region ? <RegionPassage region={lead.region} /> : <PassageInContext quote={lead.quote} placed={{ text, span: lead.span }} />}
       <dl className="review-facts">
         <div>
           <dt>Category</dt>

@@ -1,5 +1,6 @@
 "use client";
 
+import { passageWords } from "@/lib/annotations/passage-words";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ApiResult } from "@/components/ui/api-client";
 import type { AnnotationDTO, FlagCategory } from "@/lib/annotations/types";
@@ -99,7 +100,7 @@ export function FlagQueuePanel({ annotations, text, assignment, onReview, onHide
     say(
       flags.map((f) => f.id),
       // Kept under the first decided flag: a finding whose correction was edited changes its key, not its flags.
-      { key: `finding:${flags[0].id}`, text: `${DONE[decision.status]} ${count} on “${group.flags[0].quote.exact}”: ${names}.${stillListed ? "" : FILTER_NOTE}` },
+      { key: `finding:${flags[0].id}`, text: `${DONE[decision.status]} ${count} on “${passageWords(group.flags[0])}”: ${names}.${stillListed ? "" : FILTER_NOTE}` },
     );
     return null;
   }

@@ -20,6 +20,8 @@ import {
 } from "@/lib/review/heatmap";
 import { readerHref } from "@/lib/review/reader-href";
 import { HeatmapText } from "./heatmap-text";
+import { RegionHeatmap } from "./region-heatmap";
+import type { PictureInfo } from "@/components/reader/picture-context";
 import { HeatmapWho } from "./heatmap-who";
 import "./heatmap.css";
 
@@ -31,6 +33,8 @@ export interface HeatmapPanelProps {
   assignment: { id: string; essaySlug: string };
   /** The class's highlight codes: the heatmap can count one code's marks only. */
   codes?: readonly HighlightCodeDTO[];
+  /** A picture reading: the heatmap is of its regions (its text is only its description). */
+  picture?: PictureInfo | null;
 }
 
 const FILTERS: readonly { value: HeatFilter; label: string; verb: string }[] = [
@@ -48,7 +52,7 @@ const BLOCK_CHARS = 140;
  * in numbers as well as colours, who marked the passage in focus, and the
  * blocks nobody touched.
  */
-export function HeatmapPanel({ text, blocks, annotations, assignment, codes = [] }: HeatmapPanelProps) {
+export function HeatmapPanel({ text, blocks, annotations, assignment, codes = [], picture = null }: HeatmapPanelProps) {
   const id = useId();
   const [filter, setFilter] = useState<HeatFilter>("all");
   const [codeId, setCodeId] = useState<string | null>(null);
@@ -112,49 +116,55 @@ export function HeatmapPanel({ text, blocks, annotations, assignment, codes = []
           </ul>
         </div>
       </div>
-      <p className="muted heatmap-hint">
-        Keyboard: Tab moves through the marked passages in reading order, and Enter opens the one in focus in the reader.
-        Pointing at or focusing a passage shows who marked it. <a href="#heatmap-after">Skip past the text</a>
-      </p>
-      <p role="status" className="heatmap-summary">
-        {hottest === 0
-          ? `No student has ${verb} any passage yet.`
-          : `Hottest passage: ${studentCountText(hottest)}. ${blocks.length - untouched.length} of ${blocks.length} blocks ${verb}.`}
-      </p>
-      <div className="heatmap-body">
-        <HeatmapText
-          text={text}
-          blocks={blocks}
-          runs={runs}
-          activeIndex={activeIndex}
-          hrefFor={hrefFor}
-          descriptionId={descriptionId}
-          onActivate={setActiveIndex}
-        />
-        <HeatmapWho run={active} text={text} href={active ? hrefFor(active) : null} titleId={`${id}-who`} />
-      </div>
-      <div hidden>
-        {runs.map((run, index) =>
-          run.count > 0 ? (
-            <span key={index} id={descriptionId(index)}>
-              {describeRun(run)}
-            </span>
-          ) : null,
-        )}
-      </div>
-      <h3 id="heatmap-after" tabIndex={-1}>
-        Blocks no student {verb}
-      </h3>
-      {untouched.length === 0 ? (
-        <p className="muted">Every block has been {verb} by at least one student.</p>
+      {picture ? (
+        <RegionHeatmap picture={picture} annotations={annotations} filter={filter} verb={verb} assignment={assignment} />
       ) : (
-        <ol className="heatmap-untouched" aria-labelledby="heatmap-after">
-          {untouched.map((index) => (
-            <li key={index} value={index + 1}>
-              {truncateText(text.slice(blocks[index].start, blocks[index].end), BLOCK_CHARS)}
-            </li>
-          ))}
-        </ol>
+        <>
+          <p className="muted heatmap-hint">
+            Keyboard: Tab moves through the marked passages in reading order, and Enter opens the one in focus in the reader.
+            Pointing at or focusing a passage shows who marked it. <a href="#heatmap-after">Skip past the text</a>
+          </p>
+          <p role="status" className="heatmap-summary">
+            {hottest === 0
+              ? `No student has ${verb} any passage yet.`
+              : `Hottest passage: ${studentCountText(hottest)}. ${blocks.length - untouched.length} of ${blocks.length} blocks ${verb}.`}
+          </p>
+          <div className="heatmap-body">
+            <HeatmapText
+              text={text}
+              blocks={blocks}
+              runs={runs}
+              activeIndex={activeIndex}
+              hrefFor={hrefFor}
+              descriptionId={descriptionId}
+              onActivate={setActiveIndex}
+            />
+            <HeatmapWho run={active} text={text} href={active ? hrefFor(active) : null} titleId={`${id}-who`} />
+          </div>
+          <div hidden>
+            {runs.map((run, index) =>
+              run.count > 0 ? (
+                <span key={index} id={descriptionId(index)}>
+                  {describeRun(run)}
+                </span>
+              ) : null,
+            )}
+          </div>
+          <h3 id="heatmap-after" tabIndex={-1}>
+            Blocks no student {verb}
+          </h3>
+          {untouched.length === 0 ? (
+            <p className="muted">Every block has been {verb} by at least one student.</p>
+          ) : (
+            <ol className="heatmap-untouched" aria-labelledby="heatmap-after">
+              {untouched.map((index) => (
+                <li key={index} value={index + 1}>
+                  {truncateText(text.slice(blocks[index].start, blocks[index].end), BLOCK_CHARS)}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
       )}
     </div>
   );

@@ -23,6 +23,7 @@ import { StudentTablePanel } from "./student-table-panel";
 import { useDashboardData, type DashboardData } from "./use-dashboard-data";
 import { useQueueActions } from "./use-queue-actions";
 import { useReviewData, type ReviewData } from "./use-review-data";
+import { PictureContext, type PictureInfo } from "@/components/reader/picture-context";
 import "./review.css";
 import "./dashboard.css";
 
@@ -39,6 +40,8 @@ export interface ReviewViewProps {
   /** Which groups the assignment uses, for the group filter and the Small groups section. */
   groups: AssignmentGroupsDTO;
   classroomId: string;
+  /** A picture reading's picture: regions are shown on it in the heatmap, the queue and the lists. */
+  picture?: PictureInfo | null;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface ReviewViewProps {
  * settings, and export / import. Each panel is its own component in a
  * ReviewSection, whose id is the section's old anchor.
  */
-export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups: initialGroups, classroomId }: ReviewViewProps) {
+export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups: initialGroups, classroomId, picture = null }: ReviewViewProps) {
   const data = useReviewData(initial);
   const board = useDashboardData(initial.assignmentId, dashboard, data.reload);
   const assignment = { id: initial.assignmentId, essaySlug };
@@ -76,7 +79,7 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups
   const roster = useMemo(() => students.rows.map((r) => r.student), [students.rows]);
 
   return (
-    <>
+    <PictureContext value={picture}>
       {filterOptions.length > 0 ? (
         <p className="group-filter">
           <label>
@@ -98,10 +101,14 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups
           heatmap: (
             <ReviewSection
               id="heatmap"
-              title="Passage heatmap"
-              intro="What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
+              title={picture ? "Region heatmap" : "Passage heatmap"}
+              intro={
+                picture
+                  ? "What the class noticed on the picture: each spot it marked, coloured and numbered by how many different students marked it."
+                  : "What the class noticed, and what nobody did: each passage coloured by how many different students marked it."
+              }
             >
-              <HeatmapPanel text={text} blocks={blocks} annotations={annotations} assignment={assignment} codes={board.codes} />
+              <HeatmapPanel text={text} blocks={blocks} annotations={annotations} assignment={assignment} codes={board.codes} picture={picture} />
             </ReviewSection>
           ),
           "flag-queue": (
@@ -193,6 +200,6 @@ export function ReviewView({ initial, text, blocks, essaySlug, dashboard, groups
           ),
         }}
       />
-    </>
+    </PictureContext>
   );
 }

@@ -1,3 +1,4 @@
+import { regionKey } from "@/lib/sources/regions";
 import type { AnnotationDTO, ClassRole, FlagStatus } from "./types";
 
 /**
@@ -55,7 +56,9 @@ export function normalizeCorrection(correction: string): string {
  * teacher may merge them.
  */
 export function findingKey(flag: FlagAnnotation): string {
-  return `${flag.position.start}:${flag.position.end}:${normalizeCorrection(flag.flag.correction)}`;
+  // A region of a picture has no words (its position is 0:0): the region itself says what was flagged.
+  const where = flag.region ? regionKey(flag.region) : `${flag.position.start}:${flag.position.end}`;
+  return `${where}:${normalizeCorrection(flag.flag.correction)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TiptapDoc } from "@/lib/rich-text";
 import type { HighlightCodeDTO } from "./highlight-codes";
+import type { Region } from "@/lib/sources/regions";
 
 /**
  * What the reader receives about annotations (JSON over the API). Offsets:
@@ -123,6 +124,8 @@ export interface AnnotationDTO {
   quote: QuoteDTO;
   position: { start: number; end: number };
   span: { start: number; end: number } | null;
+  /** On a picture reading: the region it marks, in the picture's pixels (its quote is then empty and span null). */
+  region?: Region | null;
   anchorStatus: AnchorStatus;
   /** For `replaced`: what the passage reads now in the current revision. */
   currentText?: string;

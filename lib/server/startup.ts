@@ -5,7 +5,8 @@ import { getEnv, getMailEnv } from "@/lib/env";
 import { syncContent } from "./essays/sync-content";
 import { startScoreSyncWorker } from "./lti/score-sync";
 import { startNotificationJobs } from "./notifications/notification-jobs";
-import { startSourceWorker } from "./sources/source-queue";
+import { s3Settings, sweepStoredObjects } from "./sources/file-store";
+import { enqueueContentJobs, startSourceWorker } from "./sources/source-queue";
 
 /**
  * Start-up for one app instance: stop with one clear line if the environment
@@ -25,6 +26,12 @@ export async function startServer(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
+  try {
+    s3Settings();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.CONTENT_DIR);
   try {
     const report = await syncContent({ db, dir });
@@ -39,7 +46,14 @@ export async function startServer(): Promise<void> {
     console.error(`[content] sync failed: ${(error as Error).message}`);
   }
   startScoreSyncWorker();
+  // Objects in the S3 bucket (when files are kept there) that no file row names any more: now, then hourly.
+  const sweep = () => sweepStoredObjects().catch((error) => console.error(`[sources] sweeping the file store failed: ${(error as Error).message}`));
+  void sweep();
+  setInterval(sweep, 60 * 60 * 1000).unref();
   // Take PDF and OCR jobs from the shared queue; a queue that cannot start leaves the rest of the app serving.
-  startSourceWorker().catch((error) => console.error(`[sources] the job queue did not start: ${(error as Error).message}`));
+  startSourceWorker()
+    // The content folder's PDFs are read by the same jobs as uploads.
+    .then(() => enqueueContentJobs())
+    .catch((error) => console.error(`[sources] the job queue did not start: ${(error as Error).message}`));
   startNotificationJobs().catch((error) => console.error(`[notifications] the scheduled jobs did not start: ${(error as Error).message}`));
 }

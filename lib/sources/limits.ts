@@ -39,3 +39,8 @@ export function ocrPageLimit(pageCount: number): string | null {
     ? `This PDF has no text layer, so it would be transcribed by OCR, which reads at most ${MAX_OCR_PAGES} pages; it has ${pageCount}. Upload the pages the class reads.`
     : null;
 }
+
+/** Whether a file is a picture that must come with a sentence saying what it shows (every upload but a PDF). */
+export function needsAltText(mediaType: string): boolean {
+  return mediaType !== "application/pdf";
+}

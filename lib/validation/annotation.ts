@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_POLYGON_POINTS } from "@/lib/sources/regions";
 
 /** Tags: short words, at most 10 per annotation. */
 export const tagSchema = z
@@ -34,14 +35,46 @@ export const positionSchema = z
 export const guideSchema = z.enum(["question", "instruction"], { error: "A guide is a question or an instruction." });
 /** A highlight code's id (checked against the class on the server), or null for none. */
 export const codeIdSchema = z.string({ error: "A highlight code is named by its id, or null for none." }).min(1).max(200).nullable();
+const coordinate = z.number({ error: "A region's corners must be numbers." });
+
+/**
+ * A region marked on a picture reading, in the picture's pixels. Its shape is
+ * checked here; whether it lies inside the picture is checked against the
+ * picture's size when it is created (lib/sources/regions.ts checkRegion).
+ */
+export const regionSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("rect"), x: coordinate, y: coordinate, w: coordinate, h: coordinate }).strict(),
+    z
+      .object({
+        type: z.literal("polygon"),
+        points: z
+          .array(z.tuple([coordinate, coordinate], { error: "Each corner of a polygon is a pair of numbers [x, y]." }))
+          .min(3, "A polygon needs at least 3 corners.")
+          .max(MAX_POLYGON_POINTS, `A polygon can have at most ${MAX_POLYGON_POINTS} corners.`),
+      })
+      .strict(),
+  ],
+  { error: "A region is a rectangle (x, y, w, h) or a polygon (points)." },
+);
+
+/**
+ * What an annotation marks: a passage (quote and position) or, on a picture
+ * reading, a region. The create function requires exactly one of the two.
+ */
+export const targetFields = {
+  quote: quoteSchema.optional(),
+  position: positionSchema.optional(),
+  region: regionSchema.optional(),
+};
 
 export const createAnnotationSchema = z.object({
   /** Client-generated, so a retried request never makes a duplicate. */
   id: z.uuid("The annotation id must be a UUID."),
   kind: z.enum(["highlight", "comment"]),
   scope: scopeSchema.default("class"),
-  quote: quoteSchema,
-  position: positionSchema,
+  ...targetFields,
   /** Tiptap JSON, checked by lib/rich-text. Required for comments. */
   body: z.unknown().optional(),
   tags: tagsSchema.default([]),
@@ -71,6 +104,7 @@ export const updateReplySchema = z.object({
 });
 
 export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
+export type RegionInput = z.infer<typeof regionSchema>;
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
 
 /** A teacher hides an annotation from the class (true) or shows it again (false). */

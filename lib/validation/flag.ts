@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FLAG_CATEGORIES } from "@/lib/critique/categories";
-import { positionSchema, quoteSchema, scopeSchema, tagsSchema } from "./annotation";
+import { scopeSchema, tagsSchema, targetFields } from "./annotation";
 
 const short = (label: string, max: number) =>
   z.string().trim().max(max, `${label} can be at most ${max} characters.`).default("");
@@ -20,8 +20,7 @@ export const evidenceSchema = z.object({
 export const createFlagSchema = z.object({
   id: z.uuid("The flag id must be a UUID."),
   scope: scopeSchema.default("class"),
-  quote: quoteSchema,
-  position: positionSchema,
+  ...targetFields,
   category: z.enum(FLAG_CATEGORIES, { error: "Choose what kind of error this is." }),
   /** Replacement for exactly the flagged span; "" means "delete this". */
   correction: z.string().max(2000, "A correction can be at most 2,000 characters."),

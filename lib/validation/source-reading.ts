@@ -10,9 +10,16 @@ export const sourceReadingSchema = readingSchema
   .pick({ title: true, author: true, source: true, sourceUrl: true, retrieved: true, notes: true, isShared: true })
   .extend({
     altText: z.string().trim().max(1000, "The picture's description can be at most 1,000 characters.").default(""),
+    /**
+     * For a picture: "transcribe" reads its words by OCR (a scanned document); "annotate" keeps it a
+     * picture whose regions the class marks (a poster, a map, a cartoon, a photograph).
+     */
+    pictureUse: z.enum(["transcribe", "annotate"], { error: "Choose whether the picture's words are transcribed or its regions annotated." }).default("transcribe"),
   });
 
-export type SourceReadingInput = z.infer<typeof sourceReadingSchema>;
+type ParsedSourceReading = z.infer<typeof sourceReadingSchema>;
+/** As parsed; `pictureUse` may be left out by callers inside the app (a transcribed scan). */
+export type SourceReadingInput = Omit<ParsedSourceReading, "pictureUse"> & Partial<Pick<ParsedSourceReading, "pictureUse">>;
 
 /** A teacher's corrected transcription of a scan: the whole text, one paragraph per line. */
 export const transcriptionSchema = z.object({

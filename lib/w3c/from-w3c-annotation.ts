@@ -8,6 +8,7 @@ import {
 } from "./import-schema";
 import { htmlToPlainText } from "./html-to-text";
 import { isForStudents } from "./teacher-audience";
+import { MEDIA_FRAGMENT_SPEC, parseFragmentValue, parseSvgValue, type Region } from "@/lib/sources/regions";
 import type { AnnotationKind, ImportedAnnotation, PositionSpan, QuoteSpan } from "./types";
 
 /** Result of `fromW3CAnnotation`: the import shape, or why the input was refused. */
@@ -43,6 +44,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
 interface Targets {
   quote?: QuoteSpan;
   position?: PositionSpan;
+  region?: Region;
   sourceIri?: string;
   iriTargets: string[];
 }
@@ -79,6 +81,9 @@ function readTargets(raw: unknown): Targets {
       } else if (selector.type === "TextPositionSelector" && !out.position) {
         const p = check(textPositionSelectorSchema, selector, `${where}'s selector`);
         out.position = { start: p.start, end: p.end };
+      } else if (!out.region) {
+        const region = readRegionSelector(selector, where);
+        if (region) out.region = region;
       }
     }
   }
@@ -86,6 +91,28 @@ function readTargets(raw: unknown): Targets {
     throw new ImportIssue("The annotation has no target (what it annotates).");
   }
   return out;
+}
+
+/**
+ * A region of a picture: a FragmentSelector `xywh=` (Media Fragments, in
+ * pixels) or an SvgSelector that is exactly one polygon. Other fragments (a
+ * PDF's `page=`) are not regions; any other SVG is refused, never stored.
+ */
+function readRegionSelector(selector: Record<string, unknown>, where: string): Region | null {
+  if (selector.type === "FragmentSelector" && selector.conformsTo === MEDIA_FRAGMENT_SPEC) {
+    const value = typeof selector.value === "string" ? selector.value.trim() : "";
+    // A time (t=) or other media fragment is not a region of a picture: not read, as other selectors.
+    if (!value.startsWith("xywh=")) return null;
+    const rect = parseFragmentValue(value);
+    if (!rect) throw new ImportIssue(`${where}'s FragmentSelector is not a region in pixels (xywh=x,y,w,h).`);
+    return rect;
+  }
+  if (selector.type === "SvgSelector") {
+    const polygon = typeof selector.value === "string" ? parseSvgValue(selector.value) : null;
+    if (!polygon) throw new ImportIssue(`${where}'s SvgSelector is not one polygon; no other SVG is read.`);
+    return polygon;
+  }
+  return null;
 }
 
 interface Bodies {
@@ -188,6 +215,7 @@ function read(input: unknown): ImportedAnnotation {
     kind,
     ...(targets.quote && { quote: targets.quote }),
     ...(targets.position && { position: targets.position }),
+    ...(targets.region && { region: targets.region }),
     bodyText,
     tags: bodies.tags,
     ...(parentIri && { parentIri }),

@@ -1,4 +1,5 @@
 import { plainTextOf } from "@/lib/rich-text";
+import { toFragmentValue, toSvgValue } from "@/lib/sources/regions";
 import { annotationIri, requireAbsoluteUrl, userIri } from "./iri";
 import type {
   ExportAnnotation,
@@ -75,6 +76,9 @@ function refinementSelectors(a: ExportAnnotation): W3CSelector[] {
       refinedBy: { type: "TextQuoteSelector", exact: page.quote.exact, prefix: page.quote.prefix, suffix: page.quote.suffix },
     });
   }
+  const shape = a.refinement?.shape;
+  if (shape?.type === "rect") out.push({ type: "FragmentSelector", conformsTo: MEDIA_FRAGMENT, value: toFragmentValue(shape) });
+  if (shape?.type === "polygon") out.push({ type: "SvgSelector", value: toSvgValue(shape) });
   const region = a.refinement?.region;
   if (region) {
     const [x, y, w, h] = [region.x, region.y, region.w, region.h].map((n) => Math.max(0, Math.round(n)));

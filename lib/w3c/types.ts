@@ -1,4 +1,5 @@
 import type { TiptapDoc } from "@/lib/rich-text";
+import type { Region } from "@/lib/sources/regions";
 import type { ANNO_CONTEXT, W3CMotivation } from "./vocabulary";
 
 /** The four kinds of annotation a student can make. */
@@ -48,6 +49,8 @@ export interface ExportAnnotation {
 export interface SourceRefinement {
   page?: { number: number; quote: Required<QuoteSpan> };
   region?: { x: number; y: number; w: number; h: number };
+  /** A region marked on a picture reading (no words): a rectangle or a polygon, in the picture's pixels. */
+  shape?: Region;
 }
 
 /** Where exported IRIs point. Both must be absolute http(s) URLs. */
@@ -93,8 +96,14 @@ export interface W3CFragmentSelector {
   refinedBy?: W3CTextQuoteSelector;
 }
 
+/** A polygon on a picture, as an SVG document holding one `<polygon>` (model 4.2.8), written from numbers. */
+export interface W3CSvgSelector {
+  type: "SvgSelector";
+  value: string;
+}
+
 /** A selector we emit. */
-export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector | W3CFragmentSelector;
+export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector | W3CFragmentSelector | W3CSvgSelector;
 
 /** A passage of the essay. */
 export interface W3CSpecificResource {
@@ -165,6 +174,8 @@ export interface ImportedAnnotation {
   creatorIri?: string;
   created?: Date;
   modified?: Date;
+  /** A region of a picture (FragmentSelector `xywh=` or an SvgSelector polygon), read strictly. */
+  region?: Region;
   /** A flag's proposed correction (body with purpose "editing"). */
   correction?: string;
   /** A flag's category, or a highlight's or comment's code (body with purpose "classifying"). */

@@ -19,6 +19,8 @@ import { runLiveFanoutFigure } from "./live-fanout-figure";
 import { runLiveFigure } from "./live-figure";
 import { runReaderFigure } from "./reader-figure";
 import { runReanchorFigure } from "./reanchor-figure";
+import { runSourceFigure } from "./source-figure";
+import { runSourceReaderFigure } from "./source-reader-figure";
 import { writeReport, type BenchReport } from "./results-table";
 import { resetAnnotations } from "./seed-annotations";
 import { SECOND_APP_PORT, snapshotBuild, startBenchApp, startDatabase } from "./services";
@@ -71,6 +73,7 @@ async function main(): Promise<number> {
   // The pure figure first, while nothing else of ours uses the CPU.
   await figure("1. Re-anchoring (pure)", () => runReanchorFigure(settings));
   await figure("6. Critique hints (pure)", () => runCritiqueFigure(settings));
+  await figure("8. Sources: extraction and OCR (worker thread)", () => runSourceFigure(settings));
 
   const data = await startDatabase(log);
   const snapshot = snapshotBuild(log);
@@ -104,6 +107,15 @@ async function main(): Promise<number> {
       await staticSite.stop();
     }
   });
+  await figure("8. Sources: the reader with a 20-page PDF", async () =>
+    runSourceReaderFigure(settings, {
+      browser,
+      appUrl: app.url,
+      teacherCookie: await signInDemo(app.url, "teacher@demo.school"),
+      studentCookie: anaCookie,
+      classroomId: data.classroomId,
+    }),
+  );
   await resetAnnotations(db, place, studentIds, 0);
   await figure("3. Writes", () =>
     runWritesFigure(settings, { databaseUrl: data.databaseUrl, appUrl: app.url, appPid: app.process.pid, users: students, place }),
@@ -134,7 +146,7 @@ async function main(): Promise<number> {
   });
 
   // The figures are listed in the brief's order, whatever order they ran in.
-  const order = ["reanchor", "reader", "writes", "live", "bundle", "critique"];
+  const order = ["reanchor", "reader", "writes", "live", "bundle", "critique", "sources"];
   rows.sort((a, b) => order.indexOf(a.id.split(".")[0]) - order.indexOf(b.id.split(".")[0]));
   const markdown = writeReport(
     { mode: isQuick ? "quick" : "full", startedAt: startedAt.toISOString(), seconds: Math.round((performance.now() - t0) / 1000), rows, failures },

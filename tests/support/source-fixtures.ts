@@ -33,9 +33,16 @@ function wrap(text: string, width: number, measure: (s: string) => number): stri
 }
 
 /** A PDF with a text layer: each page's paragraphs, wrapped to the page, a blank line between them. */
-export async function makeTextPdf(pages: string[][], options: { title?: string } = {}): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
+export async function makeTextPdf(pages: string[][], options: { title?: string; author?: string; date?: Date } = {}): Promise<Uint8Array> {
+  // With a date, the file's metadata holds no "now": the same bytes every time.
+  const doc = await PDFDocument.create(options.date ? { updateMetadata: false } : {});
   doc.setTitle(options.title ?? "Source fixture");
+  if (options.author) doc.setAuthor(options.author);
+  if (options.date) {
+    doc.setCreationDate(options.date);
+    doc.setModificationDate(options.date);
+    doc.setProducer("pdf-lib");
+  }
   const font = await doc.embedFont(StandardFonts.TimesRoman);
   for (const paragraphs of pages) {
     const page = doc.addPage([PAGE.width, PAGE.height]);

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EssayText } from "@/components/reader/essay-text";
 import { Provenance } from "@/components/reader/provenance";
-import { ReaderView, type ReaderSource } from "@/components/reader/reader-view";
+import { ReaderView } from "@/components/reader/reader-view";
+import type { ReaderSource } from "@/components/reader/reader-source";
 import { SourcePreview } from "@/components/reader/source-preview";
 import { RichTextView } from "@/components/ui/rich-text-view";
 import { plainTextOfUnknown } from "@/lib/rich-text";
@@ -39,6 +40,7 @@ export default async function EssayPage({ params, searchParams }: Props) {
         fileUrl: essay.revision.geometry.kind === "pdf" && essay.revision.sourceFileId ? `/api/source-files/${essay.revision.sourceFileId}` : null,
         altText: essay.altText,
         isScan: essay.sourceKind === "scan",
+        isPicture: essay.sourceKind === "image",
       }
     : undefined;
 

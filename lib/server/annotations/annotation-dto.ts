@@ -5,6 +5,7 @@ import type { AnnotationDTO, AuthorDTO, FlagDTO, ImportedDTO, ReplyDTO } from "@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mapMentions, type TiptapDoc } from "@/lib/rich-text";
+import type { Region } from "@/lib/sources/regions";
 import { anonymousLabelsFor, loadContributors, UNLABELLED_CLASSMATE } from "./anonymous-labels";
 import { loadMergePartners, mergeReasonFor } from "./merge-partners";
 
@@ -223,8 +224,10 @@ export function toReplyDTO(reply: ReplyRow, ctx: DtoContext): ReplyDTO {
 
 /** Maps a row to what the reader receives; positions become UTF-16 spans on the current revision. */
 export function toAnnotationDTO(row: AnnotationRow, ctx: DtoContext): AnnotationDTO {
-  const isPlaced = row.anchorStatus !== "orphan" && row.revisionId === ctx.revision.id;
-  const span = isPlaced
+  const region = (row.region as unknown as Region | null) ?? null;
+  // A region stands on the picture, not in the text: it has no span, and is placed as long as it is anchored.
+  const isPlaced = row.anchorStatus !== "orphan" && (region !== null || row.revisionId === ctx.revision.id);
+  const span = isPlaced && !region
     ? { start: indexToUtf16(ctx.revision.index, row.startCp), end: indexToUtf16(ctx.revision.index, row.endCp) }
     : null;
   const isDeleted = row.deletedAt !== null;
@@ -239,6 +242,7 @@ export function toAnnotationDTO(row: AnnotationRow, ctx: DtoContext): Annotation
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
     position: { start: row.startCp, end: row.endCp },
     span,
+    ...(region ? { region } : {}),
     anchorStatus: isPlaced ? row.anchorStatus : "orphan",
     ...(row.anchorStatus === "replaced" && span ? { currentText: ctx.revision.text.slice(span.start, span.end) } : {}),
     body: isDeleted ? null : textFor((row.body as unknown as TiptapDoc | null) ?? null, ctx),

@@ -1,6 +1,7 @@
 import "server-only";
 import { verifySelectors } from "@/lib/anchoring";
 import { isWithinOnePage } from "@/lib/sources/pages";
+import { checkRegion, normalizeRegion, type Region } from "@/lib/sources/regions";
 import type { AnnotationDTO } from "@/lib/annotations/types";
 import type { FlagCategory } from "@/lib/annotations/types";
 import { db, type Tx } from "@/lib/db";
@@ -57,15 +58,14 @@ export async function createAnnotation({
   if (!access) throw notFound("That assignment");
   requireOpenAssignment(access);
 
-  const checked = verifySelectors(access.revision.text, input);
-  if (!checked.ok) {
+  let target: Target;
+  try {
+    target = checkTarget(access, input);
+  } catch (error) {
     // A retry of a create that landed before the essay got a new revision: the first result stands.
     const earlier = await db.annotation.count({ where: { id: input.id, authorId: viewerId } });
     if (earlier > 0) return { annotation: await findReplay(viewerId, assignmentId, input.id), isNew: false };
-    throw new AppError("invalid", `${checked.reason} Reload the page and select the passage again.`);
-  }
-  if (access.revision.pages && !isWithinOnePage(access.revision.pages, checked.span)) {
-    throw new AppError("invalid", "A passage must stay on one page. Select the words on each page separately.");
+    throw error;
   }
   if (input.guide) checkGuide(access, input);
   const mentions = { assignmentId, authorId: viewerId };
@@ -80,14 +80,14 @@ export async function createAnnotation({
   // retried request is the exception, so the common path costs no extra read.
   try {
     if (!flag) {
-      const { logId, ...row } = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, body);
+      const { logId, ...row } = await insertAnnotation(viewerId, assignmentId, access.revision.id, input, target, body);
       noteWork(access, viewerId);
       await notifyMentions({ annotationId: row.id, assignmentId, actorId: viewerId, doc: body });
       // Nothing can have changed a row this statement just made: it is current to its own log entry.
       return { annotation: { ...toAnnotationDTO(row, ownDtoContext(viewerId, access)), asOf: logId }, isNew: true };
     }
     await db.$transaction(async (tx) => {
-      await tx.annotation.create({ data: { ...columns(viewerId, assignmentId, access.revision.id, input), body: body ? toJson(body) : Prisma.DbNull } });
+      await tx.annotation.create({ data: { ...columns(viewerId, assignmentId, access.revision.id, input, target), body: body ? toJson(body) : Prisma.DbNull } });
       // After the insert, which holds the table lock a regrouping waits for: the groups read here are current.
       await tx.$executeRaw`update annotations set "groupId" = ${newAnnotationGroup(assignmentId, viewerId)} where id = ${input.id}`;
       await writeFlagPart(tx, input.id, viewerId, flag);
@@ -130,7 +130,36 @@ function noteWork(access: AssignmentAccess, viewerId: string): void {
   if (access.assignment.gradesToPlatform && access.role === "student") noteGradedWork({ assignmentId: access.assignment.id, userId: viewerId });
 }
 
-function columns(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput) {
+/** What the annotation marks, checked: a passage of the revision's text, or a region of its picture. */
+type Target = { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number }; region: Region | null };
+
+/** A region has no words: its text columns are empty (see the schema's note on `region`). */
+const NO_PASSAGE = { quote: { exact: "", prefix: "", suffix: "" }, position: { start: 0, end: 0 } };
+
+/**
+ * Checks what the annotation marks against the current revision: a picture
+ * reading takes a region inside the picture, any other reading a passage
+ * whose selectors match its text exactly (and stay on one page of a file).
+ */
+function checkTarget(access: AssignmentAccess, input: CreateInput): Target {
+  const picture = access.revision.picture;
+  if (input.region) {
+    if (!picture) throw new AppError("invalid", "Only a picture has regions. Select words of the text instead.");
+    const problem = checkRegion(input.region, picture);
+    if (problem) throw new AppError("invalid", problem);
+    return { ...NO_PASSAGE, region: normalizeRegion(input.region, picture) };
+  }
+  if (picture) throw new AppError("invalid", "This reading is a picture: mark a region on it instead of selecting words.");
+  if (!input.quote || !input.position) throw new AppError("invalid", "Select some text first.");
+  const checked = verifySelectors(access.revision.text, { quote: input.quote, position: input.position });
+  if (!checked.ok) throw new AppError("invalid", `${checked.reason} Reload the page and select the passage again.`);
+  if (access.revision.pages && !isWithinOnePage(access.revision.pages, checked.span)) {
+    throw new AppError("invalid", "A passage must stay on one page. Select the words on each page separately.");
+  }
+  return { quote: input.quote, position: input.position, region: null };
+}
+
+function columns(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput, target: Target) {
   return {
     id: input.id,
     assignmentId,
@@ -138,11 +167,12 @@ function columns(viewerId: string, assignmentId: string, revisionId: string, inp
     revisionId,
     kind: input.kind,
     scope: input.scope,
-    exact: input.quote.exact,
-    prefix: input.quote.prefix,
-    suffix: input.quote.suffix,
-    startCp: input.position.start,
-    endCp: input.position.end,
+    exact: target.quote.exact,
+    prefix: target.quote.prefix,
+    suffix: target.quote.suffix,
+    startCp: target.position.start,
+    endCp: target.position.end,
+    region: target.region ? (target.region as unknown as Prisma.InputJsonObject) : Prisma.DbNull,
     tags: input.tags,
     guide: input.guide ?? null,
     codeId: input.codeId ?? null,
@@ -154,8 +184,8 @@ function columns(viewerId: string, assignmentId: string, revisionId: string, inp
  * one statement (one round trip, one implicit transaction), returning the row
  * as the DTO mapper reads it.
  */
-async function insertAnnotation(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput, body: TiptapDoc | null) {
-  const c = columns(viewerId, assignmentId, revisionId, input);
+async function insertAnnotation(viewerId: string, assignmentId: string, revisionId: string, input: CreateInput, target: Target, body: TiptapDoc | null) {
+  const c = columns(viewerId, assignmentId, revisionId, input, target);
   const change = {
     assignmentId,
     type: "annotation.created",
@@ -168,9 +198,10 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
   } as const;
   const [row] = await db.$queryRaw<{ createdAt: Date; updatedAt: Date; authorName: string; logId: string; groupId: string | null }[]>`
     with inserted as (
-      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", body, tags, "codeId", guide, "groupId", "updatedAt")
+      insert into annotations (id, "assignmentId", "authorId", "revisionId", kind, scope, exact, prefix, suffix, "startCp", "endCp", region, body, tags, "codeId", guide, "groupId", "updatedAt")
       values (${c.id}, ${assignmentId}, ${viewerId}, ${revisionId}, ${c.kind}::"AnnotationKind", ${c.scope}::"Scope", ${c.exact},
-              ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[], ${c.codeId},
+              ${c.prefix}, ${c.suffix}, ${c.startCp}, ${c.endCp}, ${target.region ? JSON.stringify(target.region) : null}::jsonb,
+              ${body ? JSON.stringify(body) : null}::jsonb, ${c.tags}::text[], ${c.codeId},
               ${c.guide}::"Guide", ${newAnnotationGroup(assignmentId, viewerId)}, current_timestamp)
       returning "createdAt", "updatedAt", "groupId"
     ), ${changeLogSteps(change)}
@@ -180,6 +211,7 @@ async function insertAnnotation(viewerId: string, assignmentId: string, revision
     logId: row.logId,
     groupId: row.groupId,
     ...c,
+    region: target.region as unknown as Prisma.JsonValue,
     body: body as unknown as Prisma.JsonValue,
     anchorStatus: "anchored" as const,
     version: 1,

@@ -28,6 +28,7 @@ export async function findReviewAssignment({ viewerId, assignmentId }: { viewerI
         select: {
           slug: true,
           title: true,
+          altText: true,
           revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } },
         },
       },
@@ -42,7 +43,7 @@ export async function findReviewAssignment({ viewerId, assignmentId }: { viewerI
     dueAt: row.dueAt,
     peerFlagVisibility: row.peerFlagVisibility,
     hintVisibility: row.hintVisibility,
-    essay: { slug: row.essay.slug, title: row.essay.title },
+    essay: { slug: row.essay.slug, title: row.essay.title, altText: row.essay.altText },
     revision,
   };
 }

@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/server/db-errors";
 import { parseEssayOffThread } from "@/lib/server/hints/reading-worker-pool";
 import { readStoredGlossary } from "@/lib/validation/glossary";
 import { glossaryColumn, isSameGlossary } from "./glossary-column";
+import { provenanceColumns } from "./provenance";
 import { reanchorEssay } from "./reanchor-essay";
 
 /**
@@ -87,12 +88,7 @@ async function insertReading(viewerId: string, slug: string, input: ReadingInput
   return db.essay.create({
     data: {
       slug,
-      title: essay.meta.title,
-      author: essay.meta.author,
-      source: essay.meta.source,
-      sourceUrl: essay.meta.sourceUrl ?? null,
-      retrieved: essay.meta.retrieved,
-      notes: essay.meta.notes,
+      ...provenanceColumns(essay.meta),
       origin: "teacher",
       ownerId: viewerId,
       isShared: input.isShared,
@@ -122,15 +118,7 @@ export async function editReading({ viewerId, essayId, input }: { viewerId: stri
   return db.$transaction(async (tx) => {
     await tx.essay.update({
       where: { id: essayId },
-      data: {
-        title: essay.meta.title,
-        author: essay.meta.author,
-        source: essay.meta.source,
-        sourceUrl: essay.meta.sourceUrl ?? null,
-        retrieved: essay.meta.retrieved,
-        notes: essay.meta.notes,
-        isShared: input.isShared,
-      },
+      data: { ...provenanceColumns(essay.meta), isShared: input.isShared },
     });
     const latest = current.revisions[0];
     const carried = readStoredGlossary(latest?.glossary ?? null);
@@ -161,6 +149,10 @@ export async function editReading({ viewerId, essayId, input }: { viewerId: stri
 export function findOwnReading({ viewerId, essayId }: { viewerId: string; essayId: string }) {
   return db.essay.findFirst({
     where: { id: essayId, ownerId: viewerId, origin: "teacher" },
-    include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
+    include: {
+      revisions: { orderBy: { number: "desc" }, take: 1 },
+      // The newest uploaded file: a picture must keep saying what it shows.
+      sourceFiles: { where: { isDerived: false }, orderBy: { createdAt: "desc" }, take: 1, select: { mediaType: true } },
+    },
   });
 }

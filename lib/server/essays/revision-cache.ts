@@ -14,6 +14,16 @@ export interface CachedRevision {
   index: OffsetIndex;
   /** For a reading made from a file: each page's text range (a passage stays inside one page); null for text. */
   pages: { start: number; end: number }[] | null;
+  /** For a picture reading (lib/sources/picture.ts): the picture's size, which its regions must lie inside; null otherwise. */
+  picture: { width: number; height: number; imageFileId: string } | null;
+}
+
+function pictureSize(geometry: unknown): CachedRevision["picture"] {
+  const read = readStoredGeometry(geometry);
+  // A picture reading is an image page with no transcribed words; a scanned picture has runs.
+  const page = read?.pages[0];
+  if (!read || !page?.imageFileId || read.kind !== "image" || read.runs.length > 0 || read.pages.length !== 1) return null;
+  return { width: page.width, height: page.height, imageFileId: page.imageFileId };
 }
 
 /** Enough for every essay a class reads this term; each entry is one text (a few hundred KB at most). */
@@ -36,7 +46,7 @@ export function cachedRevision(id: string): Promise<CachedRevision | null> {
   }
   const load = db.essayRevision
     .findUnique({ where: { id }, select: { id: true, text: true, geometry: true } })
-    .then((row) => (row ? { id: row.id, text: row.text, index: createTextIndex(row.text), pages: pageRanges(row.geometry) } : null));
+    .then((row) => (row ? { id: row.id, text: row.text, index: createTextIndex(row.text), pages: pageRanges(row.geometry), picture: pictureSize(row.geometry) } : null));
   cache.set(id, load);
   // A failed or empty read is not remembered: the next request asks again.
   load.then(

@@ -5,6 +5,8 @@ import { ContentError, MAX_CONTENT_BYTES, parseEssay } from "@/lib/content";
 import type { ParsedEssay } from "@/lib/content";
 import type { Db } from "@/lib/db";
 import { glossaryColumn, isSameGlossary } from "./glossary-column";
+import { readContentSources, syncContentSource } from "./content-sources";
+import { provenanceColumns } from "./provenance";
 import { reanchorEssay, type ReanchorSummary } from "./reanchor-essay";
 
 export interface SyncReport {
@@ -17,6 +19,8 @@ export interface SyncReport {
     reanchored: ReanchorSummary | null;
   }[];
   problems: { file: string; reason: string }[];
+  /** Jobs made for content PDFs that are new or changed: to be queued once the sync is committed. */
+  sourceJobs: string[];
 }
 
 /** Any number: it only has to be the same for every app instance. */
@@ -30,7 +34,9 @@ const SYNC_LOCK = 727_001;
  */
 export async function syncContent({ db, dir }: { db: Db; dir: string }): Promise<SyncReport> {
   const { parsed, problems } = await readContentDir(dir);
-  const report: SyncReport = { essays: parsed.length, newRevisions: [], problems };
+  const sources = await readContentSources(dir, readBoundedFile);
+  problems.push(...sources.problems);
+  const report: SyncReport = { essays: parsed.length + sources.parsed.length, newRevisions: [], problems, sourceJobs: [] };
 
   await db.$transaction(
     async (tx) => {
@@ -74,6 +80,12 @@ export async function syncContent({ db, dir }: { db: Db; dir: string }): Promise
           reanchored,
         });
       }
+      // PDFs: their text comes from a job, as for an upload (lib/server/sources).
+      for (const source of sources.parsed) {
+        const synced = await syncContentSource(tx, source);
+        if ("problem" in synced) problems.push({ file: source.file, reason: synced.problem });
+        else if (synced.jobId) report.sourceJobs.push(synced.jobId);
+      }
       await tx.contentProblem.deleteMany({});
       if (problems.length > 0) await tx.contentProblem.createMany({ data: problems });
     },
@@ -82,10 +94,7 @@ export async function syncContent({ db, dir }: { db: Db; dir: string }): Promise
   return report;
 }
 
-function metaColumns(essay: ParsedEssay) {
-  const { title, author, source, sourceUrl, retrieved, notes } = essay.meta;
-  return { title, author, source, sourceUrl: sourceUrl ?? null, retrieved, notes };
-}
+const metaColumns = (essay: ParsedEssay) => provenanceColumns(essay.meta);
 
 /** Parses every .md file; a file that fails is reported, never fatal. */
 export async function readContentDir(dir: string) {
@@ -109,14 +118,14 @@ export async function readContentDir(dir: string) {
  * disk image) must cost a stat at start-up, not the instance's memory. A pipe
  * or device named *.md is refused before it is opened, so it cannot block.
  */
-async function readBoundedFile(dir: string, name: string): Promise<Buffer> {
+async function readBoundedFile(dir: string, name: string, limit = MAX_CONTENT_BYTES): Promise<Buffer> {
   const file = path.join(dir, name);
   if (!(await stat(file)).isFile()) throw new ContentError(name, "is not a regular file");
   const handle = await open(file, "r");
   try {
     // Checked again on the open file, in case it was swapped since the stat.
     const { size } = await handle.stat();
-    if (size > MAX_CONTENT_BYTES) throw new ContentError(name, `is larger than ${MAX_CONTENT_BYTES / 1_000_000} MB`);
+    if (size > limit) throw new ContentError(name, `is larger than ${limit >= 1024 * 1024 && limit % (1024 * 1024) === 0 ? limit / (1024 * 1024) : limit / 1_000_000} MB`);
     return await handle.readFile();
   } finally {
     await handle.close();

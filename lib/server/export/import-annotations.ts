@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireReviewAssignment } from "@/lib/server/assignments/find-review-assignment";
 import { requireShallowJson } from "@/lib/server/http/json-depth";
+import { cachedRevision } from "@/lib/server/essays/revision-cache";
 import { requireAbsoluteUrl } from "@/lib/w3c/iri";
 import { listImportItems } from "@/lib/w3c/list-import-items";
 import { loadClassCodes } from "@/lib/server/highlight-codes/find-highlight-codes";
@@ -76,7 +77,8 @@ export async function importAnnotations({
   if (!listed.ok) throw new AppError("invalid", `${listed.message} Nothing was imported.`);
 
   const codes = await loadClassCodes(assignment.classroomId);
-  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text, codes });
+  const picture = (await cachedRevision(assignment.revision.id))?.picture ?? null;
+  const plan = planImport(listed.items, { assignmentId, baseUrl: origin, revisionText: assignment.revision.text, codes, picture });
   const ourAnnotationId = (iri: string) => localIdOf(iri, `${origin}/annotations/`);
 
   try {

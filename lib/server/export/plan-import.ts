@@ -4,6 +4,7 @@ import { anchor, createTextIndex, describe, type TextSelector } from "@/lib/anch
 import { isFlagCategory, type FlagCategory } from "@/lib/critique/categories";
 import { AppError } from "@/lib/errors";
 import { parseRichText, richTextFromPlain, type TiptapDoc } from "@/lib/rich-text";
+import { checkRegion, normalizeRegion, type Region } from "@/lib/sources/regions";
 import { cleanDisplayName } from "@/lib/validation/display-name";
 import { fromW3CAnnotation, type ImportedAnnotation } from "@/lib/w3c";
 import { deriveImportId } from "@/lib/w3c/import-id";
@@ -29,6 +30,8 @@ export interface PlannedAnnotation extends PlannedItem {
   quote: { exact: string; prefix: string; suffix: string };
   position: { start: number; end: number };
   anchorStatus: "anchored" | "fuzzy";
+  /** On a picture reading: the region it marks (its quote is then empty). */
+  region?: Region;
   /** A comment's text, or a flag's rationale. */
   body: TiptapDoc | null;
   tags: string[];
@@ -62,6 +65,8 @@ export interface PlanContext {
   revisionText: string;
   /** The class's highlight codes: a highlight's or comment's classifying body is matched to one by label. */
   codes?: readonly { id: string; label: string }[];
+  /** For a picture reading, the picture's size: items are placed by their region on it, not by words. */
+  picture?: { width: number; height: number } | null;
 }
 
 /** Foreign flags name no category of ours; "contested" claims least about what is wrong. */
@@ -71,6 +76,8 @@ const MAX_CORRECTION_CHARS = 2000;
 const MAX_QUOTE_CHARS = 2000;
 /** How the report lists an annotation of the whole document, which has no quote to show. */
 const WHOLE_DOCUMENT = "(a note on the whole document, not on a passage)";
+/** How the report lists a region of a picture imported onto a reading that is not that picture. */
+const REGION_ELSEWHERE = "(a region of a picture, and this reading is not a picture)";
 /** A creator name is a line of provenance text, not a document. */
 const MAX_CREATOR_CHARS = 200;
 
@@ -105,7 +112,15 @@ function provenanceOf(a: ImportedAnnotation): Pick<PlannedItem, "originalCreator
   return { originalCreatorName: name || null, originalCreated: a.created ?? null };
 }
 
-type Placed = Pick<PlannedAnnotation, "quote" | "position" | "anchorStatus">;
+type Placed = Pick<PlannedAnnotation, "quote" | "position" | "anchorStatus" | "region">;
+
+/** On a picture: an item's region, checked as the reader's own regions are; null when it names none. */
+function placeRegion(a: ImportedAnnotation, picture: { width: number; height: number }): Placed | null {
+  if (!a.region) return null;
+  const problem = checkRegion(a.region, picture);
+  if (problem) throw new ItemIssue(problem);
+  return { quote: { exact: "", prefix: "", suffix: "" }, position: { start: 0, end: 0 }, anchorStatus: "anchored", region: normalizeRegion(a.region, picture) };
+}
 
 function place(a: ImportedAnnotation, text: string, index: ReturnType<typeof createTextIndex>): Placed | null {
   const selectors: TextSelector[] = [];
@@ -196,7 +211,7 @@ export function planImport(items: readonly unknown[], ctx: PlanContext): ImportP
         return;
       }
       const content = contentOf(a);
-      const placed = place(a, ctx.revisionText, index);
+      const placed = ctx.picture ? placeRegion(a, ctx.picture) : place(a, ctx.revisionText, index);
       if (isRepeat) {
         plan.repeatedInFile += 1;
       } else if (placed) {
@@ -204,7 +219,7 @@ export function planImport(items: readonly unknown[], ctx: PlanContext): ImportP
         const guide = content.kind === "comment" && a.guide ? { guide: a.guide } : {};
         plan.annotations.push({ ...item, ...content, ...placed, scope, ...codeAndTags(a, content.kind, ctx.codes ?? []), ...guide });
       } else {
-        plan.orphanQuotes.push(a.quote?.exact ?? (a.position ? `(characters ${a.position.start}–${a.position.end})` : WHOLE_DOCUMENT));
+        plan.orphanQuotes.push(a.quote?.exact ?? (a.position ? `(characters ${a.position.start}–${a.position.end})` : a.region ? REGION_ELSEWHERE : WHOLE_DOCUMENT));
       }
     } catch (error) {
       if (!(error instanceof ItemIssue)) throw error;

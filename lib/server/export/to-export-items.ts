@@ -33,9 +33,8 @@ function toExportAnnotation(a: AnnotationDTO, refinement: SourceRefinement | und
     updatedAt: new Date(a.updatedAt),
     author: { id: a.author.id, name: a.author.name },
     tags: a.tags,
-    quote: a.quote,
-    position: a.position,
-    ...(refinement ? { refinement } : {}),
+    // A region of a picture has no words: its selector names the region alone.
+    ...(a.region ? { refinement: { shape: a.region } } : { quote: a.quote, position: a.position, ...(refinement ? { refinement } : {}) }),
   };
   if (a.kind === "flag" && a.flag) {
     const { category, correction, status, rationale } = a.flag;

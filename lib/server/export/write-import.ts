@@ -187,6 +187,7 @@ async function writeRows(
         suffix: a.quote.suffix,
         startCp: a.position.start,
         endCp: a.position.end,
+        region: a.region ? (a.region as unknown as Prisma.InputJsonObject) : Prisma.DbNull,
         anchorStatus: a.anchorStatus,
         // A flag's words are its rationale, stored on the flag row.
         body: a.kind === "comment" && a.body ? toJson(a.body) : Prisma.DbNull,

@@ -13,7 +13,7 @@ export async function createFlag({ viewerId, assignmentId, input }: { viewerId: 
   return createAnnotation({
     viewerId,
     assignmentId,
-    input: { id: input.id, kind: "flag", scope: input.scope, quote: input.quote, position: input.position, tags: input.tags },
+    input: { id: input.id, kind: "flag", scope: input.scope, quote: input.quote, position: input.position, region: input.region, tags: input.tags },
     flag: { category: input.category, correction: input.correction, rationale, evidence: input.evidence },
   });
 }

@@ -22,6 +22,7 @@ export async function findVisibleFlag(viewerId: string, annotationId: string) {
       revisionId: true,
       startCp: true,
       endCp: true,
+      region: true,
       version: true,
       importedAt: true,
       flag: true,

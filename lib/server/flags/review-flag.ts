@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { normalizeCorrection } from "@/lib/annotations/flags";
+import { regionKey, type Region } from "@/lib/sources/regions";
 import { notifyFlagDecision } from "@/lib/server/notifications/notify";
 import { applyTranscriptionFlag } from "@/lib/server/sources/correct-transcription";
 import { AppError, notFound } from "@/lib/errors";
@@ -48,7 +49,8 @@ export async function mergeFlags({ viewerId, annotationId, intoId, version }: { 
   const [from, into] = await Promise.all([findVisibleFlag(viewerId, annotationId), findVisibleFlag(viewerId, intoId)]);
   requireTeacher(from);
   if (from.assignmentId !== into.assignmentId) throw new AppError("invalid", "Only flags on the same assignment can be merged.");
-  const sameSpan = from.revisionId === into.revisionId && from.startCp === into.startCp && from.endCp === into.endCp;
+  const sameSpan =
+    from.revisionId === into.revisionId && from.startCp === into.startCp && from.endCp === into.endCp && regionKey(from.region as Region | null) === regionKey(into.region as Region | null);
   if (!sameSpan) throw new AppError("invalid", "Only flags on the same passage with the same correction can be merged.");
 
   await db.$transaction(async (tx) => {

@@ -2,9 +2,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { MAX_SOURCE_BYTES, sniffMediaType } from "@/lib/sources";
+import { MAX_SOURCE_BYTES, needsAltText, sniffMediaType } from "@/lib/sources";
 import type { SourceReadingInput } from "@/lib/validation/source-reading";
+import { provenanceColumns } from "@/lib/server/essays/provenance";
 import { insertWithFreeSlug, requireTeacher } from "@/lib/server/essays/reading-writes";
+import { storeBytes } from "./file-store";
 import { enqueueSourceJob } from "./source-queue";
 
 export interface UploadedFile {
@@ -23,16 +25,23 @@ function checkFile(file: UploadedFile) {
   return { mediaType, sha256: createHash("sha256").update(file.bytes).digest("hex") };
 }
 
-function fileRow(essayId: string, viewerId: string, file: UploadedFile, checked: ReturnType<typeof checkFile>) {
+/** The file's row; its bytes are stored first (in the row, or in the bucket, lib/server/sources/file-store). */
+async function fileRow(viewerId: string, file: UploadedFile, checked: ReturnType<typeof checkFile>) {
   return {
-    essayId,
     sha256: checked.sha256,
     mediaType: checked.mediaType,
     byteSize: file.bytes.byteLength,
-    bytes: Buffer.from(file.bytes),
+    ...(await storeBytes({ sha256: checked.sha256, mediaType: checked.mediaType, bytes: file.bytes })),
     fileName: file.name.slice(0, 200),
     createdById: viewerId,
   };
+}
+
+/** A picture (anything but a PDF) must say what it shows, for those who cannot see it: on upload and on every edit. */
+export function requireAltText(mediaType: string, altText: string) {
+  if (needsAltText(mediaType) && altText === "") {
+    throw new AppError("invalid", "Describe the picture in a sentence or two (its alt text), for those who cannot see it.");
+  }
 }
 
 /**
@@ -44,29 +53,27 @@ function fileRow(essayId: string, viewerId: string, file: UploadedFile, checked:
 export async function addSourceReading({ viewerId, input, file }: { viewerId: string; input: SourceReadingInput; file: UploadedFile }) {
   await requireTeacher(viewerId);
   const checked = checkFile(file);
-  if (checked.mediaType !== "application/pdf" && input.altText === "") {
-    throw new AppError("invalid", "Describe the picture in a sentence or two (its alt text), for those who cannot see it.");
+  requireAltText(checked.mediaType, input.altText);
+  const isPicture = input.pictureUse === "annotate";
+  if (isPicture && checked.mediaType === "application/pdf") {
+    throw new AppError("invalid", "A PDF is read as text. To annotate a picture, upload it as JPEG, PNG or TIFF.");
   }
+  const row = await fileRow(viewerId, file, checked);
   const created = await insertWithFreeSlug(input.title, (slug) =>
     db.$transaction(async (tx) => {
       const essay = await tx.essay.create({
         data: {
           slug,
-          title: input.title,
-          author: input.author,
-          source: input.source,
-          sourceUrl: input.sourceUrl || null,
-          retrieved: input.retrieved,
-          notes: input.notes,
+          ...provenanceColumns(input),
           origin: "teacher",
           ownerId: viewerId,
           isShared: input.isShared,
-          sourceKind: checked.mediaType === "application/pdf" ? "pdf" : "scan",
+          sourceKind: isPicture ? "image" : checked.mediaType === "application/pdf" ? "pdf" : "scan",
           altText: input.altText || null,
         },
         select: { id: true, slug: true },
       });
-      const sourceFile = await tx.sourceFile.create({ data: fileRow(essay.id, viewerId, file, checked), select: { id: true } });
+      const sourceFile = await tx.sourceFile.create({ data: { essayId: essay.id, ...row }, select: { id: true } });
       const job = await tx.sourceJob.create({ data: { essayId: essay.id, sourceFileId: sourceFile.id }, select: { id: true } });
       return { essay, job };
     }),
@@ -80,11 +87,16 @@ export async function addSourceReading({ viewerId, input, file }: { viewerId: st
  * makes the next revision, to which the annotations re-anchor.
  */
 export async function replaceSourceFile({ viewerId, essayId, file }: { viewerId: string; essayId: string; file: UploadedFile }) {
-  const essay = await db.essay.findFirst({ where: { id: essayId, ownerId: viewerId, origin: "teacher", sourceKind: { not: "text" } }, select: { id: true } });
+  const essay = await db.essay.findFirst({ where: { id: essayId, ownerId: viewerId, origin: "teacher", sourceKind: { not: "text" } }, select: { id: true, sourceKind: true } });
   if (!essay) throw notFound("That reading");
+  // Its regions are pixels of this picture: another picture would put them in the wrong places.
+  if (essay.sourceKind === "image") {
+    throw new AppError("invalid", "A picture's regions are marked on this very picture, so it cannot be replaced. Add the new picture as a reading of its own.");
+  }
   const checked = checkFile(file);
+  const row = await fileRow(viewerId, file, checked);
   const job = await db.$transaction(async (tx) => {
-    const sourceFile = await tx.sourceFile.create({ data: fileRow(essay.id, viewerId, file, checked), select: { id: true } });
+    const sourceFile = await tx.sourceFile.create({ data: { essayId: essay.id, ...row }, select: { id: true } });
     return tx.sourceJob.create({ data: { essayId: essay.id, sourceFileId: sourceFile.id }, select: { id: true } });
   });
   await enqueueSourceJob(job.id);

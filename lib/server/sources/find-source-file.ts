@@ -9,6 +9,6 @@ import { readableEssayWhere } from "@/lib/server/essays/find-readable-essay";
 export function findSourceFile({ viewerId, fileId }: { viewerId: string; fileId: string }) {
   return db.sourceFile.findFirst({
     where: { id: fileId, essay: readableEssayWhere(viewerId) },
-    select: { id: true, sha256: true, mediaType: true, byteSize: true, bytes: true },
+    select: { id: true, sha256: true, mediaType: true, byteSize: true, bytes: true, storageKey: true },
   });
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { assembleSourceText, ocrPageLimit, readOcrPage, readPdfPage, type FoundPage, type OcrPage, type SourceText } from "@/lib/sources";
+import { assembleSourceText, ocrPageLimit, pictureSourceText, readOcrPage, readPdfPage, type FoundPage, type OcrPage, type SourceText } from "@/lib/sources";
+import { loadBytes, storeBytes } from "./file-store";
 import { runSourceTask } from "./source-pool";
 import { writeSourceRevision } from "./write-source-revision";
 
@@ -31,20 +32,22 @@ export async function processSourceJob({ sourceJobId, attempt, signal }: { sourc
     select: {
       id: true,
       status: true,
-      essay: { select: { id: true, ownerId: true } },
-      sourceFile: { select: { id: true, essayId: true, sha256: true, mediaType: true, bytes: true } },
+      essay: { select: { id: true, ownerId: true, sourceKind: true, altText: true } },
+      sourceFile: { select: { id: true, essayId: true, sha256: true, mediaType: true, bytes: true, storageKey: true } },
     },
   });
   // The reading was deleted meanwhile, or a copy of this job already finished.
   if (!job || job.status === "done") return;
   await db.sourceJob.update({ where: { id: job.id }, data: { status: "running", attempts: attempt, stage: "Starting", progress: 0, message: null } });
   const report = progressWriter(job.id);
-  const bytes = new Uint8Array(job.sourceFile.bytes);
+  const bytes = await loadBytes(job.sourceFile);
 
   const made =
-    job.sourceFile.mediaType === "application/pdf"
-      ? await readPdfSource(bytes, report, signal)
-      : await readImageSource(bytes, job.sourceFile.mediaType, report, signal);
+    job.essay.sourceKind === "image"
+      ? await readPicture(bytes, job.sourceFile.mediaType, job.essay.altText ?? "", report, signal)
+      : job.sourceFile.mediaType === "application/pdf"
+        ? await readPdfSource(bytes, report, signal)
+        : await readImageSource(bytes, job.sourceFile.mediaType, report, signal);
   if (made.source.text.trim() === "") {
     throw new SourceRefused(
       made.kind === "text"
@@ -53,19 +56,19 @@ export async function processSourceJob({ sourceJobId, attempt, signal }: { sourc
     );
   }
   report.flush(1, "Saving the text");
+  // Pictures made from the file (a TIFF's pages as PNG) are stored like uploads, before their rows.
+  const pictures = await Promise.all(
+    made.derived.map(async ({ png }) => {
+      const sha256 = createHash("sha256").update(png).digest("hex");
+      return { sha256, byteSize: png.byteLength, ...(await storeBytes({ sha256, mediaType: "image/png", bytes: png })) };
+    }),
+  );
   await db.$transaction(
     async (tx) => {
       const derivedIds: string[] = [];
-      for (const picture of made.derived) {
+      for (const picture of pictures) {
         const row = await tx.sourceFile.create({
-          data: {
-            essayId: job.sourceFile.essayId,
-            sha256: createHash("sha256").update(picture.png).digest("hex"),
-            mediaType: "image/png",
-            byteSize: picture.png.byteLength,
-            bytes: Buffer.from(picture.png),
-            isDerived: true,
-          },
+          data: { essayId: job.sourceFile.essayId, mediaType: "image/png", isDerived: true, ...picture },
           select: { id: true },
         });
         derivedIds.push(row.id);
@@ -78,7 +81,7 @@ export async function processSourceJob({ sourceJobId, attempt, signal }: { sourc
         source,
         ...(job.essay.ownerId ? { reportTo: { viewerId: job.essay.ownerId } } : {}),
       });
-      await tx.essay.update({ where: { id: job.essay.id }, data: { sourceKind: made.kind === "text" ? "pdf" : "scan" } });
+      await tx.essay.update({ where: { id: job.essay.id }, data: { sourceKind: made.kind === "picture" ? "image" : made.kind === "text" ? "pdf" : "scan" } });
       await tx.sourceJob.update({
         where: { id: job.id },
         data: { status: "done", progress: 100, stage: written.isNew ? `Revision ${written.number} is ready` : "The text is unchanged", revisionNumber: written.number },
@@ -88,7 +91,22 @@ export async function processSourceJob({ sourceJobId, attempt, signal }: { sourc
   );
 }
 
-type Made = { kind: "text" | "ocr"; source: SourceText; derived: { png: Uint8Array }[] };
+type Made = { kind: "text" | "ocr" | "picture"; source: SourceText; derived: { png: Uint8Array }[] };
+
+/**
+ * A picture annotated as a picture: only its size is read (and a TIFF drawn
+ * as PNG for the browser), nothing is transcribed; its text is its description.
+ */
+async function readPicture(bytes: Uint8Array, mediaType: string, altText: string, report: ReturnType<typeof progressWriter>, signal?: AbortSignal): Promise<Made> {
+  report.flush(0, "Reading the picture");
+  const read = await runSourceTask("readImage", { bytes, mediaType }, { signal });
+  if ("refused" in read) throw new SourceRefused(read.refused);
+  if (read.pages.length > 1) {
+    throw new SourceRefused(`This TIFF holds ${read.pages.length} pictures; a picture to annotate is one. Upload each picture as its own reading, or the pages as a scan.`);
+  }
+  const [picture] = read.pages;
+  return { kind: "picture", source: pictureSourceText(altText, { width: picture.width, height: picture.height }), derived: picture.png ? [{ png: picture.png }] : [] };
+}
 
 async function readPdfSource(bytes: Uint8Array, report: ReturnType<typeof progressWriter>, signal?: AbortSignal): Promise<Made> {
   report.flush(0, "Reading the PDF");

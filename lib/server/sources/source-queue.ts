@@ -68,6 +68,17 @@ export async function enqueueSourceJob(sourceJobId: string): Promise<void> {
 }
 
 /**
+ * Queues the content folder's PDF jobs that are not done (made by this
+ * instance's sync, or by `npm run db:seed` before any app ran): a job already
+ * on the queue is not queued twice (singletonKey), and a finished one is skipped.
+ */
+export async function enqueueContentJobs(): Promise<number> {
+  const jobs = await db.sourceJob.findMany({ where: { status: "queued", essay: { origin: "file" } }, select: { id: true } });
+  for (const job of jobs) await enqueueSourceJob(job.id);
+  return jobs.length;
+}
+
+/**
  * Makes this instance take source jobs, one at a time (the CPU work is in one
  * worker thread anyway). Called once at start-up (lib/server/startup.ts).
  */

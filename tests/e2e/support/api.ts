@@ -18,14 +18,15 @@ export async function apiRequest(context: BrowserContext, baseUrl: string, metho
   return sessionRequest(baseUrl, await cookieHeader(context), method, url, body);
 }
 
-/** The same request with a Cookie header (null: signed out), redirects left unfollowed. */
+/** The same request with a Cookie header (null: signed out), redirects left unfollowed; a FormData body goes as multipart. */
 export function sessionRequest(baseUrl: string, cookie: string | null, method: string, url: string, body?: unknown, signal?: AbortSignal) {
-  const headers: Record<string, string> = { Origin: baseUrl, "Content-Type": "application/json" };
+  const isForm = body instanceof FormData;
+  const headers: Record<string, string> = { Origin: baseUrl, ...(isForm ? {} : { "Content-Type": "application/json" }) };
   if (cookie) headers.Cookie = cookie;
   return fetch(`${baseUrl}${url}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     redirect: "manual",
     signal,
   });

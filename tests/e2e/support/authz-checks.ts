@@ -144,6 +144,12 @@ export async function snapshot(world: AuthzWorld): Promise<string> {
          from essays e where e."ownerId" = any($1) order by e.id`,
         [userIds],
       ),
+      await rows(
+        `select e.id, e.author, e."altText", e."isShared", (select count(*) from source_files f where f."essayId" = e.id) as files,
+                (select count(*) from source_jobs j where j."essayId" = e.id) as jobs
+         from essays e where e."ownerId" = any($1) and e."sourceKind" <> 'text' order by e.id`,
+        [userIds],
+      ),
       await rows(`select count(*) from change_events where "assignmentId" = any($1)`, [assignmentIds]),
       await rows(`select count(*) from audit_events where "actorId" = any($1)`, [userIds]),
       await rows(`select count(*) from users where email like '%@authz.school'`, []),

@@ -4,7 +4,7 @@
  * body (signed in, on real targets and one random id), with the expected
  * answer computed from the route's rule. Pure.
  */
-import { ACTORS, ASSIGNMENTS, ENTRIES, INVITATIONS, READINGS, REPLIES, TARGET_ITEMS, type Actor } from "./authz-model";
+import { ACTORS, ASSIGNMENTS, ENTRIES, INVITATIONS, READINGS, REPLIES, SOURCE_READINGS, TARGET_ITEMS, type Actor } from "./authz-model";
 import { MERGE_FROM } from "./authz-annotation-routes";
 import type { RouteTemplate, TargetKind } from "./authz-route-types";
 import { ROUTES } from "./authz-routes";
@@ -61,6 +61,10 @@ function factsFor(kind: TargetKind): string[] {
     case "reading":
     case "readingSlug":
       return READINGS.map((r) => r.key);
+    case "sourceReading":
+    case "sourceSlug":
+    case "sourceFile":
+      return SOURCE_READINGS.map((r) => r.key);
     case "essayRef":
       return ["essay.library", ...READINGS.map((r) => r.key)];
     case "invitation":
@@ -73,7 +77,7 @@ function factsFor(kind: TargetKind): string[] {
 /** The guesses tried on each kind of target; slugs are guessed as a random one and "<real slug>-2". */
 function guessesFor(kind: TargetKind): Guess[] {
   if (kind === "none") return [];
-  if (kind === "readingSlug") return ["random-uuid", "neighbour"];
+  if (kind === "readingSlug" || kind === "sourceSlug") return ["random-uuid", "neighbour"];
   return ["random-uuid", "random-cuid", "neighbour", "sequential"];
 }
 

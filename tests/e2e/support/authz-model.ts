@@ -139,6 +139,24 @@ export const READINGS = [
   { key: "reading.otherTeacher", owner: "otherTeacher" },
 ] as const satisfies readonly { key: string; owner: ActorKey }[];
 
+/**
+ * Readings teachers made from a file (neither assigned): the teacher's scan
+ * (a PNG, transcribed by OCR), the other teacher's PDF, and a PDF the other
+ * teacher shared with the school, whose page and file anyone signed in reads.
+ */
+export interface SourceReadingFact {
+  key: string;
+  owner: ActorKey;
+  file: "gettysburg-scan.png" | "gettysburg.pdf";
+  isShared: boolean;
+}
+export const SOURCE_READINGS: readonly SourceReadingFact[] = [
+  { key: "source.teacher", owner: "teacher", file: "gettysburg-scan.png", isShared: false },
+  { key: "source.otherTeacher", owner: "otherTeacher", file: "gettysburg.pdf", isShared: false },
+  { key: "source.shared", owner: "otherTeacher", file: "gettysburg.pdf", isShared: true },
+];
+export const sourceReading = (key: string): SourceReadingFact | undefined => SOURCE_READINGS.find((r) => r.key === key);
+
 /** Accounts that are nobody's actor: removed from a class, or made co-teacher, by the success cases. */
 export const SPARES = [
   { key: "spare.A.remove", classKey: "A" },
@@ -203,6 +221,7 @@ export function secretsOf(who: Actor): string[] {
     ...REPLIES.filter((r) => !canSeeItem(who, itemFact(r.item))).map((r) => r.key),
     ...ENTRIES.filter((e) => !isTeacherOf(who, assignment(e.assignment).classKey)).map((e) => e.key),
     ...READINGS.filter((r) => r.owner !== who.key).map((r) => r.key),
+    ...SOURCE_READINGS.filter((r) => r.owner !== who.key && !r.isShared).map((r) => r.key),
     ...(["A", "B"] as const).filter((c) => !isMemberOf(who, c)).map((c) => `class.${c}`),
     ...(["A", "B"] as const).filter((c) => !isTeacherOf(who, c)).map((c) => `joinCode.${c}`),
     ...INVITATIONS.filter((i) => i.to !== who.key && !isTeacherOf(who, i.classKey)).map((i) => i.key),

@@ -19,6 +19,9 @@ export type TargetKind =
   | "entry"
   | "reading"
   | "readingSlug"
+  | "sourceReading"
+  | "sourceSlug"
+  | "sourceFile"
   | "essayRef"
   | "invitation"
   | "none";
@@ -27,7 +30,7 @@ export type TargetKind =
 export interface Ref {
   /** The target's fact key, or the name of the guess. */
   key: string;
-  /** The target's id (slug for readingSlug), or the guessed one. */
+  /** The target's id (slug for readingSlug and sourceSlug), or the guessed one. */
   id: string;
   /** Any other seeded value by key: an id, `<key>.email`, `<key>.title`, `joinCode.C`, `essay.library`. */
   of(key: string): string;
@@ -59,6 +62,7 @@ export interface RouteTemplate {
   refusal?: 403 | 404 | 422;
   /** Status on success. */
   ok: number;
+  /** A JSON body, or a FormData sent as multipart. */
   body?: (ref: Ref) => unknown;
   /** An invalid body: 422 for whoever may act (and, when validated first, for every signed-in actor). */
   invalid?: (ref: Ref) => unknown;

@@ -18,6 +18,7 @@ import {
   type ClassKey,
 } from "./authz-model";
 import { doc, readingInput, type Method, type RouteTemplate } from "./authz-route-types";
+import { SOURCE_ROUTES } from "./authz-source-routes";
 
 const inAssignment = (who: Actor, key: string) => isMemberOf(who, assignment(key as AssignmentKey).classKey);
 const teachesAssignment = (who: Actor, key: string) => isTeacherOf(who, assignment(key as AssignmentKey).classKey);
@@ -400,4 +401,4 @@ const otherRoutes: RouteTemplate[] = [
   { name: "page /classes", method: "GET", target: "none", path: () => "/classes", isPage: true, sees: signedIn, ok: 200 },
 ];
 
-export const ROUTES: readonly RouteTemplate[] = [...ITEM_ROUTES, ...REPLY_ROUTES, ...assignmentRoutes, ...GUIDE_ROUTES, ...classRoutes, ...otherRoutes, ...NOTIFICATION_ROUTES];
+export const ROUTES: readonly RouteTemplate[] = [...ITEM_ROUTES, ...REPLY_ROUTES, ...assignmentRoutes, ...GUIDE_ROUTES, ...classRoutes, ...otherRoutes, ...NOTIFICATION_ROUTES, ...SOURCE_ROUTES];

@@ -37,17 +37,18 @@ export function resolveTarget(world: AuthzWorld, c: MatrixCase, freshId?: string
   if (freshId) return freshId;
   const { kind, key, guess } = { kind: c.route.target, ...c.target };
   if (kind === "none") return "";
-  const real = must(world.values.get(kind === "readingSlug" ? `${key}.slug` : key), key);
+  const isSlug = kind === "readingSlug" || kind === "sourceSlug";
+  const real = must(world.values.get(isSlug ? `${key}.slug` : kind === "sourceFile" ? `${key}.file` : key), key);
   switch (guess) {
     case undefined:
       return real;
     case "random-uuid":
-      return kind === "readingSlug" ? `reading-${world.unique()}` : randomUUID();
+      return isSlug ? `reading-${world.unique()}` : randomUUID();
     case "random-cuid":
       return `c${BigInt(`0x${randomBytes(16).toString("hex")}`).toString(36).slice(0, 24)}`;
     case "neighbour":
       // A slug taken twice gets "-2"; an id one character off is the nearest guess.
-      return kind === "readingSlug" ? `${real}-2` : `${real.slice(0, -1)}${real.endsWith("0") ? "1" : "0"}`;
+      return isSlug ? `${real}-2` : `${real.slice(0, -1)}${real.endsWith("0") ? "1" : "0"}`;
     case "sequential":
       return "00000001";
   }

@@ -28,6 +28,7 @@ import {
 import { doc, readingInput } from "./authz-route-types";
 import { copyAssignment, copyClass, insertInvitation } from "./authz-copies";
 import type { FreshKind } from "./authz-runner";
+import { seedSourceReadings } from "./authz-source-world";
 import { seedClass, type SeededClass } from "./seed-class";
 
 /** A string that must not reach anyone its fact is secret from; quotes are only looked for where the essay is not. */
@@ -197,6 +198,7 @@ export async function seedAuthzWorld(baseUrl: string, databaseUrl: string): Prom
     values.set(`${reading.key}.title`, title);
     secrets.set(reading.key, [{ text: essay.id }, { text: title }, { text: essay.slug }]);
   }
+  await seedSourceReadings({ baseUrl, databaseUrl, cookies, values, secrets, unique });
   // Group assignments get their groups before anything is written in them.
   for (const a of ASSIGNMENTS.filter((x) => x.groups)) {
     const names = [...new Set(Object.values(a.groups!))];

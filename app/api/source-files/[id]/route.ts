@@ -1,5 +1,6 @@
 import { notFound } from "@/lib/errors";
 import { apiRoute } from "@/lib/server/http/api-route";
+import { loadBytes } from "@/lib/server/sources/file-store";
 import { findSourceFile } from "@/lib/server/sources/find-source-file";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export const GET = apiRoute<{ id: string }>(async ({ params, viewer, req }) => {
     "Cross-Origin-Resource-Policy": "same-origin",
   };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(file.bytes), { headers: { ...headers, "Content-Length": String(file.byteSize) } });
+  return new Response(new Uint8Array(await loadBytes(file)), { headers: { ...headers, "Content-Length": String(file.byteSize) } });
 });
 
 function extension(mediaType: string): string {

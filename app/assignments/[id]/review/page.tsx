@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GradesPanel } from "@/components/lti/grades-panel";
 import { ReviewView } from "@/components/review/review-view";
+import { cachedRevision } from "@/lib/server/essays/revision-cache";
 import { readerHref } from "@/lib/review/reader-href";
 import { findAnnotations } from "@/lib/server/annotations/find-annotations";
 import { findKeyReport } from "@/lib/server/answer-key/find-key-report";
@@ -54,6 +55,11 @@ export default async function ReviewPage({ params }: Props) {
     listCopyTargets({ viewerId: viewer.id, classroomId: assignment.classroomId }),
   ]);
   const dueAt = assignment.dueAt;
+  // A picture reading: the heatmap and the queue show its regions on the picture.
+  const cached = await cachedRevision(assignment.revision.id);
+  const picture = cached?.picture
+    ? { src: `/api/source-files/${cached.picture.imageFileId}`, alt: assignment.essay.altText ?? "", width: cached.picture.width, height: cached.picture.height }
+    : null;
 
   return (
     <div className="page review-page">
@@ -72,6 +78,7 @@ export default async function ReviewPage({ params }: Props) {
         text={assignment.revision.text}
         blocks={blocks}
         essaySlug={assignment.essay.slug}
+        picture={picture}
         dashboard={{ list: annotations, students }}
         groups={groups}
         classroomId={assignment.classroomId}

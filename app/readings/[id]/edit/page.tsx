@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReadingForm } from "@/components/classes/reading-form";
+import { SourceDetailsForm } from "@/components/classes/source-details-form";
 import { SourceEditPanel } from "@/components/classes/source-edit-panel";
 import { SourceJobProgress } from "@/components/classes/source-reading-form";
+import { needsAltText } from "@/lib/sources/limits";
 import { requireViewer } from "@/lib/server/auth/viewer";
 import { findOwnReading } from "@/lib/server/essays/reading-writes";
 import { safePageValues } from "@/lib/server/http/route-params";
@@ -23,7 +25,23 @@ export default async function EditReadingPage({ params }: { params: Promise<{ id
       <div className="narrow-page wide">
         <h1>Edit “{essay.title}”</h1>
         <p className="muted">{latest ? `Revision ${latest.number}.` : "The file is still being read."} Annotations move with their passages.</p>
-        {latest ? (
+        <SourceDetailsForm
+          essayId={essay.id}
+          isPicture={needsAltText(essay.sourceFiles[0]?.mediaType ?? "application/pdf")}
+          initial={{
+            title: essay.title,
+            author: essay.author,
+            source: essay.source,
+            sourceUrl: essay.sourceUrl ?? "",
+            retrieved: essay.retrieved,
+            notes: essay.notes,
+            altText: essay.altText ?? "",
+            isShared: essay.isShared,
+          }}
+        />
+        {latest && essay.sourceKind === "image" ? (
+          <p>The class marks regions on this very picture, so it cannot be replaced: add a new picture as a reading of its own.</p>
+        ) : latest ? (
           <SourceEditPanel
             essayId={essay.id}
             slug={essay.slug}

@@ -1,0 +1,6 @@
+-- AlterEnum
+ALTER TYPE "SourceKind" ADD VALUE 'image';
+
+-- AlterTable
+ALTER TABLE "annotations" ADD COLUMN     "region" JSONB;
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "source_files" ADD COLUMN     "storageKey" TEXT,
+ALTER COLUMN "bytes" DROP NOT NULL;
+
