@@ -106,7 +106,7 @@ export function HeatmapPanel({ text, blocks, annotations, assignment, codes = []
           </label>
         ) : null}
         <div className="heatmap-legend">
-          <span id={`${id}-legend`}>Students per passage:</span>
+          <span id={`${id}-legend`}>{picture ? "Students per spot:" : "Students per passage:"}</span>
           <ul aria-labelledby={`${id}-legend`}>
             {HEAT_LEVELS.map((l) => (
               <li key={l.level}>

@@ -12,7 +12,9 @@ import { makeUser } from "../support/world";
 
 const CONTENT = path.resolve(__dirname, "../../content");
 const dir = mkdtempSync(path.join(tmpdir(), "content-sources-"));
-const SLUG = "gettysburg-address";
+const FILE = "gettysburg-address";
+// A slug of its own: another file of the suite (lti-services) syncs the real content folder into the same database.
+const SLUG = `${FILE}-${Date.now().toString(36)}`;
 
 async function settled(essayId: string) {
   for (const until = Date.now() + 90_000; ; await new Promise((r) => setTimeout(r, 200))) {
@@ -24,7 +26,8 @@ async function settled(essayId: string) {
 
 beforeAll(async () => {
   process.env.SOURCE_QUEUE_POLL_S = "1";
-  for (const name of ["destalinization-origins.md", `${SLUG}.pdf`, `${SLUG}.yml`]) copyFileSync(path.join(CONTENT, name), path.join(dir, name));
+  copyFileSync(path.join(CONTENT, "destalinization-origins.md"), path.join(dir, "destalinization-origins.md"));
+  for (const ext of ["pdf", "yml"]) copyFileSync(path.join(CONTENT, `${FILE}.${ext}`), path.join(dir, `${SLUG}.${ext}`));
   await startSourceWorker();
 });
 
@@ -38,7 +41,7 @@ describe("a PDF in the content folder beside its YAML", () => {
   let essayId: string;
 
   it("is the file scripts/make-content-pdf.ts writes, byte for byte", async () => {
-    expect(Buffer.from(await makeContentPdf()).equals(readFileSync(path.join(CONTENT, `${SLUG}.pdf`)))).toBe(true);
+    expect(Buffer.from(await makeContentPdf()).equals(readFileSync(path.join(CONTENT, `${FILE}.pdf`)))).toBe(true);
   });
 
   it("becomes a library reading whose text a job reads, page by page, with the YAML's provenance", async () => {
@@ -49,7 +52,8 @@ describe("a PDF in the content folder beside its YAML", () => {
     const essay = await db.essay.findUniqueOrThrow({ where: { slug: SLUG } });
     essayId = essay.id;
     expect(essay).toMatchObject({ origin: "file", sourceKind: "pdf", ownerId: null, title: "The Gettysburg Address (the Bliss copy)", author: "Abraham Lincoln", retrieved: "2026-12-07" });
-    expect(await enqueueContentJobs()).toBe(1);
+    // Every unfinished content job is queued again: ours, and any left by another file that synced the real folder.
+    expect(await enqueueContentJobs()).toBeGreaterThanOrEqual(1);
     expect(await settled(essay.id)).toMatchObject({ status: "done", revisionNumber: 1 });
     // The school's library: anyone signed in reads it, as the essays.
     const student = await makeUser("Content Reader");
