@@ -158,8 +158,13 @@ export function formatCalendarDate(value: string): string {
   return formatDate(date, "UTC", "date");
 }
 
-/** "2026-12-15T17:00": a moment as a clock in `timeZone` shows it, the way a datetime-local field holds it. */
-export function toWallTime(date: Date, timeZone: string): string {
+/**
+ * "2026-12-15T17:00": a moment as a clock in `timeZone` shows it, the way a
+ * datetime-local field holds it; "" (an empty field) for a date that cannot
+ * be read, as formatDate shows one as "date unknown".
+ */
+export function toWallTime(date: Date | null | undefined, timeZone: string): string {
+  if (!isValidDate(date)) return "";
   const p = zonedParts(date, timeZone);
   return `${p.year}-${pad2(p.month)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}`;
 }
