@@ -66,10 +66,11 @@ test.describe("@mentions", () => {
     await expect(item.getByText("New")).toBeVisible();
     await ben.screenshot({ path: testInfo.outputPath("notifications.png") });
     // Marking it read updates the list and the header at once.
+    // Other stories assign readings in Ben's class too, so he may have other unread news: this one goes, the count falls by one.
+    const unreadBeforeMark = await benUnread();
     await item.getByRole("button", { name: "Mark read: Ana Petrova mentioned you" }).click();
     await expect(item.getByText("New")).toHaveCount(0);
-    await expect(ben.getByText("All read.")).toBeVisible();
-    await expect(ben.getByTestId("notifications-link")).not.toContainText("unread");
+    await expect.poll(benUnread, { timeout: 5_000 }).toBe(unreadBeforeMark - 1);
     await item.getByRole("link", { name: "Open the thread" }).click();
     await expect(ben).toHaveURL(new RegExp(`annotation=${annotationId}`));
     // The thread is the active one and its passage is scrolled into view.

@@ -5,7 +5,8 @@ test.describe("reading an assigned essay", () => {
     await signIn(page, "ana");
     await expect(page.getByRole("heading", { name: "My assignments" })).toBeVisible();
     const assignment = demoAssignmentLink(page);
-    await expect(page.getByText("History 11B")).toBeVisible();
+    // Other stories assign more readings in History 11B: the demo essay's link is looked for in the card that names the class (demoAssignmentLink).
+    await expect(assignment).toBeVisible();
     await assignment.click();
 
     await expect(page).toHaveURL(/\/essays\/destalinization-origins\?assignment=/);
