@@ -40,6 +40,14 @@ test.describe("readings made from files: the library's PDF, the keyboard on the 
     await expect(ana.locator("article.reader-article")).toBeFocused();
     await ana.keyboard.press("End");
     await expect.poll(() => isDrawn(ana, "Page 2 of 2"), { timeout: 20_000 }).toBe(true);
+    // Enter starts on the page on screen: wait until End's scroll has left page 1's start behind and brought page 2 up
+    // (under load the key's scroll can land after the next key press, and the selection then began on page 1).
+    const onPageTwo = () =>
+      ana.evaluate(() => {
+        const [one, two] = ["Page 1 of 2", "Page 2 of 2"].map((name) => document.querySelector(`[aria-label="${name}"]`)?.getBoundingClientRect().top ?? NaN);
+        return one < 0 && two < window.innerHeight;
+      });
+    await expect.poll(onPageTwo, { timeout: 10_000 }).toBe(true);
     await ana.keyboard.press("Enter");
     for (let i = 0; i < 3; i++) await ana.keyboard.press("Control+Shift+ArrowRight");
     await expect(ana.getByRole("toolbar", { name: "Annotate the selection" })).toBeVisible();
